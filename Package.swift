@@ -1,0 +1,52 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "Agora",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "agora", targets: ["agora"]),
+        .executable(name: "agora-bench", targets: ["agora-bench"]),
+        .library(name: "ChoiceKit", targets: ["ChoiceKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // The choice-and-budget domain: pure value types, no terminal, no SQLite.
+        .target(name: "ChoiceKit", swiftSettings: strict),
+        // Deterministic fictional catalogs: the embedded default and national-scale benchmark data.
+        .target(name: "CatalogGenerator", dependencies: ["ChoiceKit"], swiftSettings: strict),
+        // The repository's catalog/ directory, compiled into the binary by the plugin below.
+        .executableTarget(name: "catalog-embedder", swiftSettings: strict),
+        .plugin(name: "EmbedCatalog", capability: .buildTool(), dependencies: ["catalog-embedder"]),
+        .target(name: "EmbeddedCatalog", dependencies: ["ChoiceKit"], swiftSettings: strict, plugins: ["EmbedCatalog"]),
+        // User data (settings, shortlists, later budgets and ledgers) in SQLite through GRDB.
+        .target(
+            name: "AgoraStore",
+            dependencies: ["ChoiceKit", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        // The terminal UI as data: State, Event, update, render -> Screen.
+        .target(name: "AgoraUI", dependencies: ["ChoiceKit"], swiftSettings: strict),
+        // ncursesw, and the only code that calls it.
+        .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "AgoraTerminal", dependencies: ["CNCursesW", "AgoraUI"], swiftSettings: strict),
+        .executableTarget(
+            name: "agora",
+            dependencies: [
+                "ChoiceKit", "CatalogGenerator", "EmbeddedCatalog", "AgoraStore", "AgoraUI", "AgoraTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "agora-bench",
+            dependencies: ["ChoiceKit", "CatalogGenerator", "AgoraUI"],
+            swiftSettings: strict),
+        .testTarget(name: "ChoiceKitTests", dependencies: ["ChoiceKit", "CatalogGenerator", "EmbeddedCatalog"], swiftSettings: strict),
+        .testTarget(name: "AgoraStoreTests", dependencies: ["AgoraStore"], swiftSettings: strict),
+                .testTarget(name: "AgoraEndToEndTests", dependencies: ["agora"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,34 @@
+/// A loaded, checked catalog: the manifest and every provider, indexed for search. Immutable.
+public struct Catalog: Sendable {
+    public let manifest: Manifest
+    public let providers: [Provider]
+    public let index: CatalogIndex
+    /// Warnings found while loading (unknown columns…); errors stop loading instead.
+    public let warnings: [CatalogProblem]
+
+    init(manifest: Manifest, providers: [Provider], warnings: [CatalogProblem]) {
+        self.manifest = manifest
+        self.providers = providers
+        self.index = CatalogIndex(providers: providers, postcodes: manifest.postcodes)
+        self.warnings = warnings
+    }
+
+    /// Loads and checks a catalog; throws every problem found if any is an error.
+    public static func load(from source: any CatalogSource) throws(CatalogError) -> Catalog {
+        let report = CatalogLoader.check(source)
+        guard let catalog = report.catalog else { throw CatalogError(problems: report.problems) }
+        return catalog
+    }
+
+    public func provider(id: String) -> Provider? {
+        index.position(ofID: id).map { providers[$0] }
+    }
+
+    public func providers(of kind: ProviderKind) -> [Provider] { providers.filter { $0.kind == kind } }
+
+    public func count(of kind: ProviderKind) -> Int { index.positions(of: kind).count }
+
+    public func postcode(_ text: String) -> Manifest.PostcodeEntry? { index.postcode(PostcodeFormat.normalise(text)) }
+
+    public func commissionerName(_ id: String) -> String { manifest.commissioner(id: id)?.name ?? id }
+}

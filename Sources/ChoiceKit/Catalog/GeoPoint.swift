@@ -1,0 +1,61 @@
+import Foundation
+
+/// A point on the Earth in WGS84 degrees. Coordinates are not money: floating point is right here.
+public struct GeoPoint: Hashable, Sendable, Codable {
+    public var latitude: Double
+    public var longitude: Double
+
+    public init(latitude: Double, longitude: Double) {
+        self.latitude = latitude
+        self.longitude = longitude
+    }
+
+    /// Mean radius of the Earth in metres (IUGG), as used for straight-line distances.
+    public static let earthRadiusMetres = 6_371_008.8
+
+    /// Great-circle ("as the crow flies") distance in metres, by the haversine formula.
+    public func distance(to other: GeoPoint) -> Double {
+        let lat1 = latitude * .pi / 180, lat2 = other.latitude * .pi / 180
+        let dLat = lat2 - lat1
+        let dLon = (other.longitude - longitude) * .pi / 180
+        let a = sin(dLat / 2) * sin(dLat / 2) + cos(lat1) * cos(lat2) * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * Self.earthRadiusMetres * asin(min(1, a.squareRoot()))
+    }
+
+    /// The point as a unit vector. The chord between two such vectors orders and filters distances
+    /// exactly like the great-circle distance, at the cost of a few multiplications.
+    public var unitVector: UnitVector {
+        let lat = latitude * .pi / 180, lon = longitude * .pi / 180
+        return UnitVector(x: cos(lat) * cos(lon), y: cos(lat) * sin(lon), z: sin(lat))
+    }
+}
+
+public struct UnitVector: Hashable, Sendable {
+    public var x: Double, y: Double, z: Double
+
+    @inline(__always)
+    public func chordSquared(to other: UnitVector) -> Double {
+        let dx = x - other.x, dy = y - other.y, dz = z - other.z
+        return dx * dx + dy * dy + dz * dz
+    }
+
+    /// Great-circle metres for a squared chord length.
+    public static func metres(chordSquared: Double) -> Double {
+        2 * GeoPoint.earthRadiusMetres * asin(min(1, chordSquared.squareRoot() / 2))
+    }
+
+    /// The squared chord matching a great-circle distance, for "within N km" filters.
+    public static func chordSquared(metres: Double) -> Double {
+        let chord = 2 * sin(min(Double.pi / 2, metres / (2 * GeoPoint.earthRadiusMetres)))
+        return chord * chord
+    }
+}
+
+/// Distances as people read them: metres under 1 km, then kilometres to one decimal place.
+public enum DistanceText {
+    public static func format(metres: Double) -> String {
+        if metres < 1000 { return "\(Int((metres / 10).rounded()) * 10) m" }
+        let tenths = Int((metres / 100).rounded())
+        return "\(tenths / 10).\(tenths % 10) km"
+    }
+}

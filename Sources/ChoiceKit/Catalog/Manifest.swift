@@ -1,0 +1,146 @@
+/// The catalog's manifest: the area, its postcodes, who commissions what, data dates and sources.
+public struct Manifest: Hashable, Sendable {
+    public static let formatName = "agora-catalog"
+    public static let supportedVersion = 1
+
+    public var formatVersion: Int
+    public var area: Area
+    public var dataDates: [DataDate]
+    public var commissioners: [Commissioner]
+    public var services: [Service]
+    public var files: [ProviderKind: String]
+    public var postcodes: [PostcodeEntry]
+    public var sources: [DataSource]
+
+    public init(formatVersion: Int, area: Area, dataDates: [DataDate], commissioners: [Commissioner],
+                services: [Service], files: [ProviderKind: String], postcodes: [PostcodeEntry], sources: [DataSource]) {
+        self.formatVersion = formatVersion
+        self.area = area
+        self.dataDates = dataDates
+        self.commissioners = commissioners
+        self.services = services
+        self.files = files
+        self.postcodes = postcodes
+        self.sources = sources
+    }
+
+    public func commissioner(id: String) -> Commissioner? { commissioners.first { $0.id == id } }
+    public func service(id: String) -> Service? { services.first { $0.id == id } }
+    public func dataDate(_ topic: String) -> DataDate? { dataDates.first { $0.topic == topic } }
+
+    public struct Area: Hashable, Sendable {
+        public var name: String
+        /// Must say plainly when the data is made up ("fictional sample data").
+        public var notice: String
+        public var description: String
+        public var localAuthority: String
+        public var centre: GeoPoint
+        public var radiusKilometres: Double
+
+        public init(name: String, notice: String, description: String, localAuthority: String,
+                    centre: GeoPoint, radiusKilometres: Double) {
+            self.name = name
+            self.notice = notice
+            self.description = description
+            self.localAuthority = localAuthority
+            self.centre = centre
+            self.radiusKilometres = radiusKilometres
+        }
+    }
+
+    /// How current one part of the data is: `{"topic": "ofsted", "label": "Ofsted inspections", "as_of": …}`.
+    public struct DataDate: Hashable, Sendable {
+        public var topic: String
+        public var label: String
+        public var asOf: CalendarDate
+        public init(topic: String, label: String, asOf: CalendarDate) {
+            self.topic = topic
+            self.label = label
+            self.asOf = asOf
+        }
+    }
+
+    /// A public body that buys or funds services.
+    public struct Commissioner: Hashable, Sendable {
+        public var id: String
+        public var name: String
+        public var type: String
+        public var role: String
+        public init(id: String, name: String, type: String, role: String) {
+            self.id = id
+            self.name = name
+            self.type = type
+            self.role = role
+        }
+    }
+
+    /// One of the public services of the area, with who buys it and how a citizen has a say.
+    public struct Service: Hashable, Sendable {
+        public var id: String
+        public var name: String
+        public var kind: ProviderKind
+        public var commissionerIDs: [String]
+        public var whoBuys: String
+        public var citizenSay: String
+        public var citizensChoose: Bool
+        public init(id: String, name: String, kind: ProviderKind, commissionerIDs: [String], whoBuys: String,
+                    citizenSay: String, citizensChoose: Bool) {
+            self.id = id
+            self.name = name
+            self.kind = kind
+            self.commissionerIDs = commissionerIDs
+            self.whoBuys = whoBuys
+            self.citizenSay = citizenSay
+            self.citizensChoose = citizensChoose
+        }
+    }
+
+    public struct PostcodeEntry: Hashable, Sendable {
+        public var postcode: String
+        public var location: GeoPoint
+        public var town: String
+        public init(postcode: String, location: GeoPoint, town: String) {
+            self.postcode = postcode
+            self.location = location
+            self.town = town
+        }
+    }
+
+    public struct DataSource: Hashable, Sendable {
+        public var name: String
+        public var publisher: String
+        public var url: String
+        public var licence: String
+        public var usedFor: String
+        public init(name: String, publisher: String, url: String, licence: String, usedFor: String) {
+            self.name = name
+            self.publisher = publisher
+            self.url = url
+            self.licence = licence
+            self.usedFor = usedFor
+        }
+    }
+}
+
+/// Postcodes as people type them ("km1 1aa", "KM11AA") made canonical ("KM1 1AA").
+public enum PostcodeFormat {
+    public static func normalise(_ text: String) -> String {
+        let compact = text.uppercased().filter { !$0.isWhitespace }
+        guard compact.count > 3 else { return compact }
+        let split = compact.index(compact.endIndex, offsetBy: -3)
+        return compact[..<split] + " " + compact[split...]
+    }
+
+    /// UK postcode shape: outward code (2–4 characters, starting with a letter) and inward code
+    /// (a digit and two letters).
+    public static func isWellFormed(_ canonical: String) -> Bool {
+        let parts = canonical.split(separator: " ")
+        guard parts.count == 2 else { return false }
+        let outward = Array(parts[0].utf8), inward = Array(parts[1].utf8)
+        func isLetter(_ byte: UInt8) -> Bool { byte >= 65 && byte <= 90 }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+        guard (2...4).contains(outward.count), let first = outward.first, isLetter(first),
+              outward.allSatisfy({ isLetter($0) || isDigit($0) }), outward.contains(where: isDigit) else { return false }
+        return inward.count == 3 && isDigit(inward[0]) && isLetter(inward[1]) && isLetter(inward[2])
+    }
+}

@@ -1,0 +1,56 @@
+enum GPFactSections {
+    static func sections(_ gp: GPDetails, catalog: Catalog, provider: Provider, origin: GeoPoint?) -> [FactSection] {
+        var catchment: String?
+        switch gp.catchment {
+        case .radius(_, let metres)?: catchment = "within \(DistanceText.format(metres: Double(metres))) of the practice"
+        case .polygon?: catchment = "a drawn boundary around the practice"
+        case nil: catchment = nil
+        }
+        var facts = [
+            Fact(key: "ods_code", label: "ODS code", text: gp.odsCode),
+            Fact(key: "pcn", label: "Primary care network", text: gp.primaryCareNetwork),
+            Fact(key: "accepting_new_patients", label: "Taking new patients", text: ProviderFacts.yesNo(gp.acceptingNewPatients),
+                 note: GPFacts.refusalRule.value),
+            Fact(key: "catchment", label: "Catchment area", text: catchment),
+        ]
+        if let origin, let area = gp.catchment {
+            facts.append(Fact(key: "home_in_catchment", label: "Your home", text: area.contains(origin) ? "inside the catchment" : "outside the catchment",
+                              note: area.contains(origin) ? nil : GPFacts.outOfArea.value))
+        }
+        facts += [
+            Fact(key: "list_size", label: "Registered patients", text: gp.listSize.map { ShortText.count($0) }),
+            Fact(key: "gp_fte", label: "Full-time GPs", text: gp.gpFullTimeEquivalent?.text,
+                 note: gp.patientsPerGP.map { "about \(ShortText.count($0)) patients per full-time GP" }),
+            Fact(key: "opening_hours", label: "Opening hours", text: gp.openingHours),
+            Fact(key: "online_services", label: "Online", text: gp.onlineServices.isEmpty ? nil : gp.onlineServices.joined(separator: ", ")),
+        ]
+        let national = GPFacts.nationalGoodExperienceTenths
+        let survey = FactSection(title: "What patients say (\(ProviderFacts.asOf("gp_survey", catalog) ?? "latest"))", facts: [
+            Fact(key: "survey_good_pct", label: "Good overall experience", text: gp.surveyGoodExperience?.percentText,
+                 note: "GP Patient Survey: patients saying very or fairly good; national average \(Tenths(tenths: Int32(national.value)).percentText) (\(national.source.year))"),
+        ])
+        return [FactSection(title: "Practice", facts: facts), survey, CareFactSections.ratings(gp.assessment, catalog: catalog)]
+    }
+}
+
+enum ContractFactSections {
+    static func sections(_ contract: ContractDetails, catalog: Catalog) -> [FactSection] {
+        let service = catalog.manifest.service(id: contract.serviceID)
+        var term: String?
+        if let start = contract.start, let end = contract.end { term = "\(start.long) to \(end.long)" }
+        return [
+            FactSection(title: "Contract", facts: [
+                Fact(key: "service", label: "Service", text: service?.name ?? contract.serviceID),
+                Fact(key: "contract_name", label: "Contract", text: contract.contractName),
+                Fact(key: "contract_term", label: "Term", text: term),
+                Fact(key: "contract_value", label: "Value", text: contract.value?.formatted, note: contract.valueNote),
+            ]),
+            FactSection(title: "What you can do", facts: [
+                Fact(key: "who_buys", label: "Who buys it", text: service?.whoBuys),
+                Fact(key: "citizen_say", label: "Your say", text: contract.citizenNote ?? service?.citizenSay),
+                Fact(key: "private_extras", label: "Extras you can buy",
+                     text: contract.privateExtras.isEmpty ? "none" : contract.privateExtras.joined(separator: "; ")),
+            ]),
+        ]
+    }
+}

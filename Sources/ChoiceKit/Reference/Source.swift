@@ -1,0 +1,28 @@
+/// Where a real-world rule or figure comes from. Every figure in `Reference` carries one.
+public struct Source: Hashable, Sendable {
+    public let publisher: String
+    public let title: String
+    public let url: String
+    /// The year (or financial/academic year) the figure applies to, e.g. "2025/26".
+    public let year: String
+
+    public init(publisher: String, title: String, url: String, year: String) {
+        self.publisher = publisher
+        self.title = title
+        self.url = url
+        self.year = year
+    }
+
+    public var citation: String { "\(publisher), \(title) (\(year))" }
+}
+
+/// A figure from the real world together with its source.
+public struct ReferenceFigure<Value: Sendable & Hashable>: Hashable, Sendable {
+    public let value: Value
+    public let source: Source
+
+    public init(_ value: Value, source: Source) {
+        self.value = value
+        self.source = source
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+@main
+struct Agora: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agora",
+        abstract: "Choose schools, care and GP practices in England's public service markets.",
+        discussion: """
+        With no command, Agora opens full screen. The commands below give the same answers as plain \
+        text for scripts and screen readers.
+        """,
+        subcommands: [ListCommand.self, ShowCommand.self, CatalogCommand.self])
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var display: DisplayOptions
+
+    mutating func run() throws {
+        let catalog = try global.loadCatalog()
+        try InteractiveLauncher.run(catalog: catalog, global: global, display: display)
+    }
+}

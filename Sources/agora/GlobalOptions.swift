@@ -1,0 +1,49 @@
+import ArgumentParser
+import ChoiceKit
+import EmbeddedCatalog
+import Foundation
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Catalog directory to use instead of the built-in one.", valueName: "dir"))
+    var catalog: String?
+
+    @Option(name: .customLong("data-dir"),
+            help: ArgumentHelp("Where your settings and shortlist are kept (default: $XDG_DATA_HOME/agora, else ~/.local/share/agora).", valueName: "dir"))
+    var dataDir: String?
+
+    /// The built-in catalog unless `--catalog` names a directory. Problems end the program with the
+    /// catalog's own messages (exit 1), never a trap.
+    func loadCatalog() throws -> Catalog {
+        let source: any CatalogSource = catalog.map { DirectoryCatalogSource(directory: $0) } ?? EmbeddedCatalog.source
+        if let directory = catalog {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw Failure.usage("no catalog directory at \(directory)")
+            }
+        }
+        do {
+            return try Catalog.load(from: source)
+        } catch {
+            throw Failure.catalog(error.description)
+        }
+    }
+
+    /// `--data-dir`, else `$XDG_DATA_HOME/agora`, else `~/.local/share/agora`.
+    var dataDirectory: String {
+        if let dataDir { return dataDir }
+        let environment = ProcessInfo.processInfo.environment
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/agora" }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.local/share/agora"
+    }
+}
+
+/// Options of the full-screen program.
+struct DisplayOptions: ParsableArguments {
+    @Flag(name: .long, help: "Numbered line-by-line menus instead of full screen (for screen readers; automatic when TERM=dumb).")
+    var plain = false
+
+    @Option(name: .long, help: ArgumentHelp("Colours: default, high-contrast or mono (NO_COLOR also gives mono).", valueName: "theme"))
+    var theme: String?
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import ChoiceKit
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List providers of one kind, searched, filtered and sorted.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: ArgumentHelp("school, care, gp or other.", valueName: "kind"))
+    var kind: String
+
+    @Option(name: .long, help: ArgumentHelp("Words to find in names, organisations, towns and postcodes.", valueName: "text"))
+    var search: String?
+
+    @Option(name: .long, help: ArgumentHelp("Your postcode, to show distances.", valueName: "postcode"))
+    var near: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only those within this many kilometres of --near.", valueName: "km"))
+    var within: Double?
+
+    @Option(name: .long, help: ArgumentHelp("name, distance, rating, cost or results (nearest, best and cheapest first).", valueName: "field"))
+    var sort: String?
+
+    @Flag(name: .long, help: "Reverse the sort order.")
+    var reverse = false
+
+    @Option(name: .long, help: ArgumentHelp("table, csv or json.", valueName: "format"))
+    var format: String = "table"
+
+    mutating func run() throws {
+        try reportingFailures {
+            guard let kind = ProviderKind(userText: kind) else {
+                throw Failure.usage("unknown kind \"\(kind)\": use school, care, gp or other")
+            }
+            let format = try OutputFormat.parse(format, allowed: [.table, .csv, .json])
+            let catalog = try global.loadCatalog()
+            var query = ProviderQuery(kind: kind, text: search ?? "")
+            if let near {
+                guard let entry = catalog.postcode(near) else {
+                    throw Failure.usage("unknown postcode \"\(near)\": it is not in the \(catalog.manifest.area.name) catalog (try one like \(catalog.manifest.postcodes.first?.postcode ?? "KM1 1AA"))")
+                }
+                query.origin = entry.location
+            }
+            if let within {
+                guard query.origin != nil else { throw Failure.usage("--within needs --near POSTCODE to measure from") }
+                guard within > 0 else { throw Failure.usage("--within must be more than 0 km") }
+                query.filters.maximumDistanceMetres = within * 1000
+            }
+            if let sort {
+                let descending = sort.hasPrefix("-")
+                let name = descending ? String(sort.dropFirst()) : sort
+                guard let field = SortField(rawValue: name.lowercased()) else {
+                    throw Failure.usage("unknown sort \"\(sort)\": use name, distance, rating, cost or results")
+                }
+                if field == .distance, query.origin == nil { throw Failure.usage("sorting by distance needs --near POSTCODE") }
+                let natural = SortOrder(field: field)
+                query.sort = descending != reverse ? natural.reversed : natural
+            } else if query.origin != nil {
+                query.sort = SortOrder(field: .distance)
+            }
+            if sort == nil, reverse { query.sort = query.sort.reversed }
+            let result = catalog.run(query)
+            print(ProviderListOutput(catalog: catalog, kind: kind, result: result).render(format), terminator: "")
+        }
+    }
+}

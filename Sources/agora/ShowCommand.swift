@@ -1,0 +1,35 @@
+import ArgumentParser
+import ChoiceKit
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Everything known about one provider.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The provider's id, as shown by `agora list`.", valueName: "id"))
+    var id: String
+
+    @Option(name: .long, help: ArgumentHelp("Your postcode, to show the distance.", valueName: "postcode"))
+    var near: String?
+
+    @Option(name: .long, help: ArgumentHelp("text or json.", valueName: "format"))
+    var format: String = "text"
+
+    mutating func run() throws {
+        try reportingFailures {
+            let format = try OutputFormat.parse(format, allowed: [.text, .json])
+            let catalog = try global.loadCatalog()
+            guard let provider = catalog.provider(id: id) ?? catalog.provider(id: id.uppercased()) else {
+                throw Failure.usage("unknown id \"\(id)\": `agora list --kind school` (or care, gp, other) shows the ids")
+            }
+            var origin: GeoPoint?
+            if let near {
+                guard let entry = catalog.postcode(near) else {
+                    throw Failure.usage("unknown postcode \"\(near)\": it is not in the \(catalog.manifest.area.name) catalog")
+                }
+                origin = entry.location
+            }
+            print(ProviderDetailOutput(catalog: catalog, provider: provider, origin: origin).render(format), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+@Suite("Command line, run as a user would")
+struct CommandLineTests {
+    @Test func listsTheDefaultBoroughsSchools() throws {
+        let run = try AgoraBinary.run(["list", "--kind", "school"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("Schools in Kingsmere — "))
+        #expect(run.stdout.contains("Fictional sample data"))
+        #expect(run.stdout.contains("Ofsted"))
+        #expect(run.stdout.split(separator: "\n").count > 60)
+    }
+
+    @Test func jsonIsAnArrayOfObjectsWithIdNameKind() throws {
+        let run = try AgoraBinary.run(["list", "--kind", "care", "--format", "json"])
+        #expect(run.status == 0)
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(objects.count >= 50)
+        #expect(objects.allSatisfy { $0["id"] is String && $0["name"] is String && ($0["kind"] as? String) == "care" })
+    }
+
+    @Test func csvHasAHeaderRow() throws {
+        let run = try AgoraBinary.run(["list", "--kind", "gp", "--format", "csv"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("id,name,accepting,list_size,survey,cqc\n"))
+    }
+
+    @Test func nearAndWithinShowDistancesNearestFirst() throws {
+        let postcode = try firstPostcode()
+        let run = try AgoraBinary.run(["list", "--kind", "school", "--near", postcode.lowercased(), "--within", "3", "--format", "json"])
+        #expect(run.status == 0)
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        let distances = objects.compactMap { $0["distance_m"] as? Int }
+        #expect(!distances.isEmpty && distances.count == objects.count)
+        #expect(distances == distances.sorted() && distances.allSatisfy { $0 <= 3_000 })
+    }
+
+    @Test func searchAndSortOptions() throws {
+        let run = try AgoraBinary.run(["list", "--kind", "care", "--search", "home care", "--sort", "cost", "--reverse"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Home care"))
+    }
+
+    @Test("unknown input gets one line and exit status 2", arguments: [
+        (["list", "--kind", "hospital"], "agora: unknown kind \"hospital\": use school, care, gp or other"),
+        (["list", "--kind", "school", "--near", "ZZ1 1ZZ"], "agora: unknown postcode \"ZZ1 1ZZ\""),
+        (["show", "NOPE"], "agora: unknown id \"NOPE\""),
+        (["list", "--kind", "school", "--sort", "fame"], "agora: unknown sort \"fame\""),
+    ])
+    func unknownInput(arguments: [String], message: String) throws {
+        let run = try AgoraBinary.run(arguments)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix(message))
+        #expect(run.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func showsEveryFactAboutOneProvider() throws {
+        let list = try AgoraBinary.run(["list", "--kind", "gp", "--format", "json"])
+        let first = try #require((try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])?.first)
+        let id = try #require(first["id"] as? String)
+        let text = try AgoraBinary.run(["show", id])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("GP Patient Survey"))
+        let json = try AgoraBinary.run(["show", id, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["id"] as? String == id)
+        #expect((object["facts"] as? [String: Any])?["ods_code"] is String)
+    }
+
+    @Test func catalogCheckPassesOnTheCommittedCatalog() throws {
+        let run = try AgoraBinary.run(["catalog", "check", "catalog"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("catalog: OK — "))
+        #expect(run.stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test func catalogCheckNamesFileLineAndFieldOfABrokenDate() throws {
+        let directory = try AgoraBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for name in ["manifest.json", "schools.csv", "care.csv", "gp.csv", "other.csv"] {
+            try FileManager.default.copyItem(at: AgoraBinary.repositoryRoot.appendingPathComponent("catalog/\(name)"),
+                                             to: directory.appendingPathComponent(name))
+        }
+        let care = directory.appendingPathComponent("care.csv")
+        var lines = try String(contentsOf: care, encoding: .utf8).components(separatedBy: "\n")
+        let target = try #require(lines.indices.dropFirst().first { lines[$0].contains(",20") && lines[$0].contains("-") })
+        let regex = try NSRegularExpression(pattern: "(20[0-9]{2})-([0-9]{2})-([0-9]{2})")
+        let range = NSRange(lines[target].startIndex..., in: lines[target])
+        lines[target] = regex.stringByReplacingMatches(in: lines[target], range: range, withTemplate: "$3/$2/$1")
+        try lines.joined(separator: "\n").write(to: care, atomically: true, encoding: .utf8)
+
+        let run = try AgoraBinary.run(["catalog", "check", directory.path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("\(directory.path)/care.csv:\(target + 1): cqc_report_date: \""))
+        #expect(run.stdout.contains("is not a date — use YYYY-MM-DD"))
+
+        let listing = try AgoraBinary.run(["--catalog", directory.path, "list", "--kind", "care"])
+        #expect(listing.status == 1)
+        #expect(listing.stderr.contains("care.csv:\(target + 1): cqc_report_date:"))
+    }
+
+    @Test func generateIsDeterministic() throws {
+        let first = try AgoraBinary.temporaryDirectory(), second = try AgoraBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: first); try? FileManager.default.removeItem(at: second) }
+        #expect(try AgoraBinary.run(["catalog", "generate", "--seed", "5", "--providers", "300", "--out", first.path]).status == 0)
+        #expect(try AgoraBinary.run(["catalog", "generate", "--seed", "5", "--providers", "300", "--out", second.path]).status == 0)
+        for name in ["manifest.json", "schools.csv", "care.csv", "gp.csv", "other.csv"] {
+            let a = try Data(contentsOf: first.appendingPathComponent(name))
+            let b = try Data(contentsOf: second.appendingPathComponent(name))
+            #expect(a == b && !a.isEmpty)
+        }
+        #expect(try AgoraBinary.run(["catalog", "check", first.path]).status == 0)
+    }
+
+    private func firstPostcode() throws -> String {
+        let manifest = try String(contentsOf: AgoraBinary.repositoryRoot.appendingPathComponent("catalog/manifest.json"), encoding: .utf8)
+        let start = try #require(manifest.range(of: "\"postcodes\": [\n    [\""))
+        return String(manifest[start.upperBound...].prefix { $0 != "\"" })
+    }
+}

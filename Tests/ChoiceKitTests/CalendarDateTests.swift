@@ -1,0 +1,38 @@
+import Testing
+@testable import ChoiceKit
+
+@Suite("Calendar dates")
+struct CalendarDateTests {
+    @Test func parsesISODates() {
+        #expect(CalendarDate.parseISO("2025-11-10") == CalendarDate(year: 2025, month: 11, day: 10))
+        #expect(CalendarDate.parseISO("2024-02-29") != nil)
+    }
+
+    @Test("refuses days that do not exist and other shapes",
+          arguments: ["31/02/2024", "2023-02-29", "2024-02-30", "2024-13-01", "2024-00-10", "2024-1-1", "10 Nov 2025", "", "2024-06-31"])
+    func refuses(text: String) {
+        #expect(CalendarDate.parseISO(text) == nil)
+    }
+
+    @Test func formatsForPeople() throws {
+        let date = try #require(CalendarDate(year: 2025, month: 11, day: 10))
+        #expect(date.long == "10 November 2025")
+        #expect(date.short == "10 Nov 2025")
+        #expect(date.iso == "2025-11-10")
+    }
+
+    @Test func countsDays() throws {
+        let start = try #require(CalendarDate(year: 2024, month: 2, day: 28))
+        #expect(start.adding(days: 1) == CalendarDate(year: 2024, month: 2, day: 29))
+        #expect(start.adding(days: 2) == CalendarDate(year: 2024, month: 3, day: 1))
+        #expect(CalendarDate(year: 1970, month: 1, day: 1)?.daysSinceEpoch == 0)
+        for offset in stride(from: -40_000, to: 40_000, by: 997) {
+            #expect(CalendarDate(daysSinceEpoch: offset).daysSinceEpoch == offset)
+        }
+    }
+
+    @Test func orders() {
+        let early = CalendarDate(year: 2024, month: 9, day: 1), late = CalendarDate(year: 2025, month: 1, day: 1)
+        #expect(early! < late!)
+    }
+}
