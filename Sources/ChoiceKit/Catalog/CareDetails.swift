@@ -3,9 +3,13 @@ public struct CareDetails: Hashable, Sendable {
     public var cqcLocationID: String
     /// The service type the provider is listed under (the catalog's `sub_type`).
     public var mainService: CareServiceType
-    /// Every CQC service type registered at this location, the main one included.
-    public var serviceTypes: [CareServiceType]
-    public var specialisms: [CareSpecialism]
+    private var otherServices: EnumSet<CareServiceType>
+    private var specialismSet: EnumSet<CareSpecialism>
+
+    /// Every CQC service type registered at this location, the main one first.
+    public var serviceTypes: [CareServiceType] { [mainService] + otherServices.elements.filter { $0 != mainService } }
+    public var specialisms: [CareSpecialism] { specialismSet.elements }
+    public func offers(_ specialism: CareSpecialism) -> Bool { specialismSet.contains(specialism) }
     public var assessment: CQCAssessment
     public var beds: Int?
     public var vacancies: Int?
@@ -23,8 +27,8 @@ public struct CareDetails: Hashable, Sendable {
                 acceptsDirectPayments: Bool?) {
         self.cqcLocationID = cqcLocationID
         self.mainService = mainService
-        self.serviceTypes = serviceTypes
-        self.specialisms = specialisms
+        self.otherServices = EnumSet(serviceTypes)
+        self.specialismSet = EnumSet(specialisms)
         self.assessment = assessment
         self.beds = beds
         self.vacancies = vacancies
@@ -131,18 +135,18 @@ public enum CQCAssessment: Hashable, Sendable {
 
 public struct CQCRatings: Hashable, Sendable {
     public var overall: CQCRating
-    /// The five key questions in `CQCKeyQuestion.allCases` order; nil where CQC gave no rating.
-    public var keyQuestions: [CQCRating?]
+    private var questions: PackedGrades<CQCKeyQuestion>
     public var reportDate: CalendarDate?
 
+    /// `keyQuestions` in `CQCKeyQuestion.allCases` order; nil where CQC gave no rating.
     public init(overall: CQCRating, keyQuestions: [CQCRating?], reportDate: CalendarDate?) {
         self.overall = overall
-        self.keyQuestions = keyQuestions
         self.reportDate = reportDate
+        questions = PackedGrades()
+        for (question, rating) in zip(CQCKeyQuestion.allCases, keyQuestions) { questions[question] = rating?.rawValue }
     }
 
     public func rating(for question: CQCKeyQuestion) -> CQCRating? {
-        guard let index = CQCKeyQuestion.allCases.firstIndex(of: question), index < keyQuestions.count else { return nil }
-        return keyQuestions[index]
+        questions[question].flatMap(CQCRating.init(rawValue:))
     }
 }

@@ -6,10 +6,10 @@ public struct Catalog: Sendable {
     /// Warnings found while loading (unknown columns…); errors stop loading instead.
     public let warnings: [CatalogProblem]
 
-    init(manifest: Manifest, providers: [Provider], warnings: [CatalogProblem]) {
+    init(manifest: Manifest, providers: [Provider], positionByID: [String: Int32], warnings: [CatalogProblem]) {
         self.manifest = manifest
         self.providers = providers
-        self.index = CatalogIndex(providers: providers, postcodes: manifest.postcodes)
+        self.index = CatalogIndex(providers: providers, positionByID: positionByID, postcodes: manifest.postcodes)
         self.warnings = warnings
     }
 

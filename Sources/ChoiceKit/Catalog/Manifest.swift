@@ -134,13 +134,15 @@ public enum PostcodeFormat {
     /// UK postcode shape: outward code (2–4 characters, starting with a letter) and inward code
     /// (a digit and two letters).
     public static func isWellFormed(_ canonical: String) -> Bool {
-        let parts = canonical.split(separator: " ")
-        guard parts.count == 2 else { return false }
-        let outward = Array(parts[0].utf8), inward = Array(parts[1].utf8)
-        func isLetter(_ byte: UInt8) -> Bool { byte >= 65 && byte <= 90 }
-        func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
-        guard (2...4).contains(outward.count), let first = outward.first, isLetter(first),
-              outward.allSatisfy({ isLetter($0) || isDigit($0) }), outward.contains(where: isDigit) else { return false }
-        return inward.count == 3 && isDigit(inward[0]) && isLetter(inward[1]) && isLetter(inward[2])
+        var text = canonical
+        return text.withUTF8 { bytes in
+            guard let space = bytes.firstIndex(of: 32), bytes.count - space - 1 == 3 else { return false }
+            func isLetter(_ byte: UInt8) -> Bool { byte >= 65 && byte <= 90 }
+            func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+            let outward = UnsafeBufferPointer(rebasing: bytes[..<space])
+            guard (2...4).contains(outward.count), isLetter(outward[0]),
+                  outward.allSatisfy({ isLetter($0) || isDigit($0) }), outward.contains(where: isDigit) else { return false }
+            return isDigit(bytes[space + 1]) && isLetter(bytes[space + 2]) && isLetter(bytes[space + 3])
+        }
     }
 }

@@ -5,30 +5,18 @@ import Foundation
 struct ManifestReader {
     let file: String
     let text: String
-    private let lineStarts: [String.Index]
     private(set) var problems: [CatalogProblem] = []
 
     init(file: String, text: String) {
         self.file = file
         self.text = text
-        var starts = [text.startIndex]
-        var index = text.startIndex
-        while let newline = text[index...].firstIndex(of: "\n") {
-            index = text.index(after: newline)
-            starts.append(index)
-        }
-        lineStarts = starts
     }
 
-    /// The line of the first occurrence of `needle`, if any.
+    /// The line of the first occurrence of `needle`, if any. Only called when there is a problem
+    /// to report, so the scan costs nothing on a sound manifest.
     private func line(of needle: String) -> Int? {
         guard let range = text.range(of: needle) else { return nil }
-        var low = 0, high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= range.lowerBound { low = mid } else { high = mid - 1 }
-        }
-        return low + 1
+        return text.utf8[..<range.lowerBound].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
     }
 
     private mutating func problem(_ field: String, _ message: String, _ fix: String, near needle: String? = nil,
@@ -40,8 +28,12 @@ struct ManifestReader {
 
     mutating func read(data: [UInt8]) -> Manifest? {
         let root: Any
+        // The postcode list is read by a dedicated scanner when it can be; the rest by JSONSerialization.
+        let fastPostcodes = PostcodeListReader.read(data)
+        var json = data
+        if let fastPostcodes { json.replaceSubrange(fastPostcodes.range, with: Array("[]".utf8)) }
         do {
-            root = try JSONSerialization.jsonObject(with: Data(data))
+            root = try JSONSerialization.jsonObject(with: Data(json))
         } catch {
             let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
             problems.append(CatalogProblem(file: file, line: nil, field: "(file)",
@@ -64,7 +56,12 @@ struct ManifestReader {
                         : "set \"format_version\": \(Manifest.supportedVersion)")
         }
         guard let area = readArea(object["area"]) else { return nil }
-        let postcodes = readPostcodes(object["postcodes"], area: area)
+        let postcodes: [Manifest.PostcodeEntry]
+        if let fastPostcodes, object["postcodes"] != nil {
+            postcodes = checkPostcodes(fastPostcodes.rows, area: area)
+        } else {
+            postcodes = checkPostcodes(readPostcodeRows(object["postcodes"]), area: area)
+        }
         let manifest = Manifest(
             formatVersion: version, area: area, dataDates: readDataDates(object["data_dates"]),
             commissioners: readCommissioners(object["commissioners"]), services: [],
@@ -201,43 +198,61 @@ struct ManifestReader {
         }
     }
 
-    private mutating func readPostcodes(_ value: Any?, area: Manifest.Area) -> [Manifest.PostcodeEntry] {
+    /// The general path: rows from JSONSerialization's objects (lines found by searching the text).
+    private mutating func readPostcodeRows(_ value: Any?) -> [PostcodeListReader.Row] {
         guard let list = value as? [Any] else {
             problem("postcodes", "is missing", "list the area's postcodes as [\"KM1 1AA\", latitude, longitude, \"town\"]")
             return []
         }
-        var entries: [Manifest.PostcodeEntry] = []
-        entries.reserveCapacity(list.count)
-        var seen = Set<String>()
-        let centre = area.centre
-        let limit = AreaBounds.toleratedMetres(radiusKilometres: area.radiusKilometres)
+        var rows: [PostcodeListReader.Row] = []
         for (index, item) in list.enumerated() {
-            let path = "postcodes[\(index)]"
             guard let row = item as? [Any], row.count >= 3, let raw = row[0] as? String,
                   let latitude = (row[1] as? NSNumber)?.doubleValue,
                   let longitude = (row[2] as? NSNumber)?.doubleValue else {
-                problem(path, "is not [\"POSTCODE\", latitude, longitude, \"town\"]", "write each postcode in that form",
+                problem("postcodes[\(index)]", "is not [\"POSTCODE\", latitude, longitude, \"town\"]", "write each postcode in that form",
                         near: (item as? [Any])?.first.flatMap { $0 as? String }.map { "\"\($0)\"" } ?? "\"postcodes\"")
                 continue
             }
-            let postcode = PostcodeFormat.normalise(raw)
+            let town = row.count > 3 ? (row[3] as? String ?? "") : ""
+            rows.append(PostcodeListReader.Row(postcode: raw, latitude: latitude, longitude: longitude, town: town,
+                                               line: line(of: "\"\(raw)\"") ?? 0))
+        }
+        return rows
+    }
+
+    private mutating func checkPostcodes(_ rows: [PostcodeListReader.Row], area: Manifest.Area) -> [Manifest.PostcodeEntry] {
+        var entries: [Manifest.PostcodeEntry] = []
+        entries.reserveCapacity(rows.count)
+        var seen = Set<String>()
+        seen.reserveCapacity(rows.count)
+        let centre = area.centre
+        let limit = AreaBounds.toleratedMetres(radiusKilometres: area.radiusKilometres)
+        for (index, row) in rows.enumerated() {
+            let path = "postcodes[\(index)]"
+            func report(_ message: String, _ fix: String) {
+                problems.append(CatalogProblem(file: file, line: row.line == 0 ? nil : row.line, field: path, message: message, fix: fix))
+            }
+            let postcode = PostcodeFormat.isWellFormed(row.postcode) ? row.postcode : PostcodeFormat.normalise(row.postcode)
             guard PostcodeFormat.isWellFormed(postcode) else {
-                problem(path, "\"\(raw)\" is not a postcode", "write it like \"KM1 1AA\"", near: "\"\(raw)\"")
+                report("\"\(TextSafety.inert(row.postcode))\" is not a postcode", "write it like \"KM1 1AA\"")
                 continue
             }
             guard seen.insert(postcode).inserted else {
-                problem(path, "\"\(postcode)\" is listed twice", "keep one entry per postcode", near: "\"\(raw)\"")
+                report("\"\(postcode)\" is listed twice", "keep one entry per postcode")
                 continue
             }
-            let point = GeoPoint(latitude: latitude, longitude: longitude)
+            let point = GeoPoint(latitude: row.latitude, longitude: row.longitude)
             let distance = centre.distance(to: point)
-            if !(-90...90).contains(latitude) || !(-180...180).contains(longitude) || distance > limit {
-                problem(path, "\"\(postcode)\" at \(latitude), \(longitude) is \(DistanceText.format(metres: distance)) from the centre of \(area.name)",
-                        "check its coordinates, or the area's centre and radius_km", near: "\"\(raw)\"")
+            if !(-90...90).contains(row.latitude) || !(-180...180).contains(row.longitude) || distance > limit {
+                report("\"\(postcode)\" at \(row.latitude), \(row.longitude) is \(DistanceText.format(metres: distance)) from the centre of \(area.name)",
+                       "check its coordinates, or the area's centre and radius_km")
                 continue
             }
-            let town = row.count > 3 ? (row[3] as? String ?? "") : ""
-            entries.append(Manifest.PostcodeEntry(postcode: postcode, location: point, town: town))
+            if row.town.unicodeScalars.contains(where: TextSafety.isControl) {
+                report("the town of \"\(postcode)\" contains a control character", "remove it; catalog text must be plain")
+                continue
+            }
+            entries.append(Manifest.PostcodeEntry(postcode: postcode, location: point, town: row.town))
         }
         return entries
     }

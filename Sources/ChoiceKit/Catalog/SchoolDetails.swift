@@ -175,9 +175,13 @@ public enum OfstedInspection: Hashable, Sendable {
 
 public struct ReportCard: Hashable, Sendable {
     public var date: CalendarDate
-    /// Grades by area, in `ReportCardArea.allCases` order; areas the school lacks are absent.
-    public var grades: [AreaGrade]
+    private var packed: PackedGrades<ReportCardArea>
     public var safeguardingMet: Bool
+
+    /// Grades by area, in `ReportCardArea.allCases` order; areas the school lacks are absent.
+    public var grades: [AreaGrade] {
+        ReportCardArea.allCases.compactMap { area in grade(for: area).map { AreaGrade(area: area, grade: $0) } }
+    }
 
     public struct AreaGrade: Hashable, Sendable {
         public var area: ReportCardArea
@@ -190,12 +194,19 @@ public struct ReportCard: Hashable, Sendable {
 
     public init(date: CalendarDate, grades: [AreaGrade], safeguardingMet: Bool) {
         self.date = date
-        self.grades = grades
+        packed = PackedGrades()
+        for entry in grades { packed[entry.area] = entry.grade.rawValue }
         self.safeguardingMet = safeguardingMet
     }
 
-    public func grade(for area: ReportCardArea) -> ReportCardGrade? { grades.first { $0.area == area }?.grade }
+    public func grade(for area: ReportCardArea) -> ReportCardGrade? { packed[area].flatMap(ReportCardGrade.init(rawValue:)) }
 
     /// The lowest area grade: a cautious one-glance summary, labelled as such wherever shown.
-    public var lowestGrade: ReportCardGrade? { grades.map(\.grade).min() }
+    public var lowestGrade: ReportCardGrade? {
+        var lowest: ReportCardGrade?
+        for area in ReportCardArea.allCases {
+            if let grade = grade(for: area), lowest.map({ grade < $0 }) ?? true { lowest = grade }
+        }
+        return lowest
+    }
 }

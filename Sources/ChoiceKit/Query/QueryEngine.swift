@@ -5,7 +5,11 @@ extension Catalog {
         var candidates: [Int32]
         if let matched = index.search.matches(query.text) {
             candidates = matched
-            if let kind = query.kind { candidates.removeAll { providers[Int($0)].kind != kind } }
+            if let kind = query.kind {
+                let slot = UInt8(kind.caseIndex)
+                let kinds = index.columns.kind
+                candidates.removeAll { kinds[Int($0)] != slot }
+            }
         } else if let kind = query.kind {
             candidates = index.positions(of: kind)
         } else {
@@ -18,11 +22,13 @@ extension Catalog {
             chordLimit = UnitVector.chordSquared(metres: metres)
         }
         if !filters.isEmpty {
+            let compiled = CompiledFilters(filters, columns: index.columns)
+            let columns = index.columns
+            let vectors = index.vectors
             candidates.removeAll { position in
-                let index = Int(position)
-                if let chordLimit, let originVector, index < self.index.vectors.count,
-                   self.index.vectors[index].chordSquared(to: originVector) > chordLimit { return true }
-                return !filters.admits(providers[index])
+                let row = Int(position)
+                if let chordLimit, let originVector, vectors[row].chordSquared(to: originVector) > chordLimit { return true }
+                return !compiled.admits(row, columns)
             }
         }
         let sorted = sort(candidates, by: query.sort, from: originVector)
@@ -62,23 +68,23 @@ extension Catalog {
 
     /// The sort field as a 32-bit number where smaller reads first in the field's natural order
     /// (nearer, cheaper, worse rating, lower results); nil when the provider has no value.
-    private func primaryKey(_ field: SortField, _ index: Int, _ origin: UnitVector?) -> UInt32? {
-        let provider = providers[index]
+    private func primaryKey(_ field: SortField, _ row: Int, _ origin: UnitVector?) -> UInt32? {
         switch field {
         case .name:
             return 0
         case .distance:
             guard let origin else { return nil }
             // Non-negative floats order like their bit patterns.
-            return Float(self.index.vectors[index].chordSquared(to: origin)).bitPattern
+            return Float(index.vectors[row].chordSquared(to: origin)).bitPattern
         case .rating:
-            return RatingOrder.key(for: provider).map(UInt32.init)
+            let rating = index.columns.rating[row]
+            return rating < 0 ? nil : UInt32(rating)
         case .cost:
-            guard let care = provider.care, let price = care.selfFunderPrice else { return nil }
-            let unitOrder: UInt32 = care.priceUnit == .hour ? 0 : care.priceUnit == .day ? 1 : 2
-            return unitOrder << 28 | UInt32(min(price.pence, (1 << 28) - 1))
+            let cost = index.columns.cost[row]
+            return cost == UInt32.max ? nil : cost
         case .results:
-            return ResultsOrder.key(for: provider).map(UInt32.init)
+            let results = index.columns.results[row]
+            return results < 0 ? nil : UInt32(results)
         }
     }
 }
@@ -119,47 +125,5 @@ public enum ResultsOrder {
         case .gp(let gp): return gp.surveyGoodExperience.map { Int($0.tenths) }
         case .care, .other: return nil
         }
-    }
-}
-
-extension ProviderFilters {
-    /// Every filter except distance (which the engine applies with precomputed vectors).
-    public func admits(_ provider: Provider) -> Bool {
-        if !subTypes.isEmpty, !subTypes.contains(provider.subType) { return false }
-        if !sectors.isEmpty, !sectors.contains(provider.sector) { return false }
-        switch provider.details {
-        case .school(let school):
-            if minimumCQC != nil || acceptingNewPatientsOnly || acceptsDirectPaymentsOnly || onCouncilFrameworkOnly
-                || withVacanciesOnly || !specialisms.isEmpty { return false }
-            if let floor = minimumOfsted, !floor.admits(school.inspection) { return false }
-            if !phases.isEmpty, !phases.contains(school.phase) { return false }
-            if !genders.isEmpty, !genders.contains(school.gender) { return false }
-            if let faith {
-                if faith == .faithSchoolsOnly, !school.isFaithSchool { return false }
-                if faith == .noReligiousCharacter, school.isFaithSchool { return false }
-            }
-            if let age = childAge, !school.statutoryAges.contains(age) { return false }
-        case .care(let care):
-            if !schoolFiltersOff || acceptingNewPatientsOnly { return false }
-            if let minimum = minimumCQC, (care.assessment.overall ?? .inadequate) < minimum || care.assessment.overall == nil { return false }
-            if acceptsDirectPaymentsOnly, care.acceptsDirectPayments != true { return false }
-            if onCouncilFrameworkOnly, care.onCouncilFramework != true { return false }
-            if withVacanciesOnly, (care.vacancies ?? 0) == 0 { return false }
-            if !specialisms.isSubset(of: care.specialisms) { return false }
-        case .gp(let gp):
-            if !schoolFiltersOff || acceptsDirectPaymentsOnly || onCouncilFrameworkOnly || withVacanciesOnly
-                || !specialisms.isEmpty { return false }
-            if let minimum = minimumCQC, (gp.assessment.overall ?? .inadequate) < minimum || gp.assessment.overall == nil { return false }
-            if acceptingNewPatientsOnly, gp.acceptingNewPatients != true { return false }
-        case .other:
-            if !schoolFiltersOff || minimumCQC != nil || acceptingNewPatientsOnly || acceptsDirectPaymentsOnly
-                || onCouncilFrameworkOnly || withVacanciesOnly || !specialisms.isEmpty { return false }
-        }
-        return true
-    }
-
-    /// A filter that only schools can meet excludes every other kind.
-    private var schoolFiltersOff: Bool {
-        minimumOfsted == nil && phases.isEmpty && genders.isEmpty && faith == nil && childAge == nil
     }
 }

@@ -3,54 +3,84 @@
 public struct SearchIndex: Sendable {
     /// Distinct tokens in byte order, so all tokens with a prefix form one run.
     private let tokens: [[UInt8]]
-    /// Provider positions for each token, ascending.
-    private let postings: [[Int32]]
+    /// Postings of token i (ascending provider positions) are `postings[starts[i]..<starts[i + 1]]`.
+    private let starts: [Int32]
+    private let postings: [Int32]
     private let providerCount: Int
 
     init(providers: [Provider]) {
         providerCount = providers.count
-        var tokenIDs: [[UInt8]: Int32] = [:]
-        var byID: [[UInt8]] = []
-        var lists: [[Int32]] = []
-        tokenIDs.reserveCapacity(providers.count / 2)
-        // Organisations, towns and postcodes repeat across providers: tokenise each once.
-        var fieldCache: [String: [Int32]] = [:]
+        var builder = Builder()
+        providers.withUnsafeBufferPointer { buffer in
+            for position in buffer.indices {
+                let owner = UInt64(position)
+                builder.addUncached(buffer[position].name, owner: owner)
+                let organisation = buffer[position].organisation
+                if !organisation.isEmpty { builder.add(organisation, owner: owner) }
+                let town = buffer[position].town
+                if !town.isEmpty { builder.add(town, owner: owner) }
+                // "KM1 1AA" is found by "km1", "km1 1a" and "km11aa".
+                builder.add(buffer[position].postcode, owner: owner, alsoWhole: true)
+            }
+        }
+        // Order tokens by their bytes, then group the (token, provider) pairs by token with a
+        // counting sort; pairs were made in provider order, so each token's postings come out ascending.
+        let bytes = builder.tokens.map { Array($0.utf8) }
+        let order = bytes.indices.sorted { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
+        var rankOfToken = [Int32](repeating: 0, count: bytes.count)
+        for (rank, id) in order.enumerated() { rankOfToken[id] = Int32(rank) }
+        var starts = [Int32](repeating: 0, count: order.count + 1)
+        for pair in builder.pairs { starts[Int(rankOfToken[Int(pair >> 32)]) + 1] += 1 }
+        for index in 1..<starts.count { starts[index] += starts[index - 1] }
+        var next = starts
+        var postings = [Int32](repeating: 0, count: builder.pairs.count)
+        for pair in builder.pairs {
+            let rank = Int(rankOfToken[Int(pair >> 32)])
+            postings[Int(next[rank])] = Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF)
+            next[rank] += 1
+        }
+        tokens = order.map { bytes[$0] }
+        self.starts = starts
+        self.postings = postings
+    }
 
-        func intern(_ token: UnsafeBufferPointer<UInt8>) -> Int32 {
-            let key = Array(token)
-            if let id = tokenIDs[key] { return id }
-            let id = Int32(byID.count)
-            tokenIDs[key] = id
-            byID.append(key)
-            lists.append([])
+    /// Collects (token id, provider) pairs. Organisations, towns and postcodes repeat, so each
+    /// distinct one is tokenised once.
+    private struct Builder {
+        var tokens: [String] = []
+        var pairs: [UInt64] = []
+        private var tokenIDs: [String: UInt64] = [:]
+        private var textTokens: [String: [UInt64]] = [:]
+
+        mutating func addUncached(_ text: String, owner: UInt64) {
+            TextFolding.forEachToken(text) { pairs.append(intern($0) << 32 | owner) }
+        }
+
+        mutating func add(_ text: String, owner: UInt64, alsoWhole: Bool = false) {
+            if let cached = textTokens[text] {
+                for id in cached { pairs.append(id << 32 | owner) }
+                return
+            }
+            var ids: [UInt64] = []
+            TextFolding.forEachToken(text) { ids.append(intern($0)) }
+            if alsoWhole, ids.count > 1 {
+                ids.append(intern(TextFolding.tokens(text).joined()))
+            }
+            textTokens[text] = ids
+            for id in ids { pairs.append(id << 32 | owner) }
+        }
+
+        private mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            intern(String(decoding: bytes, as: UTF8.self))
+        }
+
+        private mutating func intern(_ token: String) -> UInt64 {
+            if let id = tokenIDs[token] { return id }
+            let id = UInt64(tokens.count)
+            tokenIDs[token] = id
+            tokens.append(token)
             return id
         }
-        func ids(of text: String) -> [Int32] {
-            var result: [Int32] = []
-            TextFolding.forEachToken(text) { result.append(intern($0)) }
-            return result
-        }
-        func cachedIDs(of text: String) -> [Int32] {
-            if let cached = fieldCache[text] { return cached }
-            let result = ids(of: text)
-            fieldCache[text] = result
-            return result
-        }
-        for (position, provider) in providers.enumerated() {
-            let owner = Int32(position)
-            func add(_ id: Int32) {
-                if lists[Int(id)].last != owner { lists[Int(id)].append(owner) }
-            }
-            ids(of: provider.name).forEach(add)
-            if !provider.organisation.isEmpty { cachedIDs(of: provider.organisation).forEach(add) }
-            if !provider.town.isEmpty { cachedIDs(of: provider.town).forEach(add) }
-            // "KM1 1AA" is found by "km1", "km1 1a" and "km11aa".
-            cachedIDs(of: provider.postcode).forEach(add)
-            cachedIDs(of: provider.postcode.replacingSpaces()).forEach(add)
-        }
-        let order = byID.indices.sorted { byID[$0].lexicographicallyPrecedes(byID[$1]) }
-        tokens = order.map { byID[$0] }
-        postings = order.map { lists[$0] }
     }
 
     /// Positions of providers matching every token of `query`, ascending; nil when the query has no
@@ -65,9 +95,12 @@ public struct SearchIndex: Sendable {
             survivors = 0
             var index = lowerBound(token)
             while index < tokens.count, tokens[index].starts(with: token) {
-                for position in postings[index] where counts[Int(position)] == UInt8(step) {
-                    counts[Int(position)] = UInt8(step + 1)
-                    survivors += 1
+                for slot in Int(starts[index])..<Int(starts[index + 1]) {
+                    let position = Int(postings[slot])
+                    if counts[position] == UInt8(step) {
+                        counts[position] = UInt8(step + 1)
+                        survivors += 1
+                    }
                 }
                 index += 1
             }
@@ -90,8 +123,4 @@ public struct SearchIndex: Sendable {
     }
 
     public var distinctTokenCount: Int { tokens.count }
-}
-
-extension String {
-    fileprivate func replacingSpaces() -> String { String(filter { $0 != " " }) }
 }

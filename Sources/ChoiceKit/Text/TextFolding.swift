@@ -11,49 +11,56 @@ public enum TextFolding {
         return result
     }
 
+    /// Calls `body` with each folded token's bytes. Tokens longer than 64 bytes are cut (no name
+    /// has such words; the cut keeps the scan free of allocations).
     public static func forEachToken(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
-        let source = isASCII ? text : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        var token: [UInt8] = []
-        token.reserveCapacity(24)
-        func flush() {
-            if !token.isEmpty { token.withUnsafeBufferPointer(body); token.removeAll(keepingCapacity: true) }
-        }
-        var utf8 = Array(source.utf8)
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            switch byte {
-            case 65...90: token.append(byte + 32)
-            case 97...122, 48...57: token.append(byte)
-            case 39: break // apostrophe: "Mary's" -> "marys"
-            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && utf8[index + 2] == 0x99:
-                index += 2 // right single quotation mark, used as an apostrophe
-            case 0x80...:
-                // A letter with no ASCII fold (ø, ß…): keep its bytes, lower-cased where Unicode can.
-                var length = 1
-                if byte >= 0xF0 { length = 4 } else if byte >= 0xE0 { length = 3 } else if byte >= 0xC0 { length = 2 }
-                let end = min(utf8.count, index + length)
-                let scalarText = String(decoding: utf8[index..<end], as: UTF8.self)
-                if scalarText.unicodeScalars.first.map({ $0.properties.isAlphabetic || $0.properties.numericType != nil }) ?? false {
-                    token.append(contentsOf: scalarText.lowercased().utf8)
-                } else {
-                    flush()
-                }
-                index = end - 1
-            default: flush()
+        var source = isASCII ? text : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { token in
+            var length = 0
+            func append(_ byte: UInt8) {
+                if length < token.count { token[length] = byte; length += 1 }
             }
-            index += 1
+            func flush() {
+                if length > 0 { body(UnsafeBufferPointer(rebasing: token[0..<length])); length = 0 }
+            }
+            source.withUTF8 { utf8 in
+                var index = 0
+                while index < utf8.count {
+                    let byte = utf8[index]
+                    switch byte {
+                    case 65...90: append(byte + 32)
+                    case 97...122, 48...57: append(byte)
+                    case 39: break // apostrophe: "Mary's" -> "marys"
+                    case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && utf8[index + 2] == 0x99:
+                        index += 2 // right single quotation mark, used as an apostrophe
+                    case 0x80...:
+                        // A letter with no ASCII fold (ø, ß…): keep it, lower-cased where Unicode can.
+                        var width = 1
+                        if byte >= 0xF0 { width = 4 } else if byte >= 0xE0 { width = 3 } else if byte >= 0xC0 { width = 2 }
+                        let end = min(utf8.count, index + width)
+                        let scalarText = String(decoding: UnsafeBufferPointer(rebasing: utf8[index..<end]), as: UTF8.self)
+                        if scalarText.unicodeScalars.first.map({ $0.properties.isAlphabetic || $0.properties.numericType != nil }) ?? false {
+                            for folded in scalarText.lowercased().utf8 { append(folded) }
+                        } else {
+                            flush()
+                        }
+                        index = end - 1
+                    default: flush()
+                    }
+                    index += 1
+                }
+            }
+            flush()
         }
-        flush()
-        utf8.removeAll()
     }
 
-    /// A sortable 64-bit key from the first eight folded characters of a name (letters, digits and
-    /// single spaces), so names sort without comparing whole strings.
-    public static func sortKey(_ text: String) -> UInt64 {
+    /// A sortable 64-bit key from eight folded characters of a name (letters, digits and single
+    /// spaces), after skipping `skip` of them, so names sort without comparing whole strings.
+    public static func sortKey(_ text: String, skipping skip: Int = 0) -> UInt64 {
         var key: UInt64 = 0
         var count = 0
+        var skipped = 0
         var lastWasSpace = true
         let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
         let source = isASCII ? text : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
@@ -71,6 +78,7 @@ public enum TextFolding {
             } else {
                 lastWasSpace = false
             }
+            if skipped < skip { skipped += 1; continue }
             key = key << 8 | UInt64(folded)
             count += 1
         }

@@ -48,29 +48,43 @@ public enum CatalogLoader {
         let results = readTables(kinds: kinds, manifest: manifest, source: source, context: context)
 
         var providers: [Provider] = []
-        providers.reserveCapacity(results.reduce(0) { $0 + $1.providers.count })
-        var firstLine: [String: (file: String, line: Int)] = [:]
-        firstLine.reserveCapacity(providers.capacity)
+        let total = results.reduce(0) { $0 + $1.providers.count }
+        providers.reserveCapacity(total)
+        var positionByID: [String: Int32] = [:]
+        positionByID.reserveCapacity(total)
+        var origins: [(file: String, line: Int)] = []
         for (kind, result) in zip(kinds, results) {
             problems.append(contentsOf: result.problems)
             let file = source.displayPath(manifest.files[kind] ?? kind.defaultFileName)
-            for (provider, line) in zip(result.providers, result.lines) {
-                if let earlier = firstLine[provider.id] {
-                    problems.append(CatalogProblem(
-                        file: file, line: line, field: "id",
-                        message: "\"\(provider.id)\" is already used at \(earlier.file):\(earlier.line)",
-                        fix: "give every provider its own id"))
-                } else {
-                    firstLine[provider.id] = (file, line)
-                    providers.append(provider)
+            var duplicates: [Int] = []
+            result.providers.withUnsafeBufferPointer { buffer in
+                for (offset, line) in result.lines.enumerated() {
+                    let id = buffer[offset].id
+                    if let earlier = positionByID[id] {
+                        let origin = origins[Int(earlier)]
+                        problems.append(CatalogProblem(
+                            file: file, line: line, field: "id",
+                            message: "\"\(id)\" is already used at \(origin.file):\(origin.line)",
+                            fix: "give every provider its own id"))
+                        duplicates.append(offset)
+                    } else {
+                        positionByID[id] = Int32(origins.count)
+                        origins.append((file, line))
+                    }
                 }
+            }
+            if duplicates.isEmpty {
+                providers.append(contentsOf: result.providers)
+            } else {
+                let skip = Set(duplicates)
+                providers.append(contentsOf: result.providers.enumerated().filter { !skip.contains($0.offset) }.map(\.element))
             }
         }
         let hasErrors = problems.contains { $0.severity == .error }
         let warnings = problems.filter { $0.severity == .warning }
         return CatalogCheckReport(
             problems: problems,
-            catalog: hasErrors ? nil : Catalog(manifest: manifest, providers: providers, warnings: warnings))
+            catalog: hasErrors ? nil : Catalog(manifest: manifest, providers: providers, positionByID: positionByID, warnings: warnings))
     }
 
     /// Each table on its own thread: they share nothing but the read-only context.

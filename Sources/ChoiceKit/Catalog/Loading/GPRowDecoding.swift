@@ -1,31 +1,32 @@
 extension ProviderRowDecoder {
+    static let gpColumns = GPColumnIDs(GPColumns.layout)
     private static let practiceTypes = LabelTable<GPPracticeType>()
 
     func decodeGP(_ row: inout RowDecoder, location: GeoPoint?) -> GPDetails? {
-        let column = layout.column
-        let ods = row.requiredText(column("ods_code"), fix: "give the practice's ODS code, e.g. Z99001")
+        let ods = row.requiredText(Self.gpColumns.odsCode, fix: "give the practice's ODS code, e.g. Z99001")
         if let ods, !Self.isODSCode(ods) {
             row.problem("ods_code", "\"\(ods)\" is not an ODS practice code", "practice codes are a letter and five characters, e.g. Z99001")
         }
-        let type = requiredLabel(&row, column("sub_type"), Self.practiceTypes)
-        let radius = row.int(column("catchment_radius_m"), in: 100...50_000, example: "2500")
-        let polygon = decodePolygon(&row, column("catchment_polygon"))
+        let type = requiredLabel(&row, Self.gpColumns.subType, Self.practiceTypes)
+        let radius = row.int(Self.gpColumns.catchmentRadiusM, in: 100...50_000, example: "2500")
+        let polygon = decodePolygon(&row, Self.gpColumns.catchmentPolygon)
         var catchment: Catchment?
         if let polygon {
             catchment = .polygon(polygon)
         } else if let radius, let location {
             catchment = .radius(centre: location, metres: radius)
         }
-        let assessment = decodeAssessment(&row, keyQuestions: [])
+        let assessment = decodeAssessment(&row, overall: Self.gpColumns.cqcOverall, reportDate: Self.gpColumns.cqcReportDate,
+                                          keyQuestions: [])
         guard let ods, let type, let assessment else { return nil }
         return GPDetails(
-            odsCode: ods, practiceType: type, primaryCareNetwork: row.text(column("pcn")),
-            listSize: row.int(column("list_size"), in: 0...200_000, example: "8400"),
-            gpFullTimeEquivalent: row.tenths(column("gp_fte"), in: 0...1000, example: "5.6"),
-            acceptingNewPatients: row.yesNo(column("accepting_new_patients")), catchment: catchment,
-            surveyGoodExperience: row.tenths(column("survey_good_pct"), in: 0...1000, example: "75.4"),
-            assessment: assessment, openingHours: row.text(column("opening_hours")),
-            onlineServices: row.list(column("online_services")))
+            odsCode: ods, practiceType: type, primaryCareNetwork: row.sharedText(Self.gpColumns.pcn),
+            listSize: row.int(Self.gpColumns.listSize, in: 0...200_000, example: "8400"),
+            gpFullTimeEquivalent: row.tenths(Self.gpColumns.gpFte, in: 0...1000, example: "5.6"),
+            acceptingNewPatients: row.yesNo(Self.gpColumns.acceptingNewPatients), catchment: catchment,
+            surveyGoodExperience: row.tenths(Self.gpColumns.surveyGoodPct, in: 0...1000, example: "75.4"),
+            assessment: assessment, openingHours: row.sharedText(Self.gpColumns.openingHours),
+            onlineServices: row.sharedList(Self.gpColumns.onlineServices))
     }
 
     /// `lat lon|lat lon|…`, at least three corners.

@@ -17,8 +17,9 @@ struct ProviderRowDecoder {
         let id = row.requiredText(common.id, fix: "give every provider a unique id")
         let name = row.requiredText(common.name, fix: "give the provider's name")
         let sector = requiredLabel(&row, common.sector, sectors)
-        let organisation = row.text(common.organisation) ?? ""
-        let commissioner = row.requiredText(common.commissioner, fix: "name a commissioner id from manifest.json")
+        let organisation = row.sharedText(common.organisation) ?? ""
+        let commissioner = row.isEmpty(common.commissioner)
+            ? row.requiredText(common.commissioner, fix: "name a commissioner id from manifest.json") : row.sharedText(common.commissioner)
         if let commissioner, !context.commissionerIDs.contains(commissioner) {
             row.problem(common.commissioner.name, "\"\(commissioner)\" is not a commissioner in manifest.json",
                         "use one of \(context.commissionerIDs.sorted().joined(separator: ", "))")
@@ -26,7 +27,7 @@ struct ProviderRowDecoder {
         let address = row.text(common.address) ?? ""
         let (postcode, postcodeEntry) = decodePostcode(&row)
         let location = decodeLocation(&row, postcode: postcodeEntry)
-        let town = row.text(common.town) ?? postcodeEntry?.town ?? ""
+        let town = row.sharedText(common.town) ?? postcodeEntry?.town ?? ""
         let phone = row.text(common.phone)
         let website = row.text(common.website)
         let details: ProviderDetails?
@@ -52,13 +53,13 @@ struct ProviderRowDecoder {
 
     private func decodePostcode(_ row: inout RowDecoder) -> (String?, Manifest.PostcodeEntry?) {
         guard let raw = row.requiredText(common.postcode, fix: "give the provider's postcode, e.g. KM1 1AA") else { return (nil, nil) }
-        let postcode = PostcodeFormat.normalise(raw)
-        guard let entry = context.postcodes[postcode] else {
+        // Most postcodes are already written canonically; normalise only when the plain lookup misses.
+        guard let entry = context.postcodes[raw] ?? context.postcodes[PostcodeFormat.normalise(raw)] else {
             row.problem(common.postcode.name, "\"\(raw)\" is not in the manifest's postcodes",
                         "add it with its coordinates to \"postcodes\" in manifest.json, or correct it")
             return (nil, nil)
         }
-        return (postcode, entry)
+        return (entry.postcode, entry)
     }
 
     /// The row's own coordinates if given (both of them), else its postcode's.

@@ -51,13 +51,32 @@ struct RowDecoder {
     }
 
     /// The cell as text for messages (lossy on bad bytes, control characters made visible).
-    private func shown(_ cell: UnsafeBufferPointer<UInt8>) -> String {
+    private static func shown(_ cell: UnsafeBufferPointer<UInt8>) -> String {
         TextSafety.inert(String(decoding: cell, as: UTF8.self))
     }
 
     func isEmpty(_ column: ColumnID) -> Bool { withCell(column) { _ in true } == nil }
 
     // MARK: - Text
+
+    /// Texts that repeat down a table (organisations, towns, opening hours) share one copy.
+    private var textPool: [String: String] = [:]
+    private var listPool: [[String]: [String]] = [:]
+
+    mutating func sharedText(_ column: ColumnID) -> String? {
+        guard let value = text(column) else { return nil }
+        if let shared = textPool[value] { return shared }
+        textPool[value] = value
+        return value
+    }
+
+    mutating func sharedList(_ column: ColumnID) -> [String] {
+        let value = list(column)
+        guard !value.isEmpty else { return [] }
+        if let shared = listPool[value] { return shared }
+        listPool[value] = value
+        return value
+    }
 
     /// Plain text: must be valid UTF-8 without control characters.
     mutating func text(_ column: ColumnID) -> String? {
@@ -102,16 +121,27 @@ struct RowDecoder {
     /// A `|`-separated list, as CQC writes multi-valued cells.
     mutating func list(_ column: ColumnID) -> [String] {
         guard let whole = text(column) else { return [] }
-        return whole.split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        var items: [String] = []
+        var utf8 = whole.utf8[...]
+        while !utf8.isEmpty {
+            let end = utf8.firstIndex(of: UInt8(ascii: "|")) ?? utf8.endIndex
+            var item = utf8[utf8.startIndex..<end]
+            while item.first == 32 { item = item.dropFirst() }
+            while item.last == 32 { item = item.dropLast() }
+            if !item.isEmpty { items.append(String(Substring(item))) }
+            utf8 = end == utf8.endIndex ? utf8[end...] : utf8[utf8.index(after: end)...]
+        }
+        return items
     }
 
     mutating func label<Value: LabelledValue>(_ column: ColumnID, _ table: LabelTable<Value>) -> Value? {
-        guard let text = text(column) else { return nil }
-        guard let value = table.value(for: text) else {
-            problem(column.name, "\"\(text)\" is not one of the allowed values", "use one of \(Value.labelList)")
+        switch parseCell(column, { table.value(forBytes: $0) }) {
+        case nil: return nil
+        case .success(let value)?: return value
+        case .failure(let cell)?:
+            problem(column.name, "\"\(cell.text)\" is not one of the allowed values", "use one of \(Value.labelList)")
             return nil
         }
-        return value
     }
 
     mutating func labels<Value: LabelledValue>(_ column: ColumnID, _ table: LabelTable<Value>) -> [Value] {
@@ -134,7 +164,7 @@ struct RowDecoder {
                                   _ parse: (UnsafeBufferPointer<UInt8>) -> Value?) -> Result<Value, CellText>? {
         withCell(column) { cell in
             if let value = parse(cell) { return .success(value) }
-            return .failure(CellText(text: shown(cell)))
+            return .failure(CellText(text: Self.shown(cell)))
         }
     }
 
@@ -188,7 +218,7 @@ struct RowDecoder {
 
     mutating func money(_ column: ColumnID) -> Money? {
         let parsed: Result<Money, MoneyParseError>? = withCell(column) { cell in
-            Money.parse(bytes: cell, original: shown(cell))
+            Money.parse(bytes: cell, original: Self.shown(cell))
         }
         switch parsed {
         case nil: return nil
@@ -214,13 +244,14 @@ struct RowDecoder {
         }
     }
 
+    private static let yesNoTable = LabelTable<YesNo>(extra: ["y": .yes, "n": .no, "true": .yes, "false": .no])
+
     mutating func yesNo(_ column: ColumnID) -> Bool? {
-        guard let text = text(column) else { return nil }
-        switch text.lowercased() {
-        case "yes", "y", "true": return true
-        case "no", "n", "false": return false
-        default:
-            problem(column.name, "\"\(text)\" is not yes or no", "write yes or no (or leave empty if unknown)")
+        switch parseCell(column, { Self.yesNoTable.value(forBytes: $0) }) {
+        case nil: return nil
+        case .success(let answer)?: return answer == .yes
+        case .failure(let cell)?:
+            problem(column.name, "\"\(cell.text)\" is not yes or no", "write yes or no (or leave empty if unknown)")
             return nil
         }
     }
@@ -268,4 +299,9 @@ extension Substring {
         while slice.last == " " { slice = slice.dropLast() }
         return String(slice)
     }
+}
+
+enum YesNo: String, LabelledValue, CaseIterable {
+    case yes, no
+    var label: String { rawValue }
 }

@@ -1,4 +1,5 @@
 extension ProviderRowDecoder {
+    static let schoolColumns = SchoolColumnIDs(SchoolColumns.layout)
     private static let schoolTypes = LabelTable<SchoolType>(extra: [
         "Academy sponsor led": .sponsorLedAcademy, "Free schools": .freeSchool, "Community": .community,
         "Foundation": .foundation, "Voluntary aided": .voluntaryAided, "Voluntary controlled": .voluntaryControlled,
@@ -11,41 +12,40 @@ extension ProviderRowDecoder {
     private static let historicalGrades = LabelTable<HistoricalOfstedGrade>()
 
     func decodeSchool(_ row: inout RowDecoder) -> SchoolDetails? {
-        let column = layout.column
-        let urn = row.int(column("urn"), in: 100_000...999_999, example: "990001")
-        if row.isEmpty(column("urn")) { row.problem("urn", "is empty", "give the school's unique reference number (6 digits)") }
-        let type = requiredLabel(&row, column("sub_type"), Self.schoolTypes)
-        let trustType = row.label(column("trust_type"), Self.trustTypes)
-        let phase = requiredLabel(&row, column("phase"), Self.phases)
-        let low = row.int(column("age_low"), in: 0...25, example: "4")
-        let high = row.int(column("age_high"), in: 0...25, example: "11")
-        if row.isEmpty(column("age_low")) || row.isEmpty(column("age_high")) {
-            row.problem(row.isEmpty(column("age_low")) ? "age_low" : "age_high", "is empty",
+        let urn = row.int(Self.schoolColumns.urn, in: 100_000...999_999, example: "990001")
+        if row.isEmpty(Self.schoolColumns.urn) { row.problem("urn", "is empty", "give the school's unique reference number (6 digits)") }
+        let type = requiredLabel(&row, Self.schoolColumns.subType, Self.schoolTypes)
+        let trustType = row.label(Self.schoolColumns.trustType, Self.trustTypes)
+        let phase = requiredLabel(&row, Self.schoolColumns.phase, Self.phases)
+        let low = row.int(Self.schoolColumns.ageLow, in: 0...25, example: "4")
+        let high = row.int(Self.schoolColumns.ageHigh, in: 0...25, example: "11")
+        if row.isEmpty(Self.schoolColumns.ageLow) || row.isEmpty(Self.schoolColumns.ageHigh) {
+            row.problem(row.isEmpty(Self.schoolColumns.ageLow) ? "age_low" : "age_high", "is empty",
                         "give the statutory age range, e.g. 4 and 11")
         }
         if let low, let high, low > high {
             row.problem("age_high", "\(high) is below age_low \(low)", "check the age range")
         }
-        let gender = requiredLabel(&row, column("gender"), Self.genders)
-        var faith = row.text(column("religious_character"))
+        let gender = requiredLabel(&row, Self.schoolColumns.gender, Self.genders)
+        var faith = row.sharedText(Self.schoolColumns.religiousCharacter)
         if let value = faith, ["none", "does not apply", "no religious character"].contains(value.lowercased()) { faith = nil }
-        let policy = row.label(column("admissions_policy"), Self.policies)
-        let sixthForm = row.yesNo(column("sixth_form")) ?? ((high ?? 0) >= 18)
-        let lastOffer = decodeLastOffer(&row, column("last_distance_offered_m"))
+        let policy = row.label(Self.schoolColumns.admissionsPolicy, Self.policies)
+        let sixthForm = row.yesNo(Self.schoolColumns.sixthForm) ?? ((high ?? 0) >= 18)
+        let lastOffer = decodeLastOffer(&row, Self.schoolColumns.lastDistanceOfferedM)
         let inspection = decodeInspection(&row)
         let details = SchoolDetails(
             urn: urn ?? 0, type: type ?? .community, trustType: trustType, phase: phase ?? .notApplicable,
             statutoryAges: (low ?? 0)...max(low ?? 0, high ?? 0), gender: gender ?? .mixed, religiousCharacter: faith,
             admissionsPolicy: policy, hasSixthForm: sixthForm,
-            capacity: row.int(column("capacity"), in: 0...10_000, example: "420"),
-            pupils: row.int(column("pupils"), in: 0...10_000, example: "398"),
-            publishedAdmissionNumber: row.int(column("pan"), in: 0...2_000, example: "60"),
-            applicationsLastRound: row.int(column("applications"), in: 0...100_000, example: "143"),
+            capacity: row.int(Self.schoolColumns.capacity, in: 0...10_000, example: "420"),
+            pupils: row.int(Self.schoolColumns.pupils, in: 0...10_000, example: "398"),
+            publishedAdmissionNumber: row.int(Self.schoolColumns.pan, in: 0...2_000, example: "60"),
+            applicationsLastRound: row.int(Self.schoolColumns.applications, in: 0...100_000, example: "143"),
             lastOffer: lastOffer, inspection: inspection ?? .notYetInspected,
-            ks2ExpectedStandard: row.tenths(column("ks2_rwm_expected_pct"), in: 0...1000, example: "61.5"),
-            ks4Attainment8: row.tenths(column("ks4_attainment8"), in: 0...900, example: "46.3"),
-            ks4Grade5EnglishMaths: row.tenths(column("ks4_grade5_eng_maths_pct"), in: 0...1000, example: "45.2"),
-            ks4Progress8: row.hundredths(column("ks4_progress8"), in: -500...500, example: "-0.23"))
+            ks2ExpectedStandard: row.tenths(Self.schoolColumns.ks2RwmExpectedPct, in: 0...1000, example: "61.5"),
+            ks4Attainment8: row.tenths(Self.schoolColumns.ks4Attainment8, in: 0...900, example: "46.3"),
+            ks4Grade5EnglishMaths: row.tenths(Self.schoolColumns.ks4Grade5EngMathsPct, in: 0...1000, example: "45.2"),
+            ks4Progress8: row.hundredths(Self.schoolColumns.ks4Progress8, in: -500...500, example: "-0.23"))
         guard urn != nil, type != nil, phase != nil, low != nil, high != nil, gender != nil, inspection != nil else { return nil }
         return details
     }
@@ -62,17 +62,16 @@ extension ProviderRowDecoder {
     /// Report card (areas graded since 10 November 2025), an older single-word grade, an ungraded
     /// inspection from the year between, or none. Nil when the row's inspection columns contradict.
     private func decodeInspection(_ row: inout RowDecoder) -> OfstedInspection? {
-        let column = layout.column
-        let date = row.date(column("ofsted_date"))
-        let dateBroken = date == nil && !row.isEmpty(column("ofsted_date"))
-        let historical = row.label(column("ofsted_grade"), Self.historicalGrades)
+        let date = row.date(Self.schoolColumns.ofstedDate)
+        let dateBroken = date == nil && !row.isEmpty(Self.schoolColumns.ofstedDate)
+        let historical = row.label(Self.schoolColumns.ofstedGrade, Self.historicalGrades)
         var grades: [ReportCard.AreaGrade] = []
-        for (area, name) in SchoolColumns.ofstedAreaColumns {
-            if let grade = row.label(column(name), Self.reportGrades) {
+        for (area, column) in Self.schoolColumns.ofstedAreas {
+            if let grade = row.label(column, Self.reportGrades) {
                 grades.append(ReportCard.AreaGrade(area: area, grade: grade))
             }
         }
-        let safeguardingText = row.text(column("ofsted_safeguarding"))?.lowercased()
+        let safeguardingText = row.text(Self.schoolColumns.ofstedSafeguarding)?.lowercased()
         if dateBroken { return nil }
         let began = OfstedFacts.reportCardsBegan.value, ended = OfstedFacts.overallGradesEnded.value
         if !grades.isEmpty {
