@@ -32,3 +32,15 @@ public struct Catalog: Sendable {
 
     public func commissionerName(_ id: String) -> String { manifest.commissioner(id: id)?.name ?? id }
 }
+
+extension Catalog {
+    /// How many providers of a kind each sector runs: the shape of the local market.
+    public func sectorCounts(of kind: ProviderKind) -> [Sector: Int] {
+        var counts: [Sector: Int] = [:]
+        let sectors = Sector.allCases
+        for position in index.positions(of: kind) {
+            counts[sectors[Int(index.columns.sector[Int(position)])], default: 0] += 1
+        }
+        return counts
+    }
+}

@@ -38,8 +38,8 @@ public enum ListColumns {
         case .care:
             return [
                 name,
-                ListColumn(key: "service", title: "Service", width: 14) { provider, _ in provider.care?.mainService.shortLabel ?? "" },
-                ListColumn(key: "cqc", title: "CQC", width: 20) { provider, _ in provider.care?.assessment.label ?? "" },
+                ListColumn(key: "service", title: "Service", width: 13) { provider, _ in provider.care?.mainService.shortLabel ?? "" },
+                ListColumn(key: "cqc", title: "CQC", width: 14) { provider, _ in provider.care?.assessment.label ?? "" },
                 ListColumn(key: "price", title: "Price", width: 10, alignRight: true) { provider, _ in
                     provider.care.map(ShortText.price) ?? ""
                 },
@@ -62,7 +62,7 @@ public enum ListColumns {
                 ListColumn(key: "survey", title: "Survey", width: 6, alignRight: true) { provider, _ in
                     provider.gp?.surveyGoodExperience?.percentText ?? ShortText.notPublished
                 },
-                ListColumn(key: "cqc", title: "CQC", width: 20) { provider, _ in provider.gp?.assessment.label ?? "" },
+                ListColumn(key: "cqc", title: "CQC", width: 14) { provider, _ in provider.gp?.assessment.label ?? "" },
             ]
         case .other:
             return [

@@ -26,3 +26,12 @@ public struct ReferenceFigure<Value: Sendable & Hashable>: Hashable, Sendable {
         self.source = source
     }
 }
+
+/// Every source the reference figures cite, for "about" screens.
+public enum ReferenceSources {
+    public static var all: [Source] {
+        [CQCRating.source, OfstedFacts.source, AdmissionsFacts.code, ResultsFacts.performanceTables,
+         CareCharging.source, DirectPaymentRules.source, HomecarePrice.minimumHourly.source,
+         GPFacts.registration, GPFacts.survey]
+    }
+}

@@ -1,0 +1,36 @@
+/// Keys as the UI understands them, whatever the terminal sent.
+public enum Key: Hashable, Sendable {
+    case character(Character)
+    case up, down, left, right, pageUp, pageDown, home, end
+    case enter, escape, backspace, delete, tab, backTab
+    case function(Int)
+    /// Ctrl with a letter, e.g. `.control("c")`.
+    case control(Character)
+}
+
+public struct MouseEvent: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case press, wheelUp, wheelDown }
+    public var x: Int
+    public var y: Int
+    public var kind: Kind
+    public init(x: Int, y: Int, kind: Kind) {
+        self.x = x
+        self.y = y
+        self.kind = kind
+    }
+}
+
+public enum Event: Hashable, Sendable {
+    case key(Key)
+    case mouse(MouseEvent)
+    case resize(Size)
+}
+
+/// What the outside world must do after an update: the runtime carries these out (saving to the
+/// store), so `update` stays a pure function.
+public enum Effect: Hashable, Sendable {
+    case addToShortlist(id: String, kind: String)
+    case removeFromShortlist(id: String)
+    case saveHomePostcode(String?)
+    case saveTheme(String)
+}
