@@ -47,6 +47,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "ChoiceKitTests", dependencies: ["ChoiceKit", "CatalogGenerator", "EmbeddedCatalog"], swiftSettings: strict),
         .testTarget(name: "AgoraStoreTests", dependencies: ["AgoraStore"], swiftSettings: strict),
+        .testTarget(name: "AgoraUITests", dependencies: ["AgoraUI", "ChoiceKit", "EmbeddedCatalog"], swiftSettings: strict),
                 .testTarget(name: "AgoraEndToEndTests", dependencies: ["agora"], swiftSettings: strict),
     ]
 )

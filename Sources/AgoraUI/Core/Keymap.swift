@@ -40,7 +40,7 @@ public enum Keymap {
 
     private static let global: [Binding] = [
         bind([.character("?"), .function(1)], "? F1", .help, "help for this screen", hint: "help"),
-        bind([.character("t")], "t", .theme, "change colours (default, high contrast, none)"),
+        bind([.character("t")], "t", .theme, "colours: default, high contrast, none"),
         bind([.control("c")], "Ctrl-C", .forceQuit, "quit at once"),
     ]
 
@@ -51,9 +51,9 @@ public enum Keymap {
                 bind([.up, .character("k")], "↑ k", .up, "move up"),
                 bind([.down, .character("j")], "↓ j", .down, "move down"),
                 bind([.enter, .right, .character("l")], "Enter", .open, "open the service", hint: "open"),
-                bind([.character("h")], "h", .homePostcode, "set your home postcode (for distances)", hint: "postcode"),
+                bind([.character("h")], "h", .homePostcode, "set your home postcode", hint: "postcode"),
                 bind([.character("v")], "v", .shortlist, "your shortlist", hint: "shortlist"),
-                bind([.character("a")], "a", .about, "about Agora and its data sources", hint: "about"),
+                bind([.character("a")], "a", .about, "about Agora and its data", hint: "about"),
                 bind([.character("q"), .escape], "q Esc", .quit, "quit", hint: "quit"),
             ] + global
         case .list:
@@ -65,21 +65,21 @@ public enum Keymap {
                 bind([.home, .character("g")], "Home g", .top, "first provider"),
                 bind([.end, .character("G")], "End G", .bottom, "last provider"),
                 bind([.enter, .right, .character("l")], "Enter", .open, "open the provider's details", hint: "details"),
-                bind([.character("/")], "/", .search, "search names, organisations, towns and postcodes", hint: "search"),
+                bind([.character("/")], "/", .search, "search names, towns, postcodes", hint: "search"),
                 bind([.character("n")], "n", .nextMatch, "next match"),
                 bind([.character("N")], "N", .previousMatch, "previous match"),
                 bind([.character("f")], "f", .filters, "filters", hint: "filter"),
                 bind([.character("s")], "s", .sort, "sort", hint: "sort"),
                 bind([.character("S")], "S", .reverseSort, "reverse the sort"),
-                bind([.character("h")], "h", .homePostcode, "set your home postcode (adds distances)", hint: "postcode"),
-                bind([.character(" ")], "Space", .mark, "add to or remove from your shortlist", hint: "mark"),
+                bind([.character("h")], "h", .homePostcode, "set your home postcode", hint: "postcode"),
+                bind([.character(" ")], "Space", .mark, "mark for your shortlist (again: unmark)", hint: "mark"),
                 bind([.character("v")], "v", .shortlist, "your shortlist"),
                 bind([.character("c")], "c", .clearFilters, "clear search and filters"),
                 bind([.escape, .left, .character("q")], "Esc q", .back, "back", hint: "back"),
             ] + global
         case .detail:
             return movement + [
-                bind([.character("m"), .enter], "m Enter", .mark, "add to or remove from your shortlist", hint: "mark"),
+                bind([.character("m"), .enter], "m Enter", .mark, "mark for your shortlist (again: unmark)", hint: "mark"),
                 bind([.character("v")], "v", .shortlist, "your shortlist"),
                 bind([.escape, .left, .character("q")], "Esc q", .back, "back", hint: "back"),
             ] + global

@@ -17,16 +17,37 @@ enum Overlays {
         return Rect(x: (layout.size.width - w) / 2, y: layout.content.y + max(0, (layout.content.height - h) / 2), width: w, height: h)
     }
 
+    /// One column when it fits, otherwise two, each entry wrapped to its column.
     static func renderHelp(_ context: KeyContext, into screen: inout Screen, layout: Layout) {
         let bindings = Keymap.bindings(for: context)
-        let rect = panelRect(width: 64, height: bindings.count + 4, layout: layout)
+        let maxHeight = layout.content.height
+        let columns = bindings.count + 5 <= maxHeight ? 1 : 2
+        let width = min(layout.size.width - 2, columns == 1 ? 64 : 104)
+        let columnWidth = (width - 4) / columns
+        let keyWidth = 9
+        var entries: [[String]] = bindings.map { binding in
+            DisplayWidth.wrap(binding.help, width: max(8, columnWidth - keyWidth - 2))
+        }
+        let perColumn = (bindings.count + columns - 1) / columns
+        let columnHeights = (0..<columns).map { column in
+            entries.dropFirst(column * perColumn).prefix(perColumn).reduce(0) { $0 + $1.count }
+        }
+        let rect = panelRect(width: width, height: (columnHeights.max() ?? 0) + 4, layout: layout)
         screen.fill(rect, role: .overlay)
         screen.box(rect, title: "Keys on this screen")
-        for (row, binding) in bindings.enumerated() where row < rect.height - 4 {
-            screen.put(binding.keyLabel, x: rect.x + 2, y: rect.y + 1 + row, width: 12, role: .statusKey)
-            screen.put(binding.help, x: rect.x + 15, y: rect.y + 1 + row, width: rect.width - 17)
+        for column in 0..<columns {
+            var y = rect.y + 1
+            let x = rect.x + 2 + column * columnWidth
+            for index in (column * perColumn)..<min(bindings.count, (column + 1) * perColumn) where y < rect.maxY - 2 {
+                screen.put(bindings[index].keyLabel, x: x, y: y, width: keyWidth - 1, role: .statusKey)
+                for line in entries[index] where y < rect.maxY - 2 {
+                    screen.put(line, x: x + keyWidth, y: y, width: columnWidth - keyWidth - 1)
+                    y += 1
+                }
+            }
         }
-        screen.put("Mouse: click to select, click again to open; the wheel scrolls.", x: rect.x + 2, y: rect.maxY - 2,
+        entries.removeAll()
+        screen.put("Mouse: click selects, click again opens; the wheel scrolls.", x: rect.x + 2, y: rect.maxY - 2,
                    width: rect.width - 4, role: .dim)
     }
 
@@ -58,7 +79,7 @@ enum Overlays {
     static func renderSort(_ selected: Int, _ state: AppState, into screen: inout Screen, layout: Layout) {
         guard case .list(let key) = state.page, let list = state.lists[key] else { return }
         let fields = SortField.available(for: key.kind)
-        let rect = panelRect(width: 44, height: fields.count + 4, layout: layout)
+        let rect = panelRect(width: 52, height: fields.count + 4, layout: layout)
         screen.fill(rect, role: .overlay)
         screen.box(rect, title: "Sort by")
         for (row, field) in fields.enumerated() {
