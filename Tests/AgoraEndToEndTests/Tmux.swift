@@ -1,0 +1,125 @@
+import Foundation
+
+/// A tmux server of our own (private socket), so tests never touch a person's sessions.
+struct Tmux {
+    let socket = "agora-test-\(UUID().uuidString.prefix(8))"
+    let session = "agora"
+
+    enum Failure: Error, CustomStringConvertible {
+        case timedOut(String, screen: String)
+        case commandFailed(String)
+        var description: String {
+            switch self {
+            case .timedOut(let text, let screen): return "waited for \"\(text)\"; the screen shows:\n\(screen)"
+            case .commandFailed(let command): return "tmux \(command) failed"
+            }
+        }
+    }
+
+    /// Runs a tmux command. `capture` is false for commands that start the server: the server
+    /// keeps inherited pipes open, so reading one to its end would never finish.
+    @discardableResult
+    func run(_ arguments: [String], capture: Bool = true) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux", "-L", socket] + arguments
+        let output = Pipe()
+        process.standardOutput = capture ? output : FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = capture ? output.fileHandleForReading.readDataToEndOfFile() : Data()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw Failure.commandFailed(arguments.joined(separator: " ")) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Where the wrapper writes the program's exit status (tmux cannot always report it: a server
+    /// started from a test process may never be told how its panes' programs ended).
+    var statusFile: String { "/tmp/\(socket).status" }
+
+    /// Starts `command` in a detached session of the given size, through a shell that records the
+    /// exit status and then keeps the pane open so the final screen can still be read.
+    func start(_ command: [String], width: Int, height: Int, environment: [String: String]) throws {
+        unlink(statusFile)
+        var arguments = ["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)"]
+        for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
+        let script = "\"$@\"; echo $? > \(statusFile).partial; mv \(statusFile).partial \(statusFile); exec sleep 600"
+        arguments += ["sh", "-c", script, "agora-under-test"] + command
+        try spawnWithCleanSignals(["tmux", "-L", socket] + arguments)
+    }
+
+    /// Starts the tmux server with default signal handling and nothing of ours inherited. The test
+    /// process blocks SIGCHLD (Foundation watches its own children that way); a tmux server that
+    /// inherited the block could never learn how the program under test exited.
+    private func spawnWithCleanSignals(_ arguments: [String]) throws {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for descriptor: Int32 in [0, 1, 2] {
+            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid = pid_t()
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, argv, environ)
+        guard spawned == 0 else { throw Failure.commandFailed("spawn tmux") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+        guard status == 0 else { throw Failure.commandFailed("new-session") }
+    }
+
+    func screen() throws -> String { try run(["capture-pane", "-p", "-t", session]) }
+
+    /// The screen with lines the terminal wrapped joined again (for plain printed messages).
+    func joinedScreen() throws -> String { try run(["capture-pane", "-p", "-J", "-S", "-", "-t", session]) }
+
+    func send(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys) }
+
+    func type(_ text: String) throws { try run(["send-keys", "-t", session, "-l", text]) }
+
+    func resize(width: Int, height: Int) throws {
+        try run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Polls the screen until it shows `text` (no fixed sleeps).
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 15) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = (try? screen()) ?? ""
+            if last.contains(text) { return last }
+            usleep(10_000)
+        }
+        throw Failure.timedOut(text, screen: last)
+    }
+
+    /// The program's exit status once it has ended.
+    func waitForExit(timeout: Double = 15) throws -> Int {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let text = try? String(contentsOfFile: statusFile, encoding: .utf8),
+               let status = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                return status
+            }
+            usleep(10_000)
+        }
+        throw Failure.timedOut("the program to exit", screen: (try? screen()) ?? "")
+    }
+
+    func kill() {
+        _ = try? run(["kill-server"])
+        unlink(statusFile)
+    }
+}
