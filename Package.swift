@@ -41,9 +41,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
+        // Pseudo-terminal helpers the benchmark needs and Swift's Glibc module does not expose.
+        .target(name: "CBenchSupport"),
         .executableTarget(
             name: "agora-bench",
-            dependencies: ["ChoiceKit", "CatalogGenerator", "AgoraUI"],
+            dependencies: ["ChoiceKit", "CatalogGenerator", "AgoraUI", "CBenchSupport"],
             swiftSettings: strict),
         .testTarget(name: "ChoiceKitTests", dependencies: ["ChoiceKit", "CatalogGenerator", "EmbeddedCatalog"], swiftSettings: strict),
         .testTarget(name: "AgoraStoreTests", dependencies: ["AgoraStore"], swiftSettings: strict),

@@ -39,6 +39,8 @@ enum Measure {
             print("  \(label.padding(toLength: 26, withPad: " ", startingAt: 0)) n=\(values.count)\tp50 \(format(percentile(values, 50))) ms\tp99 \(format(percentile(values, 99))) ms")
         }
         print("Peak memory (VmHWM): \(peakMemoryMB()) MB")
+        let keys = InterfaceBenchmark.keystrokes(catalog: catalog)
+        print("Keystroke to rendered frame (search in a 120×40 list of \(catalog.count(of: .school)) schools, \(keys.count) keys): p50 \(format(percentile(keys, 50))) ms, p99 \(format(percentile(keys, 99))) ms, max \(format(keys.max() ?? 0)) ms")
     }
 
     static func milliseconds(_ duration: Duration) -> Double {

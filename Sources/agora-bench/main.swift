@@ -7,6 +7,11 @@ import Foundation
 // not count towards peak memory) loading, indexing and 1,000 mixed queries.
 
 let arguments = CommandLine.arguments
+if arguments.count >= 3, arguments[1] == "--load-only" {
+    // For profilers: load the catalog ten times and stop.
+    for _ in 0..<10 { _ = try? Catalog.load(from: DirectoryCatalogSource(directory: arguments[2])) }
+    exit(0)
+}
 if arguments.count >= 3, arguments[1] == "--measure" {
     Measure.run(directory: arguments[2], providers: Int(arguments.count > 3 ? arguments[3] : "") ?? 0)
     exit(0)
@@ -27,4 +32,17 @@ child.executableURL = URL(fileURLWithPath: "/proc/self/exe")
 child.arguments = ["--measure", directory, String(providers)]
 try child.run()
 child.waitUntilExit()
-exit(child.terminationStatus)
+guard child.terminationStatus == 0 else { exit(child.terminationStatus) }
+
+// The full-screen program, launched for real on a pseudo-terminal.
+let benchDirectory = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? arguments[0])
+    .deletingLastPathComponent()
+let agora = benchDirectory.appendingPathComponent("agora").path
+if FileManager.default.isExecutableFile(atPath: agora) {
+    let builtIn = InterfaceBenchmark.launch(binary: agora, arguments: [], runs: 20)
+    print("Launch to first full frame, built-in catalog: median \(Measure.format(Measure.median(builtIn.milliseconds))) ms, p99 \(Measure.format(Measure.percentile(builtIn.milliseconds, 99))) ms (\(builtIn.milliseconds.count) runs), peak memory \(builtIn.peakMemoryMB) MB")
+    let national = InterfaceBenchmark.launch(binary: agora, arguments: ["--catalog", directory], runs: 10)
+    print("Launch to first full frame, \(providers) providers: median \(Measure.format(Measure.median(national.milliseconds))) ms, p99 \(Measure.format(Measure.percentile(national.milliseconds, 99))) ms (\(national.milliseconds.count) runs), peak memory \(national.peakMemoryMB) MB")
+} else {
+    print("(build agora in the same configuration to time its launch: swift build -c release)")
+}

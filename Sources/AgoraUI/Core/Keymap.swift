@@ -81,6 +81,7 @@ public enum Keymap {
             return movement + [
                 bind([.character("m"), .enter], "m Enter", .mark, "mark for your shortlist (again: unmark)", hint: "mark"),
                 bind([.character("v")], "v", .shortlist, "your shortlist"),
+                bind([.character("h")], "h", .homePostcode, "set your home postcode"),
                 bind([.escape, .left, .character("q")], "Esc q", .back, "back", hint: "back"),
             ] + global
         case .shortlist:

@@ -24,7 +24,7 @@ public struct Catalog: Sendable {
         index.position(ofID: id).map { providers[$0] }
     }
 
-    public func providers(of kind: ProviderKind) -> [Provider] { providers.filter { $0.kind == kind } }
+    public func providers(of kind: ProviderKind) -> [Provider] { index.positions(of: kind).map { providers[Int($0)] } }
 
     public func count(of kind: ProviderKind) -> Int { index.positions(of: kind).count }
 

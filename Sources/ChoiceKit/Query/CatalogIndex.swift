@@ -81,26 +81,29 @@ enum NameRanking {
         return rank
     }
 
-    private static func settleTies(_ order: inout [UInt32], _ range: Range<Int>, _ providers: [Provider]) {
-        var members = order[range].map { position -> (UInt64, UInt32) in
-            (TextFolding.sortKey(providers[Int(position)].name, skipping: 8), position)
+    /// Orders a run of names whose first `offset` folded characters agree, eight characters at a
+    /// time, so whole names are never compared as strings. Names alike to the end go by id.
+    private static func settleTies(_ order: inout [UInt32], _ range: Range<Int>, _ providers: [Provider], offset: Int = 8) {
+        var members = order[range].map { position in
+            (key: TextFolding.sortKey(providers[Int(position)].name, skipping: offset), position: position)
         }
-        members.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        let exhausted = members.allSatisfy { $0.key == 0 }
+        if exhausted {
+            members.sort { providers[Int($0.position)].id < providers[Int($1.position)].id }
+        } else {
+            members.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
+        }
+        for (index, member) in members.enumerated() { order[range.lowerBound + index] = member.position }
+        guard !exhausted, offset < 256 else { return }
         var start = 0
         while start < members.count {
             var end = start + 1
-            while end < members.count, members[end].0 == members[start].0 { end += 1 }
+            while end < members.count, members[end].key == members[start].key { end += 1 }
             if end - start > 1 {
-                // Rare: sixteen folded characters alike. Compare whole names, then ids.
-                let tied = members[start..<end].map { member -> (String, String, UInt32) in
-                    let provider = providers[Int(member.1)]
-                    return (provider.name.lowercased(), provider.id, member.1)
-                }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-                for (offset, entry) in tied.enumerated() { members[start + offset].1 = entry.2 }
+                settleTies(&order, (range.lowerBound + start)..<(range.lowerBound + end), providers, offset: offset + 8)
             }
             start = end
         }
-        for (offset, member) in members.enumerated() { order[range.lowerBound + offset] = member.1 }
     }
 }
 

@@ -1,0 +1,111 @@
+import AgoraUI
+import CBenchSupport
+import ChoiceKit
+import Foundation
+
+/// Times the full-screen program: a keystroke in search until the new frame is rendered (in
+/// process, on the given catalog), and launch until the first full frame (the real binary on a
+/// pseudo-terminal).
+enum InterfaceBenchmark {
+    /// Update + render for each key of a realistic search session in a 120×40 window.
+    static func keystrokes(catalog: Catalog) -> [Double] {
+        var state = AppState(catalog: catalog, size: Size(width: 120, height: 40))
+        _ = Update.apply(.key(.enter), to: &state) // open the schools list
+        _ = Render.screen(state)
+        var keys: [Key] = [.character("/")]
+        for word in ["st mary", "primary", "kingsmere academy", "ash", "oak"] {
+            keys += word.map { Key.character($0) }
+            keys += Array(repeating: Key.backspace, count: word.count)
+        }
+        keys += [.enter] + Array(repeating: Key.down, count: 30) + [.pageDown, .pageDown, .end, .home]
+        var timings: [Double] = []
+        for _ in 0..<3 {
+            for key in keys {
+                let start = ContinuousClock.now
+                _ = Update.apply(.key(key), to: &state)
+                _ = Render.screen(state)
+                timings.append(Measure.milliseconds(ContinuousClock.now - start))
+            }
+            _ = Update.apply(.key(.character("/")), to: &state)
+        }
+        return timings
+    }
+
+    struct Launch {
+        var milliseconds: [Double] = []
+        var peakMemoryMB = 0
+    }
+
+    /// Starts `agora` on a pseudo-terminal of 120×40 and waits for the status line of the first
+    /// frame; then quits it with q. Repeated `runs` times.
+    static func launch(binary: String, arguments: [String], runs: Int) -> Launch {
+        var result = Launch()
+        for _ in 0..<runs {
+            guard let run = launchOnce(binary: binary, arguments: arguments) else { continue }
+            result.milliseconds.append(run.milliseconds)
+            result.peakMemoryMB = max(result.peakMemoryMB, run.peakMemoryMB)
+        }
+        return result
+    }
+
+    private static func launchOnce(binary: String, arguments: [String]) -> (milliseconds: Double, peakMemoryMB: Int)? {
+        var name = [CChar](repeating: 0, count: 256)
+        let master = agora_bench_open_pty(&name, name.count)
+        guard master >= 0 else { return nil }
+        let slavePath = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        defer { close(master) }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, agora_bench_spawn_setsid_flag())
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
+        posix_spawn_file_actions_adddup2(&actions, 0, 1)
+        posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("agora-bench-data").path
+        let environment = ["TERM=xterm-256color", "LC_ALL=C.UTF-8", "LINES=40", "COLUMNS=120", "XDG_DATA_HOME=\(data)",
+                           "HOME=\(data)"]
+        let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        var pid = pid_t()
+        let start = ContinuousClock.now
+        guard posix_spawn(&pid, binary, &actions, &attributes, argv, envp) == 0 else { return nil }
+        // The home screen's status line is drawn last: when it has arrived, the frame is complete.
+        let marker = Array(" about ".utf8)
+        var seen: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        var elapsed: Double?
+        while Measure.milliseconds(ContinuousClock.now - start) < 10_000 {
+            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 100) > 0 else { continue }
+            let count = read(master, &buffer, buffer.count)
+            guard count > 0 else { break }
+            seen += buffer[0..<count]
+            if seen.count >= marker.count, containsMarker(seen, marker) {
+                elapsed = Measure.milliseconds(ContinuousClock.now - start)
+                break
+            }
+        }
+        _ = write(master, "q", 1)
+        var status: Int32 = 0
+        var usage = rusage()
+        // Drain output while waiting so the program never blocks on a full terminal buffer.
+        while wait4(pid, &status, WNOHANG, &usage) == 0 {
+            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            if poll(&descriptor, 1, 50) > 0 { _ = read(master, &buffer, buffer.count) }
+        }
+        guard let elapsed else { return nil }
+        return (elapsed, Int(usage.ru_maxrss / 1024))
+    }
+
+    private static func containsMarker(_ bytes: [UInt8], _ marker: [UInt8]) -> Bool {
+        guard bytes.count >= marker.count else { return false }
+        for start in 0...(bytes.count - marker.count) where bytes[start] == marker[0] {
+            if Array(bytes[start..<(start + marker.count)]) == marker { return true }
+        }
+        return false
+    }
+}
