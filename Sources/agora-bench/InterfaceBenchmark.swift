@@ -89,6 +89,7 @@ enum InterfaceBenchmark {
                 break
             }
         }
+        let peak = peakMemoryMB(of: pid)
         _ = write(master, "q", 1)
         var status: Int32 = 0
         var usage = rusage()
@@ -98,7 +99,15 @@ enum InterfaceBenchmark {
             if poll(&descriptor, 1, 50) > 0 { _ = read(master, &buffer, buffer.count) }
         }
         guard let elapsed else { return nil }
-        return (elapsed, Int(usage.ru_maxrss / 1024))
+        return (elapsed, peak)
+    }
+
+    /// The child's own peak resident memory, read while it is running (rusage would also count
+    /// memory it shared with this process before exec).
+    private static func peakMemoryMB(of pid: pid_t) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+        return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) / 1024
     }
 
     private static func containsMarker(_ bytes: [UInt8], _ marker: [UInt8]) -> Bool {
