@@ -21,18 +21,20 @@ struct SchoolFactory {
         var used = Set<String>()
         for index in 0..<trustCount {
             let faith: String? = index == 1 ? "Church of England" : index == 2 ? "Roman Catholic" : nil
-            var name: String
-            repeat {
+            var name = ""
+            for attempt in 0..<40 {
                 switch faith {
                 case "Church of England"?: name = "Diocese of \(geography.districts[0].name) Academies Trust"
                 case "Roman Catholic"?: name = "St \(self.random.pick(Words.saints)) Catholic Academy Trust"
                 default:
-                    name = self.random.percent(50)
-                        ? "\(self.random.pick(Words.qualities)) Learning Trust"
-                        : "\(self.random.pick(geography.districts).name) Education Partnership"
+                    let place = self.random.pick(geography.districts).name
+                    name = self.random.pick(["\(self.random.pick(Words.qualities)) Learning Trust", "\(place) Education Partnership",
+                                             "\(self.random.pick(Words.trees)) Multi-Academy Trust", "\(place) Schools Trust",
+                                             "\(self.random.pick(Words.qualities)) Academies"])
                 }
-                if used.contains(name) { name += " \(index)" }
-            } while !used.insert(name).inserted
+                if attempt == 39 { name += " (\(index))" }
+                if used.insert(name).inserted { break }
+            }
             trusts.append(Trust(name: name, faith: faith, sector: .voluntaryOrCharity))
         }
     }

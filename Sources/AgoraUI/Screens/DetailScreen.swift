@@ -66,20 +66,24 @@ enum DetailScreen {
 
     static func render(_ provider: Provider, _ state: AppState, scroll: Int, into screen: inout Screen, area: Rect) {
         let lines = self.lines(for: provider, state, width: area.width)
-        let first = max(0, min(scroll, max(0, lines.count - area.height)))
-        for (row, line) in lines.dropFirst(first).prefix(area.height).enumerated() {
+        let scrollable = lines.count > area.height
+        // When it scrolls, the last row is kept for the "more" marker.
+        let rows = scrollable ? area.height - 1 : area.height
+        let first = max(0, min(scroll, max(0, lines.count - rows)))
+        for (row, line) in lines.dropFirst(first).prefix(rows).enumerated() {
             for segment in line.segments {
                 screen.put(segment.text, x: area.x + segment.x, y: area.y + row, width: area.width - segment.x, role: segment.role)
             }
         }
-        if lines.count > area.height {
-            let indicator = first + area.height >= lines.count ? "end" : "more ↓"
+        if scrollable {
+            let indicator = first + rows >= lines.count ? "— end —" : "↓ more (PgDn)"
             screen.put(indicator, x: area.maxX - DisplayWidth.of(indicator), y: area.maxY - 1, role: .dim)
         }
     }
 
     static func maxScroll(_ provider: Provider, _ state: AppState, area: Rect) -> Int {
-        max(0, lines(for: provider, state, width: area.width).count - area.height)
+        let count = lines(for: provider, state, width: area.width).count
+        return count > area.height ? count - (area.height - 1) : 0
     }
 }
 

@@ -97,10 +97,11 @@ enum Overlays {
         let rect = panelRect(width: 60, height: 8, layout: layout)
         screen.fill(rect, role: .overlay)
         screen.box(rect, title: "Your home postcode")
-        screen.put("Distances are measured from here. Leave it empty to clear it.", x: rect.x + 2, y: rect.y + 1,
-                   width: rect.width - 4, role: .dim)
-        screen.putPadded(field.text, x: rect.x + 2, y: rect.y + 3, width: 12, role: .input)
-        screen.cursor = (rect.x + 2 + min(11, DisplayWidth.of(String(field.text.prefix(field.cursor)))), rect.y + 3)
+        screen.put("Distances are measured from here.", x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, role: .dim)
+        screen.put("Leave it empty to clear it.", x: rect.x + 2, y: rect.y + 2, width: rect.width - 4, role: .dim)
+        screen.put("Postcode:", x: rect.x + 2, y: rect.y + 3, role: .heading)
+        screen.putPadded(field.text, x: rect.x + 12, y: rect.y + 3, width: 12, role: .input)
+        screen.cursor = (rect.x + 12 + min(11, DisplayWidth.of(String(field.text.prefix(field.cursor)))), rect.y + 3)
         screen.put("Enter to save · Esc to cancel · e.g. \(state.catalog.manifest.postcodes.first?.postcode ?? "KM1 1AA")",
                    x: rect.x + 2, y: rect.y + 5, width: rect.width - 4, role: .dim)
     }

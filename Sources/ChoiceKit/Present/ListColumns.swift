@@ -24,16 +24,17 @@ public enum ListColumns {
     public static func forKind(_ kind: ProviderKind?) -> [ListColumn] {
         switch kind {
         case .school:
+            // Most telling first: narrow windows drop columns from the right.
             return [
                 name,
-                ListColumn(key: "type", title: "Type", width: 18) { provider, _ in provider.subType },
-                ListColumn(key: "phase", title: "Phase", width: 11) { provider, _ in provider.school?.phase.label ?? "" },
                 ListColumn(key: "ofsted", title: "Ofsted", width: 20) { provider, _ in
                     provider.school.map { ShortText.ofsted($0.inspection) } ?? ""
                 },
                 ListColumn(key: "results", title: "Results", width: 10) { provider, _ in
                     provider.school.map(ShortText.results) ?? ""
                 },
+                ListColumn(key: "phase", title: "Phase", width: 11) { provider, _ in provider.school?.phase.label ?? "" },
+                ListColumn(key: "type", title: "Type", width: 18) { provider, _ in provider.subType },
             ]
         case .care:
             return [
