@@ -8,71 +8,72 @@ struct TerminalTests {
         ["LC_ALL": "C.UTF-8", "TERM": term, "XDG_DATA_HOME": dataDir.path, "NO_COLOR": ""]
     }
 
-    @Test func searchOpenMarkResizeAndQuit() throws {
+    /// Runs `command` (the program by default) in a fresh tmux server with its own data directory,
+    /// and cleans both up afterwards.
+    private func inTerminal(width: Int, height: Int, command: [String] = [AgoraBinary.url.path],
+                            _ body: (Tmux, URL) throws -> Void) throws {
         let tmux = Tmux()
         defer { tmux.kill() }
         let data = try AgoraBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: data) }
-        try tmux.start([AgoraBinary.url.path], width: 100, height: 30, environment: environment(dataDir: data))
-        try tmux.waitFor("Choose a provider")
-        try tmux.send("Enter")
-        try tmux.waitFor("68 of 68")
-        try tmux.send("/")
-        try tmux.type("nursery")
-        try tmux.waitFor("Search: nursery")
-        let narrowed = try tmux.waitFor("2 matches")
-        #expect(narrowed.contains("Nursery School"))
-        try tmux.send("Enter")
-        try tmux.waitFor("search \"nursery\"")
-        try tmux.send("Enter")
-        let detail = try tmux.waitFor("URN")
-        #expect(detail.contains("Nursery School"))
-        try tmux.send("m")
-        try tmux.waitFor("On your shortlist")
-        try tmux.resize(width: 70, height: 20)
-        let small = try tmux.waitFor("Esc back")
-        #expect(small.split(separator: "\n").allSatisfy { $0.count <= 70 })
-        try tmux.send("Escape")
-        try tmux.waitFor("search \"nursery\"")
-        try tmux.send("q")
-        try tmux.waitFor("Choose a provider")
-        try tmux.send("q")
-        #expect(try tmux.waitForExit() == 0)
+        try tmux.start(command, width: width, height: height, environment: environment(dataDir: data))
+        try body(tmux, data)
+    }
 
-        // The shortlist was saved: a plain session started afresh shows it.
-        let plain = try AgoraBinary.run(["--plain"], environment: ["XDG_DATA_HOME": data.path],
-                                        stdin: FileHandle(forReadingAtPath: try inputFile(["7", "q"]).path))
-        #expect(plain.status == 0)
-        #expect(plain.stdout.contains("Your shortlist (1)"))
-        #expect(plain.stdout.contains("Nursery School"))
+    @Test func searchOpenMarkResizeAndQuit() throws {
+        try inTerminal(width: 100, height: 30) { tmux, data in
+            try tmux.waitFor("Choose a provider")
+            try tmux.send("Enter")
+            try tmux.waitFor("68 of 68")
+            try tmux.send("/")
+            try tmux.type("nursery")
+            try tmux.waitFor("Search: nursery")
+            let narrowed = try tmux.waitFor("2 matches")
+            #expect(narrowed.contains("Nursery School"))
+            try tmux.send("Enter")
+            try tmux.waitFor("search \"nursery\"")
+            try tmux.send("Enter")
+            let detail = try tmux.waitFor("URN")
+            #expect(detail.contains("Nursery School"))
+            try tmux.send("m")
+            try tmux.waitFor("On your shortlist")
+            try tmux.resize(width: 70, height: 20)
+            let small = try tmux.waitFor("Esc back")
+            #expect(small.split(separator: "\n").allSatisfy { $0.count <= 70 })
+            try tmux.send("Escape")
+            try tmux.waitFor("search \"nursery\"")
+            try tmux.send("q")
+            try tmux.waitFor("Choose a provider")
+            try tmux.send("q")
+            #expect(try tmux.waitForExit() == 0)
+
+            // The shortlist was saved: a plain session started afresh shows it.
+            let plain = try AgoraBinary.run(["--plain"], environment: ["XDG_DATA_HOME": data.path],
+                                            stdin: FileHandle(forReadingAtPath: try inputFile(["7", "q"]).path))
+            #expect(plain.status == 0)
+            #expect(plain.stdout.contains("Your shortlist (1)"))
+            #expect(plain.stdout.contains("Nursery School"))
+        }
     }
 
     @Test func tooSmallThenEnlarged() throws {
-        let tmux = Tmux()
-        defer { tmux.kill() }
-        let data = try AgoraBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: data) }
-        try tmux.start([AgoraBinary.url.path], width: 50, height: 15, environment: environment(dataDir: data))
-        try tmux.waitFor("Please make this window larger.")
-        try tmux.resize(width: 80, height: 24)
-        try tmux.waitFor("Choose a provider")
-        try tmux.send("C-c")
-        #expect(try tmux.waitForExit() == 0)
+        try inTerminal(width: 50, height: 15) { tmux, _ in
+            try tmux.waitFor("Please make this window larger.")
+            try tmux.resize(width: 80, height: 24)
+            try tmux.waitFor("Choose a provider")
+            try tmux.send("C-c")
+            #expect(try tmux.waitForExit() == 0)
+        }
     }
 
     @Test func unknownTerminalExitsWithAMessage() throws {
-        let tmux = Tmux()
-        defer { tmux.kill() }
-        let data = try AgoraBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: data) }
         // tmux sets TERM for its panes itself, so the unknown type is set by `env` inside the pane.
-        try tmux.start(["env", "TERM=no-such-terminal-type", AgoraBinary.url.path], width: 100, height: 30,
-                       environment: environment(dataDir: data))
-        let status = try tmux.waitForExit()
-        #expect(status == 1)
-        let screen = try tmux.joinedScreen()
-        #expect(screen.contains("TERM is \"no-such-terminal-type\""))
-        #expect(screen.contains("agora list"))
+        try inTerminal(width: 100, height: 30, command: ["env", "TERM=no-such-terminal-type", AgoraBinary.url.path]) { tmux, _ in
+            #expect(try tmux.waitForExit() == 1)
+            let screen = try tmux.joinedScreen()
+            #expect(screen.contains("TERM is \"no-such-terminal-type\""))
+            #expect(screen.contains("agora list"))
+        }
     }
 
     @Test func noTerminalExitsWithAMessage() throws {
