@@ -1,19 +1,21 @@
 /// One provider of a public service: a school, a care service, a GP practice, or a contractor.
-public struct Provider: Hashable, Sendable, Identifiable {
-    public var id: String
-    public var name: String
-    public var sector: Sector
+/// Immutable, and a reference type: a catalog of 100,000 is passed around, indexed and drawn
+/// without copying a dozen strings each time a provider is read.
+public final class Provider: Hashable, Sendable, Identifiable {
+    public let id: String
+    public let name: String
+    public let sector: Sector
     /// Trust, group, chain, council or contractor; empty when the provider stands alone.
-    public var organisation: String
+    public let organisation: String
     /// Id of a commissioner in the manifest: who buys or funds the service.
-    public var commissionerID: String
-    public var address: String
-    public var town: String
-    public var postcode: String
-    public var location: GeoPoint
-    public var phone: String?
-    public var website: String?
-    public var details: ProviderDetails
+    public let commissionerID: String
+    public let address: String
+    public let town: String
+    public let postcode: String
+    public let location: GeoPoint
+    public let phone: String?
+    public let website: String?
+    public let details: ProviderDetails
 
     public init(id: String, name: String, sector: Sector, organisation: String, commissionerID: String,
                 address: String, town: String, postcode: String, location: GeoPoint, phone: String?,
@@ -30,6 +32,19 @@ public struct Provider: Hashable, Sendable, Identifiable {
         self.phone = phone
         self.website = website
         self.details = details
+    }
+
+    public static func == (lhs: Provider, rhs: Provider) -> Bool {
+        lhs === rhs || (lhs.id == rhs.id && lhs.name == rhs.name && lhs.sector == rhs.sector
+            && lhs.organisation == rhs.organisation && lhs.commissionerID == rhs.commissionerID
+            && lhs.address == rhs.address && lhs.town == rhs.town && lhs.postcode == rhs.postcode
+            && lhs.location == rhs.location && lhs.phone == rhs.phone && lhs.website == rhs.website
+            && lhs.details == rhs.details)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(name)
     }
 
     public var kind: ProviderKind {
