@@ -31,6 +31,13 @@ enum InterfaceBenchmark {
         return timings
     }
 
+    static let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("agora-bench-data").path
+
+    /// Forgets catalog snapshots, so the next launch starts from the files.
+    static func clearCache() {
+        try? FileManager.default.removeItem(atPath: dataDirectory + "/cache")
+    }
+
     struct Launch {
         var milliseconds: [Double] = []
         var peakMemoryMB = 0
@@ -38,17 +45,18 @@ enum InterfaceBenchmark {
 
     /// Starts `agora` on a pseudo-terminal of 120×40 and waits for the status line of the first
     /// frame; then quits it with q. Repeated `runs` times.
-    static func launch(binary: String, arguments: [String], runs: Int) -> Launch {
+    /// `stay` seconds pass before quitting, as when a person starts using the program.
+    static func launch(binary: String, arguments: [String], runs: Int, stay: Double = 0) -> Launch {
         var result = Launch()
         for _ in 0..<runs {
-            guard let run = launchOnce(binary: binary, arguments: arguments) else { continue }
+            guard let run = launchOnce(binary: binary, arguments: arguments, stay: stay) else { continue }
             result.milliseconds.append(run.milliseconds)
             result.peakMemoryMB = max(result.peakMemoryMB, run.peakMemoryMB)
         }
         return result
     }
 
-    private static func launchOnce(binary: String, arguments: [String]) -> (milliseconds: Double, peakMemoryMB: Int)? {
+    private static func launchOnce(binary: String, arguments: [String], stay: Double) -> (milliseconds: Double, peakMemoryMB: Int)? {
         var name = [CChar](repeating: 0, count: 256)
         let master = agora_bench_open_pty(&name, name.count)
         guard master >= 0 else { return nil }
@@ -64,9 +72,9 @@ enum InterfaceBenchmark {
         posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("agora-bench-data").path
+        let data = dataDirectory
         let environment = ["TERM=xterm-256color", "LC_ALL=C.UTF-8", "LINES=40", "COLUMNS=120", "XDG_DATA_HOME=\(data)",
-                           "HOME=\(data)"]
+                           "XDG_CACHE_HOME=\(data)/cache", "HOME=\(data)"]
         let argv = ([binary] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
@@ -88,6 +96,11 @@ enum InterfaceBenchmark {
                 elapsed = Measure.milliseconds(ContinuousClock.now - start)
                 break
             }
+        }
+        let stayUntil = ContinuousClock.now + .milliseconds(Int(stay * 1000))
+        while ContinuousClock.now < stayUntil {
+            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            if poll(&descriptor, 1, 50) > 0 { _ = read(master, &buffer, buffer.count) }
         }
         let peak = peakMemoryMB(of: pid)
         _ = write(master, "q", 1)

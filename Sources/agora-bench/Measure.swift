@@ -17,7 +17,7 @@ enum Measure {
             loadTimes.append(milliseconds(ContinuousClock.now - start))
         }
         guard let catalog else { return }
-        print("Load + check + index of \(catalog.providers.count) providers: median \(format(median(loadTimes))) ms, best \(format(loadTimes.min() ?? 0)) ms (5 runs)")
+        print("Load + check + index of \(catalog.providers.count) providers, from the files: median \(format(median(loadTimes))) ms, best \(format(loadTimes.min() ?? 0)) ms (5 runs)")
 
         var random = SystemRandomNumberGenerator()
         var generator = QueryMix(catalog: catalog, seed: 7)
@@ -41,6 +41,28 @@ enum Measure {
         print("Peak memory (VmHWM): \(peakMemoryMB()) MB")
         let keys = InterfaceBenchmark.keystrokes(catalog: catalog)
         print("Keystroke to rendered frame (search in a 120×40 list of \(catalog.count(of: .school)) schools, \(keys.count) keys): p50 \(format(percentile(keys, 50))) ms, p99 \(format(percentile(keys, 99))) ms, max \(format(keys.max() ?? 0)) ms")
+
+        // Repeat launches: a snapshot of the checked catalog, used once the files' fingerprint matches.
+        let source = DirectoryCatalogSource(directory: directory)
+        let snapshotFile = directory + "/../agora-bench-\(providers).snapshot"
+        if let fingerprint = CatalogSnapshot.fingerprint(of: source, files: CatalogSnapshot.fileNames(of: catalog.manifest)) {
+            let encodeStart = ContinuousClock.now
+            let bytes = CatalogSnapshot.encode(catalog, fingerprint: fingerprint)
+            guard FileManager.default.createFile(atPath: snapshotFile, contents: Data(bytes)) else { return }
+            let encodeTime = milliseconds(ContinuousClock.now - encodeStart)
+            var warmTimes: [Double] = []
+            for _ in 0..<5 {
+                let start = ContinuousClock.now
+                guard let data = FileManager.default.contents(atPath: snapshotFile),
+                      CatalogSnapshot.decode([UInt8](data), source: source) != nil else {
+                    print("snapshot did not decode")
+                    break
+                }
+                warmTimes.append(milliseconds(ContinuousClock.now - start))
+            }
+            print("Load + index from a snapshot (read, fingerprint the files, decode): median \(format(median(warmTimes))) ms, best \(format(warmTimes.min() ?? 0)) ms (5 runs; snapshot \(bytes.count / 1_000_000) MB, written in \(format(encodeTime)) ms)")
+        }
+
     }
 
     static func milliseconds(_ duration: Duration) -> Double {

@@ -15,7 +15,8 @@ struct Agora: ParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     mutating func run() throws {
-        let catalog = try global.loadCatalog()
-        try InteractiveLauncher.run(catalog: catalog, global: global, display: display)
+        let loaded = try global.loadCatalog()
+        try InteractiveLauncher.run(catalog: loaded.catalog, global: global, display: display,
+                                    saveSnapshot: loaded.saveSnapshot)
     }
 }

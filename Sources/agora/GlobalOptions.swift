@@ -13,17 +13,28 @@ struct GlobalOptions: ParsableArguments {
     var dataDir: String?
 
     /// The built-in catalog unless `--catalog` names a directory. Problems end the program with the
-    /// catalog's own messages (exit 1), never a trap.
-    func loadCatalog() throws -> Catalog {
-        let source: any CatalogSource = catalog.map { DirectoryCatalogSource(directory: $0) } ?? EmbeddedCatalog.source
-        if let directory = catalog {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw Failure.usage("no catalog directory at \(directory)")
+    /// catalog's own messages (exit 1), never a trap. A large directory catalog is loaded from its
+    /// snapshot when its files are unchanged; otherwise `saveSnapshot` makes one for next time.
+    func loadCatalog() throws -> LoadedCatalog {
+        guard let directory = catalog else {
+            do {
+                return LoadedCatalog(catalog: try Catalog.load(from: EmbeddedCatalog.source), saveSnapshot: nil)
+            } catch {
+                throw Failure.catalog(error.description)
             }
         }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw Failure.usage("no catalog directory at \(directory)")
+        }
+        let source = DirectoryCatalogSource(directory: directory)
+        let cache = CatalogCache(catalogDirectory: directory)
+        if let snapshot = cache.load(source) { return LoadedCatalog(catalog: snapshot, saveSnapshot: nil) }
         do {
-            return try Catalog.load(from: source)
+            let loaded = try Catalog.load(from: source)
+            let save: (@Sendable () -> Void)? = loaded.providers.count >= CatalogCache.minimumProviders
+                ? { @Sendable in cache.save(loaded, source) } : nil
+            return LoadedCatalog(catalog: loaded, saveSnapshot: save)
         } catch {
             throw Failure.catalog(error.description)
         }
@@ -46,4 +57,11 @@ struct DisplayOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Colours: default, high-contrast or mono (NO_COLOR also gives mono).", valueName: "theme"))
     var theme: String?
+}
+
+/// A loaded catalog, and the work of saving its snapshot when there is one to save: the caller
+/// does it when it costs the person nothing (after printing, or in the background).
+struct LoadedCatalog {
+    let catalog: Catalog
+    let saveSnapshot: (@Sendable () -> Void)?
 }

@@ -10,13 +10,16 @@ enum InteractiveLauncher {
     static let plainCommandsHint =
         "Use the plain commands instead, for example `agora list --kind school`, `agora show ID`, or `agora --plain` for numbered menus; `agora help` lists them all."
 
-    static func run(catalog: Catalog, global: GlobalOptions, display: DisplayOptions) throws {
+    /// `saveSnapshot`, when given, runs in the background once the first frame is on screen.
+    static func run(catalog: Catalog, global: GlobalOptions, display: DisplayOptions,
+                    saveSnapshot: (@Sendable () -> Void)? = nil) throws {
         try reportingFailures {
             let environment = ProcessInfo.processInfo.environment
             let theme = try chooseTheme(display.theme, environment: environment)
             let (store, storeWarning) = openStore(global.dataDirectory)
             let saved = SavedSettings(store: store)
             if display.plain || environment["TERM"] == "dumb" {
+                saveSnapshot?()
                 PlainRunner(catalog: catalog, store: store, settings: saved, warning: storeWarning).run()
                 return
             }
@@ -25,8 +28,14 @@ enum InteractiveLauncher {
                                  homePostcode: saved.homePostcode, theme: theme ?? saved.theme)
             if let storeWarning { state.message = StatusMessage(text: storeWarning, tone: .error) }
             var inputEnded = false
+            var snapshotWork = saveSnapshot
             while state.isRunning {
                 terminal.draw(Render.screen(state))
+                if let work = snapshotWork {
+                    // Off the main thread: a person quitting first just means no snapshot this time.
+                    Thread.detachNewThread { work() }
+                    snapshotWork = nil
+                }
                 guard let event = terminal.nextEvent() else {
                     inputEnded = true
                     break

@@ -34,7 +34,8 @@ struct ListCommand: ParsableCommand {
                 throw Failure.usage("unknown kind \"\(kind)\": use school, care, gp or other")
             }
             let format = try OutputFormat.parse(format, allowed: [.table, .csv, .json])
-            let catalog = try global.loadCatalog()
+            let loaded = try global.loadCatalog()
+            let catalog = loaded.catalog
             var query = ProviderQuery(kind: kind, text: search ?? "")
             if let near {
                 guard let entry = catalog.postcode(near) else {
@@ -62,6 +63,7 @@ struct ListCommand: ParsableCommand {
             if sort == nil, reverse { query.sort = query.sort.reversed }
             let result = catalog.run(query)
             print(ProviderListOutput(catalog: catalog, kind: kind, result: result).render(format), terminator: "")
+            loaded.saveSnapshot?()
         }
     }
 }

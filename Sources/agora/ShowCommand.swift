@@ -18,7 +18,8 @@ struct ShowCommand: ParsableCommand {
     mutating func run() throws {
         try reportingFailures {
             let format = try OutputFormat.parse(format, allowed: [.text, .json])
-            let catalog = try global.loadCatalog()
+            let loaded = try global.loadCatalog()
+            let catalog = loaded.catalog
             guard let provider = catalog.provider(id: id) ?? catalog.provider(id: id.uppercased()) else {
                 throw Failure.usage("unknown id \"\(id)\": `agora list --kind school` (or care, gp, other) shows the ids")
             }
@@ -30,6 +31,7 @@ struct ShowCommand: ParsableCommand {
                 origin = entry.location
             }
             print(ProviderDetailOutput(catalog: catalog, provider: provider, origin: origin).render(format), terminator: "")
+            loaded.saveSnapshot?()
         }
     }
 }

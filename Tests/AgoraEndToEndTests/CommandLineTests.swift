@@ -119,3 +119,29 @@ struct CommandLineTests {
         return String(manifest[start.upperBound...].prefix { $0 != "\"" })
     }
 }
+
+@Suite("Snapshots of large catalogs")
+struct SnapshotCommandLineTests {
+    @Test func secondRunUsesTheSnapshotAndAnEditIsSeen() throws {
+        let catalog = try AgoraBinary.temporaryDirectory(), cache = try AgoraBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: catalog); try? FileManager.default.removeItem(at: cache) }
+        #expect(try AgoraBinary.run(["catalog", "generate", "--seed", "9", "--providers", "6000", "--out", catalog.path]).status == 0)
+        let environment = ["XDG_CACHE_HOME": cache.path]
+        let first = try AgoraBinary.run(["--catalog", catalog.path, "list", "--kind", "gp", "--format", "csv"], environment: environment)
+        #expect(first.status == 0)
+        let snapshots = try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("agora").path)
+        #expect(snapshots.count == 1 && snapshots[0].hasSuffix(".snapshot"))
+        let second = try AgoraBinary.run(["--catalog", catalog.path, "list", "--kind", "gp", "--format", "csv"], environment: environment)
+        #expect(second.stdout == first.stdout)
+
+        // Edit a practice's name: the snapshot no longer matches, and the edit shows.
+        let gp = catalog.appendingPathComponent("gp.csv")
+        var text = try String(contentsOf: gp, encoding: .utf8)
+        let oldName = text.split(separator: "\n")[1].split(separator: ",")[1]
+        text = text.replacingOccurrences(of: "," + oldName + ",", with: ",Renamed Test Surgery,")
+        try text.write(to: gp, atomically: true, encoding: .utf8)
+        let third = try AgoraBinary.run(["--catalog", catalog.path, "list", "--kind", "gp", "--search", "renamed"], environment: environment)
+        #expect(third.status == 0)
+        #expect(third.stdout.contains("Renamed Test Surgery"))
+    }
+}

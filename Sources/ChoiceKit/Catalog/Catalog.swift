@@ -6,10 +6,12 @@ public struct Catalog: Sendable {
     /// Warnings found while loading (unknown columns…); errors stop loading instead.
     public let warnings: [CatalogProblem]
 
-    init(manifest: Manifest, providers: [Provider], positionByID: [String: Int32], warnings: [CatalogProblem]) {
+    init(manifest: Manifest, providers: [Provider], positionByID: [String: Int32], warnings: [CatalogProblem],
+         prebuilt: (search: SearchIndex, nameRank: [UInt32])? = nil) {
         self.manifest = manifest
         self.providers = providers
-        self.index = CatalogIndex(providers: providers, positionByID: positionByID, postcodes: manifest.postcodes)
+        self.index = CatalogIndex(providers: providers, positionByID: positionByID, postcodes: manifest.postcodes,
+                                  prebuilt: prebuilt)
         self.warnings = warnings
     }
 

@@ -13,7 +13,9 @@ public struct CatalogIndex: Sendable {
     public let search: SearchIndex
 
     /// `positionByID` comes from the loader, which built it while checking for duplicate ids.
-    init(providers: [Provider], positionByID: [String: Int32], postcodes: [Manifest.PostcodeEntry]) {
+    /// A snapshot supplies the expensive parts (search index and name order) ready-made.
+    init(providers: [Provider], positionByID: [String: Int32], postcodes: [Manifest.PostcodeEntry],
+         prebuilt: (search: SearchIndex, nameRank: [UInt32])? = nil) {
         self.positionByID = positionByID
         var postcodeTable: [String: Manifest.PostcodeEntry] = [:]
         postcodeTable.reserveCapacity(postcodes.count)
@@ -23,7 +25,7 @@ public struct CatalogIndex: Sendable {
         let parts = IndexParts()
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
-                parts.search = SearchIndex(providers: providers)
+                parts.search = prebuilt?.search ?? SearchIndex(providers: providers)
             } else {
                 var byKind = [[Int32]](repeating: [], count: ProviderKind.allCases.count)
                 var vectors: [UnitVector] = []
@@ -36,7 +38,7 @@ public struct CatalogIndex: Sendable {
                 }
                 parts.positionsByKind = byKind
                 parts.vectors = vectors
-                parts.nameRank = NameRanking.ranks(of: providers)
+                parts.nameRank = prebuilt?.nameRank ?? NameRanking.ranks(of: providers)
                 parts.columns = QueryColumns(providers: providers)
             }
         }

@@ -8,6 +8,24 @@ public struct SearchIndex: Sendable {
     private let postings: [Int32]
     private let providerCount: Int
 
+    /// Rebuilt from a snapshot's parts.
+    init(tokens: [[UInt8]], starts: [Int32], postings: [Int32], providerCount: Int) {
+        self.tokens = tokens
+        self.starts = starts
+        self.postings = postings
+        self.providerCount = providerCount
+    }
+
+    /// The parts a snapshot stores.
+    var parts: (tokens: [[UInt8]], starts: [Int32], postings: [Int32]) { (tokens, starts, postings) }
+
+    /// True when the parts fit together (a snapshot is checked before it is used).
+    var isConsistent: Bool {
+        starts.count == tokens.count + 1 && starts.first == 0 && Int(starts.last ?? -1) == postings.count
+            && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }
+            && postings.allSatisfy { $0 >= 0 && Int($0) < providerCount }
+    }
+
     init(providers: [Provider]) {
         providerCount = providers.count
         var builder = Builder()

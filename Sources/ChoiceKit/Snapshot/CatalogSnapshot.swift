@@ -1,0 +1,228 @@
+import Dispatch
+import Foundation
+
+/// A checked catalog saved in binary, so the next launch on the same files skips parsing,
+/// checking and indexing. A snapshot names the files it was made from and a fingerprint of their
+/// bytes; if any byte differs it is not used. Where snapshots are kept is the caller's business.
+public enum CatalogSnapshot {
+    static let magic = Array("AGORA-CATALOG-SNAPSHOT".utf8)
+    static let version: UInt8 = 1
+    /// Providers are written in blocks decoded in parallel.
+    static let blocks = 4
+
+    /// The files a catalog is made of: the manifest and the tables it names.
+    public static func fileNames(of manifest: Manifest) -> [String] {
+        [CatalogLoader.manifestFileName] + ProviderKind.allCases.compactMap { manifest.files[$0] }
+    }
+
+    /// A 64-bit fingerprint of the named files' names and bytes; nil if one cannot be read.
+    public static func fingerprint(of source: any CatalogSource, files: [String]) -> UInt64? {
+        let slots = Slots<UInt64?>(count: files.count, initial: nil)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            guard case .bytes(let bytes) = source.read(files[index]) else { return }
+            slots.set(index, Fingerprint.of(Array(files[index].utf8)) ^ Fingerprint.of(bytes) &* 31)
+        }
+        var combined: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for value in slots.values {
+            guard let value else { return nil }
+            combined = Fingerprint.mix(combined ^ value)
+        }
+        return combined
+    }
+
+    /// The snapshot as one array of bytes.
+    public static func encode(_ catalog: Catalog, fingerprint: UInt64) -> [UInt8] {
+        encodeChunks(catalog, fingerprint: fingerprint).reduce(into: []) { $0 += $1 }
+    }
+
+    /// The snapshot in pieces, to be written one after another (no second copy of the whole).
+    public static func encodeChunks(_ catalog: Catalog, fingerprint: UInt64) -> [[UInt8]] {
+        var header = SnapshotWriter()
+        header.list(fileNames(of: catalog.manifest).map { Array($0.utf8) }) { $0.raw($1) }
+        var sections: [[UInt8]] = []
+        sections.append(Array(ManifestWriter.json(catalog.manifest).utf8))
+        var warnings = SnapshotWriter()
+        warnings.list(catalog.warnings) { out, problem in
+            out.string(problem.file); out.optional(problem.line) { $0.int($1) }; out.string(problem.field)
+            out.string(problem.message); out.string(problem.fix); out.bool(problem.severity == .warning)
+        }
+        sections.append(warnings.bytes)
+        let perBlock = (catalog.providers.count + blocks - 1) / blocks
+        for block in 0..<blocks {
+            var out = SnapshotWriter(reserving: perBlock * 240)
+            let slice = catalog.providers.dropFirst(block * perBlock).prefix(perBlock)
+            out.varint(UInt64(slice.count))
+            for provider in slice { ProviderCoding.write(provider, &out) }
+            sections.append(out.bytes)
+        }
+        var index = SnapshotWriter()
+        let search = catalog.index.search.parts
+        index.list(search.tokens) { $0.raw($1) }
+        index.integers(search.starts)
+        index.integers(search.postings)
+        index.integers(catalog.index.nameRank)
+        sections.append(index.bytes)
+
+        var start = magic
+        start.append(version)
+        withUnsafeBytes(of: fingerprint.littleEndian) { start.append(contentsOf: $0) }
+        var lengths = SnapshotWriter()
+        lengths.raw(header.bytes)
+        lengths.list(sections) { $0.varint(UInt64($1.count)) }
+        start += lengths.bytes
+        return [start] + sections
+    }
+
+    /// The catalog, if the snapshot reads cleanly and the source's files are exactly those it was
+    /// made from; otherwise nil (and the caller loads the files the ordinary way).
+    public static func decode(_ data: [UInt8], source: any CatalogSource) -> Catalog? {
+        guard let (stored, files, ranges) = data.withUnsafeBufferPointer({ readHeader($0) }),
+              fingerprint(of: source, files: files) == stored else { return nil }
+        return decodeSections(data, ranges: ranges, source: source)
+    }
+
+    /// The fingerprint, file names and section ranges, or nil if the header is not a snapshot's.
+    private static func readHeader(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, [String], [Range<Int>])? {
+        let fixed = magic.count + 1 + 8
+        guard bytes.count > fixed, Array(bytes[0..<magic.count]) == magic, bytes[magic.count] == version else { return nil }
+        var stored: UInt64 = 0
+        for offset in 0..<8 { stored |= UInt64(bytes[magic.count + 1 + offset]) << (8 * UInt64(offset)) }
+        var reader = SnapshotReader(bytes: bytes, range: fixed..<bytes.count)
+        guard let headerBytes = try? reader.raw(),
+              let lengths = try? reader.list({ (input: inout SnapshotReader) throws(SnapshotReader.Corrupt) in try input.count(limit: Int.max) }),
+              lengths.count == 2 + blocks + 1 else { return nil }
+        let files: [String]? = headerBytes.withUnsafeBufferPointer { header in
+            var input = SnapshotReader(bytes: header, range: 0..<header.count)
+            return try? input.list { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in
+                String(decoding: try reader.raw(), as: UTF8.self)
+            }
+        }
+        guard let files, !files.isEmpty else { return nil }
+        var ranges: [Range<Int>] = []
+        var start = reader.position
+        for length in lengths {
+            guard start + length <= bytes.count else { return nil }
+            ranges.append(start..<(start + length))
+            start += length
+        }
+        return (stored, files, ranges)
+    }
+
+    private static func decodeSections(_ data: [UInt8], ranges: [Range<Int>], source: any CatalogSource) -> Catalog? {
+        // Manifest, warnings, provider blocks and the index, each on whichever thread is free.
+        let results = DecodedParts(blocks: blocks)
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
+            data.withUnsafeBufferPointer { bytes in decodeSection(part, bytes, ranges: ranges, source: source, into: results) }
+        }
+        return assemble(results)
+    }
+
+    private static func decodeSection(_ part: Int, _ bytes: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>],
+                                      source: any CatalogSource, into results: DecodedParts) {
+        var input = SnapshotReader(bytes: bytes, range: ranges[part])
+        switch part {
+        case 0:
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[ranges[0]]), as: UTF8.self)
+            var manifestReader = ManifestReader(file: source.displayPath(CatalogLoader.manifestFileName), text: text)
+            let manifest = manifestReader.read(data: Array(text.utf8))
+            results.setManifest(manifestReader.problems.isEmpty ? manifest : nil)
+        case 1:
+            results.setWarnings(try? input.list { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in
+                let file = try reader.string()
+                let line = try reader.optional { (inner: inout SnapshotReader) throws(SnapshotReader.Corrupt) in try inner.int() }
+                let field = try reader.string(), message = try reader.string(), fix = try reader.string()
+                let warning = try reader.bool()
+                return CatalogProblem(file: file, line: line, field: field, message: message, fix: fix,
+                                      severity: warning ? .warning : .error)
+            })
+        case ranges.count - 1:
+            results.setIndex(try? readIndex(&input))
+        default:
+            results.setBlock(part - 2, try? input.list { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in
+                try ProviderCoding.read(&reader)
+            })
+        }
+    }
+
+    private static func assemble(_ results: DecodedParts) -> Catalog? {
+        guard let manifest = results.manifest, let warnings = results.warnings, let index = results.index else { return nil }
+        var providers: [Provider] = []
+        for block in results.blocks {
+            guard let block else { return nil }
+            providers += block
+        }
+        var positionByID: [String: Int32] = [:]
+        positionByID.reserveCapacity(providers.count)
+        for (position, provider) in providers.enumerated() { positionByID[provider.id] = Int32(position) }
+        let search = SearchIndex(tokens: index.tokens, starts: index.starts, postings: index.postings, providerCount: providers.count)
+        guard positionByID.count == providers.count, index.nameRank.count == providers.count, search.isConsistent else { return nil }
+        return Catalog(manifest: manifest, providers: providers, positionByID: positionByID, warnings: warnings,
+                       prebuilt: (search, index.nameRank))
+    }
+
+    private struct IndexParts: Sendable {
+        var tokens: [[UInt8]]
+        var starts: [Int32]
+        var postings: [Int32]
+        var nameRank: [UInt32]
+    }
+
+    private static func readIndex(_ input: inout SnapshotReader) throws(SnapshotReader.Corrupt) -> IndexParts {
+        let tokens = try input.list { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in try reader.raw() }
+        return IndexParts(tokens: tokens, starts: try input.integers(Int32.self), postings: try input.integers(Int32.self),
+                          nameRank: try input.integers(UInt32.self))
+    }
+
+    /// What the parallel decoders produce; each slot is written by one iteration only.
+    private final class DecodedParts: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var manifest: Manifest?
+        private(set) var warnings: [CatalogProblem]?
+        private(set) var index: IndexParts?
+        private(set) var blocks: [[Provider]?]
+
+        init(blocks: Int) { self.blocks = Array(repeating: nil, count: blocks) }
+
+        func setManifest(_ value: Manifest?) { lock.withLock { manifest = value } }
+        func setWarnings(_ value: [CatalogProblem]?) { lock.withLock { warnings = value } }
+        func setIndex(_ value: IndexParts?) { lock.withLock { index = value } }
+        func setBlock(_ number: Int, _ value: [Provider]?) { lock.withLock { blocks[number] = value } }
+    }
+}
+
+/// Results written from parallel iterations, one slot each.
+final class Slots<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Value]
+
+    init(count: Int, initial: Value) { storage = Array(repeating: initial, count: count) }
+
+    func set(_ index: Int, _ value: Value) { lock.withLock { storage[index] = value } }
+
+    var values: [Value] { lock.withLock { storage } }
+}
+
+/// A fast 64-bit fingerprint (not cryptographic: it notices edits, it does not resist forgery).
+enum Fingerprint {
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    static func of(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { raw in
+            var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(raw.count)
+            var offset = 0
+            while offset + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                hash = (hash ^ mix(word)) &* 0x9E37_79B9_7F4A_7C15
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            for index in offset..<raw.count { tail = tail << 8 | UInt64(raw[index]) }
+            return mix(hash ^ tail)
+        }
+    }
+}

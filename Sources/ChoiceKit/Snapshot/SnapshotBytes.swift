@@ -1,0 +1,192 @@
+/// Little binary writer for snapshots: varints, doubles, and strings written once and then
+/// referred to by number (organisations, towns and labels repeat thousands of times).
+struct SnapshotWriter {
+    private(set) var bytes: [UInt8] = []
+    private var stringNumbers: [String: UInt64] = [:]
+
+    init(reserving capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+    mutating func varint(_ value: UInt64) {
+        var rest = value
+        while rest >= 0x80 {
+            bytes.append(UInt8(rest & 0x7F) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    mutating func int(_ value: Int) { varint(UInt64(bitPattern: Int64(value) << 1 ^ Int64(value) >> 63)) }
+
+    mutating func double(_ value: Double) {
+        var bits = value.bitPattern
+        for _ in 0..<8 { bytes.append(UInt8(bits & 0xFF)); bits >>= 8 }
+    }
+
+    mutating func bool(_ value: Bool) { byte(value ? 1 : 0) }
+
+    /// 0 for a new string (then its bytes), or 1 + the number of one already written.
+    mutating func string(_ value: String) {
+        if let number = stringNumbers[value] {
+            varint(number + 1)
+            return
+        }
+        stringNumbers[value] = UInt64(stringNumbers.count)
+        varint(0)
+        raw(Array(value.utf8))
+    }
+
+    /// A string unlikely to repeat (a name, an address): written as it is, with no lookup.
+    mutating func uniqueString(_ value: String) {
+        var copy = value
+        copy.withUTF8 { utf8 in
+            varint(UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func raw(_ value: [UInt8]) {
+        varint(UInt64(value.count))
+        bytes.append(contentsOf: value)
+    }
+
+    mutating func optional<T>(_ value: T?, _ write: (inout SnapshotWriter, T) -> Void) {
+        guard let value else { byte(0); return }
+        byte(1)
+        write(&self, value)
+    }
+
+    mutating func list<T>(_ values: [T], _ write: (inout SnapshotWriter, T) -> Void) {
+        varint(UInt64(values.count))
+        for value in values { write(&self, value) }
+    }
+
+    /// A whole array of fixed-width integers, as little-endian bytes.
+    mutating func integers<T: FixedWidthInteger>(_ values: [T]) {
+        varint(UInt64(values.count))
+        for value in values {
+            var little = value.littleEndian
+            withUnsafeBytes(of: &little) { bytes.append(contentsOf: $0) }
+        }
+    }
+}
+
+/// Reads what `SnapshotWriter` wrote. Any inconsistency throws; a snapshot that does not read
+/// cleanly is simply not used.
+struct SnapshotReader {
+    struct Corrupt: Error {}
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var position: Int
+    private let end: Int
+    private var strings: [String] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+        self.bytes = bytes
+        position = range.lowerBound
+        end = range.upperBound
+    }
+
+    mutating func byte() throws(Corrupt) -> UInt8 {
+        guard position < end else { throw Corrupt() }
+        defer { position += 1 }
+        return bytes[position]
+    }
+
+    mutating func varint() throws(Corrupt) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let next = try byte()
+            value |= UInt64(next & 0x7F) << shift
+            if next < 0x80 { return value }
+            shift += 7
+            guard shift < 64 else { throw Corrupt() }
+        }
+    }
+
+    mutating func count(limit: Int = 50_000_000) throws(Corrupt) -> Int {
+        let value = try varint()
+        guard value <= UInt64(limit) else { throw Corrupt() }
+        return Int(value)
+    }
+
+    mutating func int() throws(Corrupt) -> Int {
+        let raw = try varint()
+        return Int(Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1))
+    }
+
+    mutating func double() throws(Corrupt) -> Double {
+        guard position + 8 <= end else { throw Corrupt() }
+        var bits: UInt64 = 0
+        for offset in 0..<8 { bits |= UInt64(bytes[position + offset]) << (8 * UInt64(offset)) }
+        position += 8
+        return Double(bitPattern: bits)
+    }
+
+    mutating func bool() throws(Corrupt) -> Bool { try byte() != 0 }
+
+    mutating func string() throws(Corrupt) -> String {
+        let tag = try varint()
+        if tag > 0 {
+            guard tag - 1 < UInt64(strings.count) else { throw Corrupt() }
+            return strings[Int(tag - 1)]
+        }
+        let length = try count()
+        guard position + length <= end else { throw Corrupt() }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<(position + length)]), as: UTF8.self)
+        position += length
+        strings.append(text)
+        return text
+    }
+
+    mutating func uniqueString() throws(Corrupt) -> String {
+        let length = try count()
+        guard position + length <= end else { throw Corrupt() }
+        defer { position += length }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<(position + length)]), as: UTF8.self)
+    }
+
+    mutating func raw() throws(Corrupt) -> [UInt8] {
+        let length = try count()
+        guard position + length <= end else { throw Corrupt() }
+        defer { position += length }
+        return Array(bytes[position..<(position + length)])
+    }
+
+    mutating func optional<T>(_ read: (inout SnapshotReader) throws(Corrupt) -> T) throws(Corrupt) -> T? {
+        try byte() == 0 ? nil : read(&self)
+    }
+
+    mutating func list<T>(_ read: (inout SnapshotReader) throws(Corrupt) -> T) throws(Corrupt) -> [T] {
+        let count = try self.count()
+        var values: [T] = []
+        // Every element takes at least a byte: a corrupt count cannot make us reserve more.
+        values.reserveCapacity(min(count, end - position))
+        for _ in 0..<count { values.append(try read(&self)) }
+        return values
+    }
+
+    mutating func integers<T: FixedWidthInteger>(_ type: T.Type) throws(Corrupt) -> [T] {
+        let count = try self.count()
+        let size = MemoryLayout<T>.size
+        guard position + count * size <= end else { throw Corrupt() }
+        var values = [T](repeating: 0, count: count)
+        values.withUnsafeMutableBytes { target in
+            target.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[position..<(position + count * size)]))
+        }
+        position += count * size
+        return values.map { T(littleEndian: $0) }
+    }
+
+    /// A case of an enum by its position in `allCases`.
+    mutating func oneOf<T: IndexedCase>(_ type: T.Type) throws(Corrupt) -> T {
+        guard let value = T.at(Int(try byte())) else { throw Corrupt() }
+        return value
+    }
+}
+
+extension SnapshotWriter {
+    mutating func oneOf<T: IndexedCase>(_ value: T) { byte(UInt8(value.caseIndex)) }
+}
