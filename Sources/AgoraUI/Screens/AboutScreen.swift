@@ -6,8 +6,8 @@ enum AboutScreen {
         let manifest = catalog.manifest
         var out: [(String, Role)] = [
             ("About Agora", .title),
-            ("Schools, care for older people and GP practices in England are public service markets: a public body pays, and companies, charities, social enterprises and public bodies compete to provide. Agora helps you see who provides what near you, and choose.", .normal),
-            ("This catalog: \(manifest.area.name). \(manifest.area.notice)", .accent),
+            ("Schools, care for older people and GP practices in England are public service markets: a public body pays, and companies, charities, social enterprises and public bodies compete to provide. Agora helps you see who provides what near you, and choose.", .accent),
+            ("This catalog: \(manifest.area.name). \(manifest.area.notice)", .heading),
             (manifest.area.description, .dim),
             ("How current the data is", .heading),
         ]
@@ -23,11 +23,12 @@ enum AboutScreen {
     }
 
     static func lines(_ catalog: Catalog, width: Int) -> [(String, Role)] {
+        // Headings start a new block; title and accented paragraphs stand apart; list items run on.
         var lines: [(String, Role)] = []
         for (text, role) in paragraphs(catalog) {
-            if role == .heading { lines.append(("", .normal)) }
+            if role == .heading, !(lines.last?.0.isEmpty ?? true) { lines.append(("", .normal)) }
             for line in DisplayWidth.wrap(text, width: width) { lines.append((line, role)) }
-            if role == .normal || role == .accent || role == .title { if role != .normal { lines.append(("", .normal)) } }
+            if role == .title || role == .accent { lines.append(("", .normal)) }
         }
         return lines
     }
