@@ -226,7 +226,7 @@ struct ManifestReader {
         var seen = Set<String>()
         seen.reserveCapacity(rows.count)
         let centre = area.centre
-        let limit = AreaBounds.toleratedMetres(radiusKilometres: area.radiusKilometres)
+        let limit = AreaBounds.areaLimitMetres(radiusKilometres: area.radiusKilometres)
         for (index, row) in rows.enumerated() {
             let path = "postcodes[\(index)]"
             func report(_ message: String, _ fix: String) {
@@ -280,7 +280,7 @@ struct ManifestReader {
 
 /// How far outside its stated radius a point may lie before it is treated as a mistake.
 public enum AreaBounds {
-    public static func toleratedMetres(radiusKilometres: Double) -> Double {
+    public static func areaLimitMetres(radiusKilometres: Double) -> Double {
         radiusKilometres * 1000 * 1.25 + 2000
     }
 }

@@ -75,7 +75,7 @@ struct ProviderRowDecoder {
         guard let latitude, let longitude else { return latitudeEmpty ? postcode?.location : nil }
         let point = GeoPoint(latitude: latitude, longitude: longitude)
         let distance = context.area.centre.distance(to: point)
-        if distance > context.toleratedMetres {
+        if distance > context.areaLimitMetres {
             row.problem(common.latitude.name,
                         "\(latitude), \(longitude) is \(DistanceText.format(metres: distance)) from the centre of \(context.area.name), outside the area",
                         "check the coordinates (latitude first), or leave both empty to use the postcode's")

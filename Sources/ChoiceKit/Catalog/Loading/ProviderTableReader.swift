@@ -4,7 +4,7 @@ struct LoadContext: Sendable {
     let commissionerIDs: Set<String>
     let services: [String: ProviderKind]
     let area: Manifest.Area
-    let toleratedMetres: Double
+    let areaLimitMetres: Double
 
     init(manifest: Manifest) {
         var postcodes: [String: Manifest.PostcodeEntry] = [:]
@@ -16,7 +16,7 @@ struct LoadContext: Sendable {
         for service in manifest.services { services[service.id] = service.kind }
         self.services = services
         area = manifest.area
-        toleratedMetres = AreaBounds.toleratedMetres(radiusKilometres: manifest.area.radiusKilometres)
+        areaLimitMetres = AreaBounds.areaLimitMetres(radiusKilometres: manifest.area.radiusKilometres)
     }
 }
 
