@@ -83,6 +83,4 @@ public enum ListColumns {
             ]
         }
     }
-
-    public static let distance = ListColumn(key: "distance", title: "Distance", width: 8, alignRight: true) { _, _ in "" }
 }

@@ -139,6 +139,4 @@ public struct SearchIndex: Sendable {
         }
         return low
     }
-
-    public var distinctTokenCount: Int { tokens.count }
 }
