@@ -101,3 +101,27 @@ struct LayoutTests {
         #expect(driver.effects == [.saveTheme("high-contrast")])
     }
 }
+
+@Suite("Mouse in panels")
+struct PanelMouseTests {
+    @Test func clicksTickFiltersAndChooseSorts() throws {
+        var driver = Driver()
+        driver.openList(.care)
+        let all = driver.listProviders.count
+        driver.press(.character("f"))
+        // Find the row of "Has vacancies" on screen and click it twice: select, then tick.
+        let row = try #require(driver.lines.firstIndex { $0.contains("Has vacancies") })
+        driver.send(.mouse(MouseEvent(x: 70, y: row, kind: .press)))
+        driver.send(.mouse(MouseEvent(x: 70, y: row, kind: .press)))
+        #expect(driver.list?.query.filters.withVacanciesOnly == true)
+        #expect(driver.listProviders.count < all)
+        // A click outside closes the panel.
+        driver.send(.mouse(MouseEvent(x: 1, y: 5, kind: .press)))
+        #expect(driver.state.overlay == nil)
+        driver.press(.character("s"))
+        let ratingRow = try #require(driver.lines.firstIndex { $0.contains("Rating") })
+        driver.send(.mouse(MouseEvent(x: 40, y: ratingRow, kind: .press)))
+        #expect(driver.state.overlay == nil)
+        #expect(driver.list?.query.sort.field == .rating)
+    }
+}

@@ -1,11 +1,10 @@
+import ChoiceKit
+
 /// Clicks select (and a click on what is already selected opens it); the wheel scrolls.
 extension AppState {
     mutating func handleMouse(_ mouse: MouseEvent) -> [Effect] {
         let layout = Layout(size: size)
-        if overlay != nil {
-            if case .help = overlay, mouse.kind == .press { overlay = nil }
-            return []
-        }
+        if let overlay { return handleOverlayMouse(overlay, mouse, layout: layout) }
         switch mouse.kind {
         case .wheelUp: return scrollBy(-3)
         case .wheelDown: return scrollBy(3)
@@ -45,6 +44,40 @@ extension AppState {
             shortlistSelection = index
         case .detail, .about:
             break
+        }
+        return []
+    }
+
+    /// In the filter panel a click selects a row and a click on the selected row ticks it; in the
+    /// sort menu a click chooses. A click outside a panel closes it.
+    private mutating func handleOverlayMouse(_ overlay: Overlay, _ mouse: MouseEvent, layout: Layout) -> [Effect] {
+        switch overlay {
+        case .help:
+            if mouse.kind == .press { self.overlay = nil }
+        case .postcode:
+            break
+        case .filters(let panel):
+            let rect = Overlays.filterRect(layout)
+            switch mouse.kind {
+            case .wheelUp: return handleOverlay(overlay, .up)
+            case .wheelDown: return handleOverlay(overlay, .down)
+            case .press:
+                guard rect.contains(x: mouse.x, y: mouse.y) else { return handleOverlay(overlay, .escape) }
+                let index = Overlays.filterTop(panel, visible: rect.height - 2) + mouse.y - (rect.y + 1)
+                guard panel.controls.indices.contains(index), !panel.controls[index].isHeading else { return [] }
+                if index == panel.selected { return handleOverlay(overlay, .character(" ")) }
+                var moved = panel
+                moved.selected = index
+                self.overlay = .filters(moved)
+            }
+        case .sort:
+            guard case .list(let key) = page, mouse.kind == .press else { return [] }
+            let rect = Overlays.sortRect(key.kind, layout)
+            guard rect.contains(x: mouse.x, y: mouse.y) else { return handleOverlay(overlay, .escape) }
+            let index = mouse.y - (rect.y + 1)
+            guard SortField.available(for: key.kind).indices.contains(index) else { return [] }
+            self.overlay = .sort(selected: index)
+            return handleOverlay(.sort(selected: index), .enter)
         }
         return []
     }

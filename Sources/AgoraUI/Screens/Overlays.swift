@@ -54,12 +54,11 @@ enum Overlays {
     static func renderFilters(_ panel: FilterPanel, _ state: AppState, into screen: inout Screen, layout: Layout) {
         guard let list = state.lists[panel.key] else { return }
         let controls = panel.controls
-        let rect = Rect(x: max(0, layout.size.width - min(56, layout.size.width)), y: layout.content.y,
-                        width: min(56, layout.size.width), height: layout.content.height)
+        let rect = filterRect(layout)
         screen.fill(rect, role: .overlay)
         screen.box(rect, title: "Filters — \(list.rows.count) match")
         let visible = rect.height - 2
-        let top = max(0, min(panel.selected - visible / 2, controls.count - visible))
+        let top = filterTop(panel, visible: visible)
         for (row, control) in controls.enumerated().dropFirst(top).prefix(visible) {
             let y = rect.y + 1 + row - top
             let (label, value) = FilterPanel.describe(control, list.query.filters, homeSet: state.homePostcode != nil)
@@ -76,10 +75,24 @@ enum Overlays {
         }
     }
 
+    /// Where the filter panel is drawn, and its first visible row: shared with mouse handling.
+    static func filterRect(_ layout: Layout) -> Rect {
+        Rect(x: max(0, layout.size.width - min(56, layout.size.width)), y: layout.content.y,
+             width: min(56, layout.size.width), height: layout.content.height)
+    }
+
+    static func filterTop(_ panel: FilterPanel, visible: Int) -> Int {
+        max(0, min(panel.selected - visible / 2, panel.controls.count - visible))
+    }
+
+    static func sortRect(_ kind: ProviderKind, _ layout: Layout) -> Rect {
+        panelRect(width: 52, height: SortField.available(for: kind).count + 4, layout: layout)
+    }
+
     static func renderSort(_ selected: Int, _ state: AppState, into screen: inout Screen, layout: Layout) {
         guard case .list(let key) = state.page, let list = state.lists[key] else { return }
         let fields = SortField.available(for: key.kind)
-        let rect = panelRect(width: 52, height: fields.count + 4, layout: layout)
+        let rect = sortRect(key.kind, layout)
         screen.fill(rect, role: .overlay)
         screen.box(rect, title: "Sort by")
         for (row, field) in fields.enumerated() {
