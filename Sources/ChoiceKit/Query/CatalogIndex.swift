@@ -60,14 +60,16 @@ public struct CatalogIndex: Sendable {
     public func postcode(_ canonical: String) -> Manifest.PostcodeEntry? { postcodes[canonical] }
 }
 
-/// Name order without comparing whole strings: radix sort on the first eight folded characters,
-/// then the next eight within runs that tie, then full text only where sixteen characters tie.
+/// Name order: every name folded once; a radix sort on the first eight folded bytes, then byte
+/// comparisons only within runs that share them; names alike to the end go by id.
 enum NameRanking {
     static func ranks(of providers: [Provider]) -> [UInt32] {
         let count = providers.count
-        var keys = [UInt64](repeating: 0, count: count)
-        providers.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices { keys[index] = TextFolding.sortKey(buffer[index].name) }
+        let folded = providers.map { TextFolding.foldedForOrder($0.name) }
+        var keys = folded.map { bytes -> UInt64 in
+            var key: UInt64 = 0
+            for index in 0..<8 { key = key << 8 | UInt64(index < bytes.count ? bytes[index] : 0) }
+            return key
         }
         var order = (0..<UInt32(count)).map { $0 }
         RadixSort.sort(keys: &keys, values: &order)
@@ -75,37 +77,20 @@ enum NameRanking {
         while start < count {
             var end = start + 1
             while end < count, keys[end] == keys[start] { end += 1 }
-            if end - start > 1 { settleTies(&order, start..<end, providers) }
+            if end - start > 1 {
+                order[start..<end].sort { left, right in
+                    let a = folded[Int(left)], b = folded[Int(right)]
+                    if a.count > 8 || b.count > 8, a != b {
+                        return a.dropFirst(8).lexicographicallyPrecedes(b.dropFirst(8))
+                    }
+                    return providers[Int(left)].id < providers[Int(right)].id
+                }
+            }
             start = end
         }
         var rank = [UInt32](repeating: 0, count: count)
         for (place, position) in order.enumerated() { rank[Int(position)] = place.toUInt32 }
         return rank
-    }
-
-    /// Orders a run of names whose first `offset` folded characters agree, eight characters at a
-    /// time, so whole names are never compared as strings. Names alike to the end go by id.
-    private static func settleTies(_ order: inout [UInt32], _ range: Range<Int>, _ providers: [Provider], offset: Int = 8) {
-        var members = order[range].map { position in
-            (key: TextFolding.sortKey(providers[Int(position)].name, skipping: offset), position: position)
-        }
-        let exhausted = members.allSatisfy { $0.key == 0 }
-        if exhausted {
-            members.sort { providers[Int($0.position)].id < providers[Int($1.position)].id }
-        } else {
-            members.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
-        }
-        for (index, member) in members.enumerated() { order[range.lowerBound + index] = member.position }
-        guard !exhausted, offset < 256 else { return }
-        var start = 0
-        while start < members.count {
-            var end = start + 1
-            while end < members.count, members[end].key == members[start].key { end += 1 }
-            if end - start > 1 {
-                settleTies(&order, (range.lowerBound + start)..<(range.lowerBound + end), providers, offset: offset + 8)
-            }
-            start = end
-        }
     }
 }
 

@@ -29,6 +29,7 @@ public struct SearchIndex: Sendable {
     init(providers: [Provider]) {
         providerCount = providers.count
         var builder = Builder()
+        builder.pairs.reserveCapacity(providers.count * 12)
         providers.withUnsafeBufferPointer { buffer in
             for position in buffer.indices {
                 let owner = UInt64(position)

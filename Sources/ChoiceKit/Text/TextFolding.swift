@@ -14,7 +14,7 @@ public enum TextFolding {
     /// Calls `body` with each folded token's bytes. Tokens longer than 64 bytes are cut (no name
     /// has such words; the cut keeps the scan free of allocations).
     public static func forEachToken(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        let isASCII = Self.isASCII(text)
         var source = isASCII ? text : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { token in
             var length = 0
@@ -62,8 +62,7 @@ public enum TextFolding {
         var count = 0
         var skipped = 0
         var lastWasSpace = true
-        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
-        let source = isASCII ? text : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        let source = isASCII(text) ? text : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         for byte in source.utf8 where count < 8 {
             var folded: UInt8
             switch byte {
@@ -83,5 +82,41 @@ public enum TextFolding {
             count += 1
         }
         return key << (8 * UInt64(8 - count))
+    }
+
+    /// True when every byte is ASCII, checked eight bytes at a time.
+    static func isASCII(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return true }
+            let raw = UnsafeRawPointer(base)
+            var index = 0
+            var bits: UInt64 = 0
+            while index + 8 <= bytes.count {
+                bits |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                index += 8
+            }
+            while index < bytes.count { bits |= UInt64(bytes[index]); index += 1 }
+            return bits & 0x8080_8080_8080_8080 == 0
+        }
+    }
+
+    /// The whole name folded for ordering: lower-case letters and digits, apostrophes dropped,
+    /// anything else a single space (the same rules as `sortKey`, without its eight-byte limit).
+    static func foldedForOrder(_ text: String) -> [UInt8] {
+        let source = isASCII(text) ? text : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        var out: [UInt8] = []
+        out.reserveCapacity(source.utf8.count)
+        var lastWasSpace = true
+        for byte in source.utf8 {
+            switch byte {
+            case 65...90: out.append(byte + 32); lastWasSpace = false
+            case 97...122, 48...57: out.append(byte); lastWasSpace = false
+            case 39: continue
+            default:
+                if !lastWasSpace { out.append(32); lastWasSpace = true }
+            }
+        }
+        return out
     }
 }
