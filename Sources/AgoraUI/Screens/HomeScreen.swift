@@ -40,7 +40,7 @@ enum HomeScreen {
     static func render(_ state: AppState, into screen: inout Screen, area: Rect) {
         let catalog = state.catalog
         let region = catalog.manifest.area
-        screen.put("\(region.name): \(region.notice)", x: 2, y: area.y, width: area.width - 4, role: .dim)
+        screen.put(region.notice, x: 2, y: area.y, width: area.width - 4, role: .dim)
         let menuWidth = min(44, area.width / 2)
         var y = area.y + 2
         var selectableIndex = 0
