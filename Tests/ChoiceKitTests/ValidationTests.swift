@@ -187,3 +187,101 @@ struct ValidationTests {
         return lines.indices.dropFirst().first { predicate(lines[$0]) }.map { $0 + 1 }
     }
 }
+
+/// Large tables are read in two halves on two threads; line numbers and results must not notice.
+@Suite("Large tables read in two halves")
+struct SplitTableTests {
+    private static func lineCount(_ fixture: CatalogFixture, _ file: String) -> Int {
+        (fixture.files[file] ?? "").split(separator: "\n", omittingEmptySubsequences: false).count - 1
+    }
+
+    @Test func aProblemInTheSecondHalfHasItsRealLine() throws {
+        var fixture = CatalogFixture(seed: 4, providers: 3_000)
+        #expect((fixture.files["schools.csv"]?.utf8.count ?? 0) > ProviderTableReader.splitSize)
+        let last = Self.lineCount(fixture, "schools.csv")
+        fixture.set("schools.csv", line: last - 3, column: "ofsted_date", to: "31/02/2024")
+        fixture.set("schools.csv", line: 5, column: "pupils", to: "many")
+        let problems = fixture.check().problems.map(\.description)
+        #expect(problems.contains { $0.hasPrefix("catalog/schools.csv:\(last - 3): ofsted_date: \"31/02/2024\" is not a date") })
+        #expect(problems.contains { $0.hasPrefix("catalog/schools.csv:5: pupils: \"many\" is not a whole number") })
+    }
+
+    @Test func aLineBreakInsideAQuotedValueAcrossTheMiddleIsHandled() throws {
+        var fixture = CatalogFixture(seed: 4, providers: 3_000)
+        // Put a quoted line break into seven rows around the middle, so one of them spans the split
+        // (bottom up, so each edit leaves the lines above where they were).
+        let middle = Self.lineCount(fixture, "care.csv") / 2
+        for line in ((middle - 3)...(middle + 3)).reversed() {
+            fixture.set("care.csv", line: line, column: "address", to: "1 High Street\nFlat 2")
+        }
+        let report = fixture.check()
+        // Each broken row is reported once, at the line its record starts on (each adds a line),
+        // and nothing else is wrong: every other row, on both sides of the split, read cleanly.
+        #expect(report.errors.map(\.field) == Array(repeating: "address", count: 7))
+        #expect(report.errors.compactMap(\.line) == (0..<7).map { middle - 3 + $0 * 2 })
+    }
+
+    @Test func splitReadingGivesTheSameCatalog() throws {
+        let fixture = CatalogFixture(seed: 8, providers: 4_000)
+        let catalog = try fixture.load()
+        let lines = Self.lineCount(fixture, "schools.csv") + Self.lineCount(fixture, "care.csv")
+            + Self.lineCount(fixture, "gp.csv") + Self.lineCount(fixture, "other.csv") - 4
+        #expect(catalog.providers.count == 4_000)
+        #expect(lines == 4_000)
+        #expect(Set(catalog.providers.map(\.id)).count == 4_000)
+    }
+}
+
+@Suite("Split reading, forced")
+struct ForcedSplitTests {
+    /// Reads a table whole, and again split at `split`, and returns both results.
+    private func readBothWays(_ text: String, split: (Int) -> Int) throws -> (whole: TableResult, halves: TableResult) {
+        let fixture = CatalogFixture(seed: 2, providers: 60)
+        let context = LoadContext(manifest: try fixture.load().manifest)
+        var problems: [CatalogProblem] = []
+        let data = Array(text.utf8)
+        let table = try #require(ProviderTableReader.prepare(kind: .care, file: "care.csv", data: data, problems: &problems))
+        let whole = ProviderTableReader.readPart(table, from: table.bodyStart, line: table.bodyLine, until: nil, context: context).result
+        let forced = ProviderTableReader.Prepared(kind: .care, file: "care.csv", data: data, mapping: table.mapping,
+                                                  headerFields: table.headerFields, bodyStart: table.bodyStart,
+                                                  bodyLine: table.bodyLine, split: split(data.count))
+        let first = ProviderTableReader.readPart(forced, from: forced.bodyStart, line: forced.bodyLine, until: forced.split, context: context)
+        let second = ProviderTableReader.readPart(forced, from: forced.split ?? 0, line: 1, until: nil, context: context)
+        return (whole, ProviderTableReader.assemble(forced, first: first, second: second, context: context))
+    }
+
+    @Test func splitInsideAQuotedValueFallsBackToReadingOn() throws {
+        var fixture = CatalogFixture(seed: 2, providers: 60)
+        fixture.set("care.csv", line: 6, column: "address", to: "1 High Street\nFlat 2")
+        let text = fixture.files["care.csv"] ?? ""
+        let inside = Array(text.utf8).firstIndex(of: UInt8(ascii: "\n"), after: "1 High Street")
+        let (whole, halves) = try readBothWays(text) { _ in inside }
+        #expect(halves.providers == whole.providers)
+        #expect(halves.lines == whole.lines)
+        #expect(halves.problems.map(\.description) == whole.problems.map(\.description))
+        #expect(whole.problems.first?.line == 6)
+    }
+
+    @Test func splitAtARecordBoundaryJoinsTheHalves() throws {
+        var fixture = CatalogFixture(seed: 2, providers: 60)
+        fixture.set("care.csv", line: 20, column: "price", to: "lots")
+        let text = fixture.files["care.csv"] ?? ""
+        let bytes = Array(text.utf8)
+        let boundary = (bytes.indices.filter { bytes[$0] == 0x0A }.dropFirst(9).first ?? 0) + 1
+        let (whole, halves) = try readBothWays(text) { _ in boundary }
+        #expect(halves.providers == whole.providers)
+        #expect(halves.lines == whole.lines)
+        #expect(halves.problems.map(\.description) == whole.problems.map(\.description))
+        #expect(whole.problems.first?.line == 20)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// The index just past the first `byte` that follows `marker`.
+    fileprivate func firstIndex(of byte: UInt8, after marker: String) -> Int {
+        let needle = Array(marker.utf8)
+        guard let start = indices.first(where: { index in index + needle.count <= count && Array(self[index..<(index + needle.count)]) == needle })
+        else { return 0 }
+        return (self[(start + needle.count)...].firstIndex(of: byte) ?? 0) + 1
+    }
+}

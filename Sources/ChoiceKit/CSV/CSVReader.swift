@@ -18,6 +18,16 @@ struct CSVReader {
         position = hasBOM ? 3 : 0
     }
 
+    /// A reader that starts part-way through, at the start of a record on physical line `line`.
+    init(bytes: UnsafeBufferPointer<UInt8>, from start: Int, line: Int) {
+        self.bytes = bytes
+        position = start
+        self.line = line
+    }
+
+    /// The byte offset of the next unread byte.
+    var offset: Int { position }
+
     /// Reads the next record into `fields` (reusing its storage). Returns the line the record starts
     /// on, or nil at the end of the data. Blank lines are skipped.
     mutating func next(into fields: inout [CSVField]) throws(CSVSyntaxError) -> Int? {

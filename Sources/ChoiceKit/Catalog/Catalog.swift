@@ -6,7 +6,8 @@ public struct Catalog: Sendable {
     /// Warnings found while loading (unknown columns…); errors stop loading instead.
     public let warnings: [CatalogProblem]
 
-    init(manifest: Manifest, providers: [Provider], positionByID: [String: Int32], warnings: [CatalogProblem],
+    /// `positionByID` nil: the index builds it (and notes duplicate ids) alongside the rest.
+    init(manifest: Manifest, providers: [Provider], positionByID: [String: Int32]?, warnings: [CatalogProblem],
          prebuilt: (search: SearchIndex, nameRank: [UInt32])? = nil) {
         self.manifest = manifest
         self.providers = providers

@@ -11,12 +11,33 @@ public struct CatalogIndex: Sendable {
     let nameRank: [UInt32]
     let columns: QueryColumns
     public let search: SearchIndex
+    /// Ids used more than once (a catalog with any is not loaded).
+    let duplicateIDs: [DuplicateID]
 
-    /// `positionByID` comes from the loader, which built it while checking for duplicate ids.
-    /// A snapshot supplies the expensive parts (search index and name order) ready-made.
-    init(providers: [Provider], positionByID: [String: Int32], postcodes: [Manifest.PostcodeEntry],
+    struct DuplicateID: Sendable {
+        let first: Int32
+        let again: Int32
+    }
+
+    /// Position by id, and every later use of an id already seen.
+    static func idMap(of providers: [Provider]) -> (map: [String: Int32], duplicates: [DuplicateID]) {
+        var map: [String: Int32] = [:]
+        map.reserveCapacity(providers.count)
+        var duplicates: [DuplicateID] = []
+        for (position, provider) in providers.enumerated() {
+            if let first = map[provider.id] {
+                duplicates.append(DuplicateID(first: first, again: Int32(position)))
+            } else {
+                map[provider.id] = Int32(position)
+            }
+        }
+        return (map, duplicates)
+    }
+
+    /// Without `positionByID`, the id map is built here alongside the other parts. A snapshot
+    /// supplies the expensive parts (search index and name order) ready-made.
+    init(providers: [Provider], positionByID: [String: Int32]?, postcodes: [Manifest.PostcodeEntry],
          prebuilt: (search: SearchIndex, nameRank: [UInt32])? = nil) {
-        self.positionByID = positionByID
         var postcodeTable: [String: Manifest.PostcodeEntry] = [:]
         postcodeTable.reserveCapacity(postcodes.count)
         for entry in postcodes { postcodeTable[entry.postcode] = entry }
@@ -38,10 +59,17 @@ public struct CatalogIndex: Sendable {
                 }
                 parts.positionsByKind = byKind
                 parts.vectors = vectors
+                if positionByID == nil {
+                    let ids = Self.idMap(of: providers)
+                    parts.positionByID = ids.map
+                    parts.duplicateIDs = ids.duplicates
+                }
                 parts.nameRank = prebuilt?.nameRank ?? NameRanking.ranks(of: providers)
                 parts.columns = QueryColumns(providers: providers)
             }
         }
+        self.positionByID = positionByID ?? parts.positionByID
+        duplicateIDs = parts.duplicateIDs
         positionsByKind = parts.positionsByKind
         vectors = parts.vectors
         nameRank = parts.nameRank
@@ -106,4 +134,6 @@ private final class IndexParts: @unchecked Sendable {
     var vectors: [UnitVector] = []
     var nameRank: [UInt32] = []
     var columns = QueryColumns(providers: [])
+    var positionByID: [String: Int32] = [:]
+    var duplicateIDs: [CatalogIndex.DuplicateID] = []
 }

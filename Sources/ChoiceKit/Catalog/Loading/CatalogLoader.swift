@@ -48,80 +48,91 @@ public enum CatalogLoader {
         let results = readTables(kinds: kinds, manifest: manifest, source: source, context: context)
 
         var providers: [Provider] = []
-        let total = results.reduce(0) { $0 + $1.providers.count }
-        providers.reserveCapacity(total)
-        var positionByID: [String: Int32] = [:]
-        positionByID.reserveCapacity(total)
-        var origins: [(file: String, line: Int)] = []
-        for (kind, result) in zip(kinds, results) {
+        var origins: [(file: Int, line: Int)] = []
+        let files = kinds.map { source.displayPath(manifest.files[$0] ?? $0.defaultFileName) }
+        for (number, result) in results.enumerated() {
             problems.append(contentsOf: result.problems)
-            let file = source.displayPath(manifest.files[kind] ?? kind.defaultFileName)
-            var duplicates: [Int] = []
-            result.providers.withUnsafeBufferPointer { buffer in
-                for (offset, line) in result.lines.enumerated() {
-                    let id = buffer[offset].id
-                    if let earlier = positionByID[id] {
-                        let origin = origins[Int(earlier)]
-                        problems.append(CatalogProblem(
-                            file: file, line: line, field: "id",
-                            message: "\"\(id)\" is already used at \(origin.file):\(origin.line)",
-                            fix: "give every provider its own id"))
-                        duplicates.append(offset)
-                    } else {
-                        positionByID[id] = Int32(origins.count)
-                        origins.append((file, line))
-                    }
-                }
-            }
-            if duplicates.isEmpty {
-                providers.append(contentsOf: result.providers)
-            } else {
-                let skip = Set(duplicates)
-                providers.append(contentsOf: result.providers.enumerated().filter { !skip.contains($0.offset) }.map(\.element))
+            providers.append(contentsOf: result.providers)
+            origins.append(contentsOf: result.lines.map { (number, $0) })
+        }
+        func duplicateProblems(_ duplicates: [CatalogIndex.DuplicateID]) -> [CatalogProblem] {
+            duplicates.map { duplicate in
+                let first = origins[Int(duplicate.first)], again = origins[Int(duplicate.again)]
+                return CatalogProblem(file: files[again.file], line: again.line, field: "id",
+                                      message: "\"\(providers[Int(duplicate.again)].id)\" is already used at \(files[first.file]):\(first.line)",
+                                      fix: "give every provider its own id")
             }
         }
-        let hasErrors = problems.contains { $0.severity == .error }
+        if problems.contains(where: { $0.severity == .error }) {
+            // The catalog will not load; still report duplicate ids, so every problem is listed.
+            problems += duplicateProblems(CatalogIndex.idMap(of: providers).duplicates)
+            return CatalogCheckReport(problems: problems, catalog: nil)
+        }
+        // Duplicate ids are rare: check for them while the indexes are built, and drop the result if any.
         let warnings = problems.filter { $0.severity == .warning }
-        return CatalogCheckReport(
-            problems: problems,
-            catalog: hasErrors ? nil : Catalog(manifest: manifest, providers: providers, positionByID: positionByID, warnings: warnings))
+        let catalog = Catalog(manifest: manifest, providers: providers, positionByID: nil, warnings: warnings)
+        if !catalog.index.duplicateIDs.isEmpty {
+            problems += duplicateProblems(catalog.index.duplicateIDs)
+            return CatalogCheckReport(problems: problems, catalog: nil)
+        }
+        return CatalogCheckReport(problems: problems, catalog: catalog)
     }
 
-    /// Each table on its own thread: they share nothing but the read-only context.
+    /// Every table, and both halves of each large one, on whichever thread is free: they share
+    /// nothing but the read-only context.
     private static func readTables(kinds: [ProviderKind], manifest: Manifest, source: any CatalogSource,
                                    context: LoadContext) -> [TableResult] {
-        let slots = ResultSlots(count: kinds.count)
+        let prepared = Slots<ProviderTableReader.Prepared?>(count: kinds.count, initial: nil)
+        let failures = Slots<TableResult>(count: kinds.count, initial: TableResult())
         DispatchQueue.concurrentPerform(iterations: kinds.count) { index in
             let kind = kinds[index]
             let fileName = manifest.files[kind] ?? kind.defaultFileName
             let path = source.displayPath(fileName)
-            let result: TableResult
             switch source.read(fileName) {
             case .bytes(let bytes):
-                result = ProviderTableReader.read(kind: kind, file: path, data: bytes, context: context)
+                var problems: [CatalogProblem] = []
+                prepared.set(index, ProviderTableReader.prepare(kind: kind, file: path, data: bytes, problems: &problems))
+                failures.set(index, TableResult(problems: problems))
             case .missing:
-                result = TableResult(problems: [CatalogProblem(
+                failures.set(index, TableResult(problems: [CatalogProblem(
                     file: path, line: nil, field: "(file)", message: "is missing",
-                    fix: "create it (see catalog/README.md) or correct its name under \"files\" in manifest.json")])
+                    fix: "create it (see catalog/README.md) or correct its name under \"files\" in manifest.json")]))
             case .unreadable(let reason):
-                result = TableResult(problems: [CatalogProblem(
+                failures.set(index, TableResult(problems: [CatalogProblem(
                     file: path, line: nil, field: "(file)", message: "cannot be read (\(reason))",
-                    fix: "check the file's permissions")])
+                    fix: "check the file's permissions")]))
             }
-            slots.store(result, at: index)
         }
-        return slots.results
+        let tables = prepared.values
+        // One task per part: (table, 0) is the first half (or the whole), (table, 1) the second.
+        var taskList: [(table: Int, half: Int)] = []
+        for (index, table) in tables.enumerated() {
+            guard let table else { continue }
+            taskList.append((index, 0))
+            if table.split != nil { taskList.append((index, 1)) }
+        }
+        let tasks = taskList
+        let parts = Slots<ProviderTableReader.Part?>(count: tasks.count, initial: nil)
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { number in
+            let (index, half) = tasks[number]
+            guard let table = tables[index] else { return }
+            let part = half == 0
+                ? ProviderTableReader.readPart(table, from: table.bodyStart, line: table.bodyLine, until: table.split, context: context)
+                : ProviderTableReader.readPart(table, from: table.split ?? table.bodyStart, line: 1, until: nil, context: context)
+            parts.set(number, part)
+        }
+        let partValues = parts.values
+        return tables.enumerated().map { index, table in
+            var result = failures.values[index]
+            guard let table else { return result }
+            let first = tasks.firstIndex { $0.table == index && $0.half == 0 }.flatMap { partValues[$0] }
+            let second = tasks.firstIndex { $0.table == index && $0.half == 1 }.flatMap { partValues[$0] }
+            guard let first else { return result }
+            let rows = ProviderTableReader.assemble(table, first: first, second: second, context: context)
+            result.providers = rows.providers
+            result.lines = rows.lines
+            result.problems += rows.problems
+            return result
+        }
     }
-}
-
-/// Results written from parallel iterations, each to its own slot.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [TableResult]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: TableResult(), count: count) }
-
-    func store(_ result: TableResult, at index: Int) { lock.withLock { slots[index] = result } }
-
-    var results: [TableResult] { lock.withLock { slots } }
 }

@@ -27,58 +27,123 @@ struct TableResult: Sendable {
     var problems: [CatalogProblem] = []
 }
 
-/// Reads one provider table (schools.csv, care.csv, gp.csv, other.csv).
+/// Reads one provider table (schools.csv, care.csv, gp.csv, other.csv). A large table is read in
+/// two halves on two threads: the second half starts, speculatively, after the first line break
+/// past the middle, and is used only if the first half's last record ends exactly there (a quoted
+/// value with a line break across the middle sends the first half on to the end instead).
 enum ProviderTableReader {
-    static func read(kind: ProviderKind, file: String, data: [UInt8], context: LoadContext) -> TableResult {
-        data.withUnsafeBufferPointer { buffer in read(kind: kind, file: file, bytes: buffer, context: context) }
+    /// A table whose header has been read, ready for its rows to be read in one or two parts.
+    struct Prepared: Sendable {
+        let kind: ProviderKind
+        let file: String
+        let data: [UInt8]
+        let mapping: [Int]
+        let headerFields: Int
+        let bodyStart: Int
+        let bodyLine: Int
+        /// Where the second half starts, if the table is split.
+        let split: Int?
     }
 
-    private static func read(kind: ProviderKind, file: String, bytes: UnsafeBufferPointer<UInt8>,
-                             context: LoadContext) -> TableResult {
-        var result = TableResult()
-        let layout = TableLayout.forKind(kind)
-        var reader = CSVReader(bytes: bytes)
-        var header: [CSVField] = []
-        do {
-            guard try reader.next(into: &header) != nil else {
-                result.problems.append(CatalogProblem(file: file, line: 1, field: "(header)", message: "the file is empty",
-                                                      fix: "start it with the header row: \(layout.names.prefix(4).joined(separator: ","))…"))
-                return result
-            }
-        } catch {
-            result.problems.append(syntaxProblem(error, file: file))
-            return result
-        }
-        guard let mapping = mapHeader(header, bytes: bytes, layout: layout, file: file, problems: &result.problems) else {
-            return result
-        }
-        var row = RowDecoder(file: file, bytes: bytes, fieldForColumn: mapping)
-        let decoder = ProviderRowDecoder(layout: layout, context: context)
-        row.fields.reserveCapacity(layout.names.count)
-        // Rough guess of the row count from the file size, to avoid regrowing arrays.
-        result.providers.reserveCapacity(bytes.count / 300)
-        result.lines.reserveCapacity(bytes.count / 300)
-        while true {
-            let line: Int?
+    /// Tables smaller than this are read in one piece.
+    static let splitSize = 256 * 1024
+
+    /// Reads the header; nil (with the problems in `problems`) when the rows cannot be read.
+    static func prepare(kind: ProviderKind, file: String, data: [UInt8], problems: inout [CatalogProblem]) -> Prepared? {
+        data.withUnsafeBufferPointer { bytes -> Prepared? in
+            let layout = TableLayout.forKind(kind)
+            var reader = CSVReader(bytes: bytes)
+            var header: [CSVField] = []
             do {
-                line = try reader.next(into: &row.fields)
+                guard try reader.next(into: &header) != nil else {
+                    problems.append(CatalogProblem(file: file, line: 1, field: "(header)", message: "the file is empty",
+                                                   fix: "start it with the header row: \(layout.names.prefix(4).joined(separator: ","))…"))
+                    return nil
+                }
             } catch {
-                row.appendProblems([syntaxProblem(error, file: file)])
-                break
+                problems.append(syntaxProblem(error, file: file))
+                return nil
             }
-            guard let line else { break }
-            row.startRow(line: line)
-            if row.fields.count != header.count {
-                row.problem("(row)", "has \(row.fields.count) fields but the header has \(header.count)",
-                            "check for a missing or extra comma, or an unquoted comma inside a value")
-                continue
+            guard let mapping = mapHeader(header, bytes: bytes, layout: layout, file: file, problems: &problems) else { return nil }
+            var split: Int?
+            if bytes.count - reader.offset >= splitSize {
+                var index = reader.offset + (bytes.count - reader.offset) / 2
+                while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+                if index + 1 < bytes.count { split = index + 1 }
             }
-            if let provider = decoder.decode(&row), row.rowErrorCount == 0 {
-                result.providers.append(provider)
-                result.lines.append(line)
-            }
+            return Prepared(kind: kind, file: file, data: data, mapping: mapping, headerFields: header.count,
+                            bodyStart: reader.offset, bodyLine: reader.line, split: split)
         }
-        result.problems.append(contentsOf: row.problems)
+    }
+
+    /// The rows read from one part of a table, and where reading stopped.
+    struct Part: Sendable {
+        var result = TableResult()
+        var endOffset = 0
+        var endLine = 0
+    }
+
+    /// Reads records starting at `start` (on `line`) until the data ends or a record would start at
+    /// or after `limit`.
+    static func readPart(_ table: Prepared, from start: Int, line: Int, until limit: Int?, context: LoadContext) -> Part {
+        table.data.withUnsafeBufferPointer { bytes in
+            var part = Part()
+            var reader = CSVReader(bytes: bytes, from: start, line: line)
+            var row = RowDecoder(file: table.file, bytes: bytes, fieldForColumn: table.mapping)
+            let layout = TableLayout.forKind(table.kind)
+            let decoder = ProviderRowDecoder(layout: layout, context: context)
+            row.fields.reserveCapacity(layout.names.count)
+            // Rough guess of the row count from the size, to avoid regrowing arrays.
+            let expected = ((limit ?? bytes.count) - start) / 300
+            part.result.providers.reserveCapacity(expected)
+            part.result.lines.reserveCapacity(expected)
+            while limit.map({ reader.offset < $0 }) ?? true {
+                let recordLine: Int?
+                do {
+                    recordLine = try reader.next(into: &row.fields)
+                } catch {
+                    row.appendProblems([syntaxProblem(error, file: table.file)])
+                    break
+                }
+                guard let recordLine else { break }
+                row.startRow(line: recordLine)
+                if row.fields.count != table.headerFields {
+                    row.problem("(row)", "has \(row.fields.count) fields but the header has \(table.headerFields)",
+                                "check for a missing or extra comma, or an unquoted comma inside a value")
+                    continue
+                }
+                if let provider = decoder.decode(&row), row.rowErrorCount == 0 {
+                    part.result.providers.append(provider)
+                    part.result.lines.append(recordLine)
+                }
+            }
+            part.result.problems = row.problems
+            part.endOffset = reader.offset
+            part.endLine = reader.line
+            return part
+        }
+    }
+
+    /// Joins the parts of a table, or, if the split fell inside a record, reads on from where the
+    /// first part stopped.
+    static func assemble(_ table: Prepared, first: Part, second: Part?, context: LoadContext) -> TableResult {
+        var result = first.result
+        guard let split = table.split, let second else { return result }
+        if first.endOffset == split {
+            let shift = first.endLine - 1
+            result.providers += second.result.providers
+            result.lines += second.result.lines.map { $0 + shift }
+            result.problems += second.result.problems.map { problem in
+                var moved = problem
+                moved.line = problem.line.map { $0 + shift }
+                return moved
+            }
+        } else {
+            let rest = readPart(table, from: first.endOffset, line: first.endLine, until: nil, context: context)
+            result.providers += rest.result.providers
+            result.lines += rest.result.lines
+            result.problems += rest.result.problems
+        }
         return result
     }
 
@@ -116,7 +181,11 @@ enum ProviderTableReader {
         return missing ? nil : mapping
     }
 
-    private static func syntaxProblem(_ error: CSVSyntaxError, file: String) -> CatalogProblem {
+    private static func syntaxProblem(_ anyError: any Error, file: String) -> CatalogProblem {
+        guard let error = anyError as? CSVSyntaxError else {
+            return CatalogProblem(file: file, line: nil, field: "(file)", message: "could not be read as CSV",
+                                  fix: "check that it is a CSV file saved as UTF-8")
+        }
         switch error {
         case .unterminatedQuote(let line):
             return CatalogProblem(file: file, line: line, field: "(row)", message: "a quoted value is never closed",
