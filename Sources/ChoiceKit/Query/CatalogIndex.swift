@@ -88,29 +88,32 @@ public struct CatalogIndex: Sendable {
     public func postcode(_ canonical: String) -> Manifest.PostcodeEntry? { postcodes[canonical] }
 }
 
-/// Name order: every name folded once; a radix sort on the first eight folded bytes, then byte
-/// comparisons only within runs that share them; names alike to the end go by id.
+/// Name order: every name folded once; radix sorts on the first sixteen folded bytes (the second
+/// eight, then the first eight, both stable), then byte comparisons only within runs that share
+/// all sixteen; names alike to the end go by id.
 enum NameRanking {
     static func ranks(of providers: [Provider]) -> [UInt32] {
         let count = providers.count
         let folded = providers.map { TextFolding.foldedForOrder($0.name) }
-        var keys = folded.map { bytes -> UInt64 in
+        func key(_ bytes: [UInt8], from start: Int) -> UInt64 {
             var key: UInt64 = 0
-            for index in 0..<8 { key = key << 8 | UInt64(index < bytes.count ? bytes[index] : 0) }
+            for index in start..<(start + 8) { key = key << 8 | UInt64(index < bytes.count ? bytes[index] : 0) }
             return key
         }
         var order = (0..<UInt32(count)).map { $0 }
-        RadixSort.sort(keys: &keys, values: &order)
+        var second = folded.map { key($0, from: 8) }
+        RadixSort.sort(keys: &second, values: &order)
+        var first = order.map { key(folded[Int($0)], from: 0) }
+        RadixSort.sort(keys: &first, values: &order)
+        second = order.map { key(folded[Int($0)], from: 8) }
         var start = 0
         while start < count {
             var end = start + 1
-            while end < count, keys[end] == keys[start] { end += 1 }
+            while end < count, first[end] == first[start], second[end] == second[start] { end += 1 }
             if end - start > 1 {
                 order[start..<end].sort { left, right in
                     let a = folded[Int(left)], b = folded[Int(right)]
-                    if a.count > 8 || b.count > 8, a != b {
-                        return a.dropFirst(8).lexicographicallyPrecedes(b.dropFirst(8))
-                    }
+                    if a != b { return a.dropFirst(16).lexicographicallyPrecedes(b.dropFirst(16)) }
                     return providers[Int(left)].id < providers[Int(right)].id
                 }
             }
