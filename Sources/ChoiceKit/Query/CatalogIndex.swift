@@ -94,28 +94,39 @@ public struct CatalogIndex: Sendable {
 enum NameRanking {
     static func ranks(of providers: [Provider]) -> [UInt32] {
         let count = providers.count
-        let folded = providers.map { TextFolding.foldedForOrder($0.name) }
         func key(_ bytes: [UInt8], from start: Int) -> UInt64 {
             var key: UInt64 = 0
             for index in start..<(start + 8) { key = key << 8 | UInt64(index < bytes.count ? bytes[index] : 0) }
             return key
         }
+        // Keys only: the folded names themselves are made again for the few runs that need them,
+        // rather than kept for all (they would be a tenth of the load's peak memory).
+        var first = [UInt64](repeating: 0, count: count)
+        var second = [UInt64](repeating: 0, count: count)
+        providers.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                let folded = TextFolding.foldedForOrder(buffer[index].name)
+                first[index] = key(folded, from: 0)
+                second[index] = key(folded, from: 8)
+            }
+        }
+        let secondByPosition = second
         var order = (0..<UInt32(count)).map { $0 }
-        var second = folded.map { key($0, from: 8) }
         RadixSort.sort(keys: &second, values: &order)
-        var first = order.map { key(folded[Int($0)], from: 0) }
+        first = order.map { first[Int($0)] }
         RadixSort.sort(keys: &first, values: &order)
-        second = order.map { key(folded[Int($0)], from: 8) }
+        second = order.map { secondByPosition[Int($0)] }
         var start = 0
         while start < count {
             var end = start + 1
             while end < count, first[end] == first[start], second[end] == second[start] { end += 1 }
             if end - start > 1 {
-                order[start..<end].sort { left, right in
-                    let a = folded[Int(left)], b = folded[Int(right)]
-                    if a != b { return a.dropFirst(16).lexicographicallyPrecedes(b.dropFirst(16)) }
-                    return providers[Int(left)].id < providers[Int(right)].id
+                let folded = order[start..<end].map { (position: $0, name: TextFolding.foldedForOrder(providers[Int($0)].name)) }
+                let sorted = folded.sorted { left, right in
+                    if left.name != right.name { return left.name.dropFirst(16).lexicographicallyPrecedes(right.name.dropFirst(16)) }
+                    return providers[Int(left.position)].id < providers[Int(right.position)].id
                 }
+                for (offset, entry) in sorted.enumerated() { order[start + offset] = entry.position }
             }
             start = end
         }

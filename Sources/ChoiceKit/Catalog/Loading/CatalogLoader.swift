@@ -103,36 +103,60 @@ public enum CatalogLoader {
                     fix: "check the file's permissions")]))
             }
         }
-        let tables = prepared.values
         // One task per part: (table, 0) is the first half (or the whole), (table, 1) the second.
+        let works = prepared.values.map { $0.map(TableWork.init) }
         var taskList: [(table: Int, half: Int)] = []
-        for (index, table) in tables.enumerated() {
-            guard let table else { continue }
+        for (index, work) in works.enumerated() {
+            guard let work else { continue }
             taskList.append((index, 0))
-            if table.split != nil { taskList.append((index, 1)) }
+            if work.split != nil { taskList.append((index, 1)) }
         }
         let tasks = taskList
-        let parts = Slots<ProviderTableReader.Part?>(count: tasks.count, initial: nil)
         DispatchQueue.concurrentPerform(iterations: tasks.count) { number in
             let (index, half) = tasks[number]
-            guard let table = tables[index] else { return }
-            let part = half == 0
-                ? ProviderTableReader.readPart(table, from: table.bodyStart, line: table.bodyLine, until: table.split, context: context)
-                : ProviderTableReader.readPart(table, from: table.split ?? table.bodyStart, line: 1, until: nil, context: context)
-            parts.set(number, part)
+            works[index]?.read(half: half, context: context)
         }
-        let partValues = parts.values
-        return tables.enumerated().map { index, table in
+        return works.enumerated().map { index, work in
             var result = failures.values[index]
-            guard let table else { return result }
-            let first = tasks.firstIndex { $0.table == index && $0.half == 0 }.flatMap { partValues[$0] }
-            let second = tasks.firstIndex { $0.table == index && $0.half == 1 }.flatMap { partValues[$0] }
-            guard let first else { return result }
-            let rows = ProviderTableReader.assemble(table, first: first, second: second, context: context)
+            guard let rows = work?.result else { return result }
             result.providers = rows.providers
             result.lines = rows.lines
             result.problems += rows.problems
             return result
+        }
+    }
+}
+
+/// One table being read in one or two parts. Whichever part finishes last joins them, and the
+/// table's bytes are let go at once, so a large catalog's files are not all held until the end.
+private final class TableWork: @unchecked Sendable {
+    private let lock = NSLock()
+    private var table: ProviderTableReader.Prepared?
+    private var parts: [Int: ProviderTableReader.Part] = [:]
+    let split: Int?
+    private(set) var result: TableResult?
+
+    init(_ table: ProviderTableReader.Prepared) {
+        self.table = table
+        split = table.split
+    }
+
+    func read(half: Int, context: LoadContext) {
+        guard let table = lock.withLock({ self.table }) else { return }
+        let part = half == 0
+            ? ProviderTableReader.readPart(table, from: table.bodyStart, line: table.bodyLine, until: table.split, context: context)
+            : ProviderTableReader.readPart(table, from: table.split ?? table.bodyStart, line: 1, until: nil, context: context)
+        let complete: (first: ProviderTableReader.Part, second: ProviderTableReader.Part?)? = lock.withLock {
+            parts[half] = part
+            guard let first = parts[0], split == nil || parts[1] != nil else { return nil }
+            return (first, parts[1])
+        }
+        guard let complete else { return }
+        let rows = ProviderTableReader.assemble(table, first: complete.first, second: complete.second, context: context)
+        lock.withLock {
+            result = rows
+            self.table = nil
+            parts = [:]
         }
     }
 }
