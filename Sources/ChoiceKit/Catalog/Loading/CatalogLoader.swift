@@ -116,8 +116,9 @@ public enum CatalogLoader {
             let (index, half) = tasks[number]
             works[index]?.read(half: half, context: context)
         }
+        let failed = failures.values
         return works.enumerated().map { index, work in
-            var result = failures.values[index]
+            var result = failed[index]
             guard let rows = work?.result else { return result }
             result.providers = rows.providers
             result.lines = rows.lines
