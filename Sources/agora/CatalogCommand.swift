@@ -33,10 +33,10 @@ struct CheckCatalog: ParsableCommand {
             }
             let report = CatalogLoader.check(source)
             for problem in report.problems { print(problem.description) }
-            let warnings = report.warnings.count
+            let warnings = report.warningCount
             let warningText = warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")"
             guard let catalog = report.catalog else {
-                let errors = report.errors.count
+                let errors = report.errorCount
                 print("\(source.displayName): \(errors) error\(errors == 1 ? "" : "s")\(warningText); the catalog cannot be used until they are fixed.")
                 throw ExitCode(1)
             }

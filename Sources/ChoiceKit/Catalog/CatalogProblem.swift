@@ -10,19 +10,32 @@ public struct CatalogProblem: Hashable, Sendable, CustomStringConvertible, Error
     public var fix: String
     public var severity: Severity
 
+    /// Every part is made inert and kept to a readable length here, whatever a caller quoted: a
+    /// problem is text about a file, and the file's bytes must never reach a terminal through it.
     public init(file: String, line: Int?, field: String, message: String, fix: String, severity: Severity = .error) {
-        self.file = file
+        self.file = Self.safe(file)
         self.line = line
-        self.field = field
-        self.message = message
-        self.fix = fix
+        self.field = Self.safe(field)
+        self.message = Self.safe(message)
+        self.fix = Self.safe(fix)
         self.severity = severity
+    }
+
+    /// Longest part kept; longer text keeps its start and end around "…".
+    static let partLimit = 400
+
+    static func safe(_ text: String) -> String {
+        guard text.utf8.count > partLimit else { return TextSafety.inert(text) }
+        let characters = Array(text)
+        guard characters.count > partLimit else { return TextSafety.inert(text) }
+        return TextSafety.inert(String(characters.prefix(partLimit - 100)) + " … " + String(characters.suffix(99)))
     }
 
     public var description: String {
         let location = line.map { "\(file):\($0)" } ?? file
         let warning = severity == .warning ? "warning: " : ""
-        return "\(location): \(field): \(warning)\(message) — \(fix)"
+        let fixText = fix.isEmpty ? "" : " — \(fix)"
+        return TextSafety.inert("\(location): \(field): \(warning)\(message)\(fixText)")
     }
 }
 
@@ -35,7 +48,7 @@ public struct CatalogError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         let errors = self.errors
         let shown = errors.prefix(20).map(\.description).joined(separator: "\n")
-        let more = errors.count > 20 ? "\n… and \(errors.count - 20) more (run `agora catalog check` to see them all)" : ""
+        let more = errors.count > 20 ? "\n… and \(Count.text(errors.count - 20)) more (run `agora catalog check` to see them all)" : ""
         return shown + more
     }
 }

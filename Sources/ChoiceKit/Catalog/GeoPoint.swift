@@ -10,6 +10,11 @@ public struct GeoPoint: Hashable, Sendable, Codable {
         self.longitude = longitude
     }
 
+    /// Finite, latitude within ±90 and longitude within ±180 degrees.
+    public static func isValid(latitude: Double, longitude: Double) -> Bool {
+        latitude.isFinite && longitude.isFinite && (-90...90).contains(latitude) && (-180...180).contains(longitude)
+    }
+
     /// Mean radius of the Earth in metres (IUGG), as used for straight-line distances.
     public static let earthRadiusMetres = 6_371_008.8
 
@@ -54,6 +59,8 @@ public struct UnitVector: Hashable, Sendable {
 /// Distances as people read them: metres under 1 km, then kilometres to one decimal place.
 public enum DistanceText {
     public static func format(metres: Double) -> String {
+        // Larger than any distance on Earth, or not a number: never a trap on bad data.
+        guard metres.isFinite, metres >= 0, metres < 100_000_000 else { return "unknown distance" }
         if metres < 1000 { return "\(Int((metres / 10).rounded()) * 10) m" }
         let tenths = Int((metres / 100).rounded())
         return "\(tenths / 10).\(tenths % 10) km"

@@ -3,6 +3,9 @@ import Foundation
 /// Reads `manifest.json`, reporting every problem with the field's path and, where it can be found,
 /// its line.
 struct ManifestReader {
+    /// Larger than any area a catalog covers (England is about 600 km from end to end).
+    static let largestRadiusKilometres = 1_000.0
+
     let file: String
     let text: String
     private(set) var problems: [CatalogProblem] = []
@@ -12,17 +15,18 @@ struct ManifestReader {
         self.text = text
     }
 
-    /// The line of the first occurrence of `needle`, if any. Only called when there is a problem
-    /// to report, so the scan costs nothing on a sound manifest.
-    private func line(of needle: String) -> Int? {
-        guard let range = text.range(of: needle) else { return nil }
-        return text.utf8[..<range.lowerBound].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+    /// Lines of values by path, found only when a problem is reported (a sound manifest never
+    /// pays for it).
+    private var lineMap: JSONLineMap?
+
+    private mutating func line(of path: String) -> Int? {
+        if lineMap == nil { lineMap = JSONLineMap(text) }
+        return lineMap?.line(of: path)
     }
 
-    private mutating func problem(_ field: String, _ message: String, _ fix: String, near needle: String? = nil,
+    private mutating func problem(_ field: String, _ message: String, _ fix: String,
                                   severity: CatalogProblem.Severity = .error) {
-        let hint = needle ?? "\"\(field.split(separator: ".").last.map(String.init) ?? field)\""
-        problems.append(CatalogProblem(file: file, line: line(of: hint), field: field, message: message, fix: fix,
+        problems.append(CatalogProblem(file: file, line: line(of: field), field: field, message: message, fix: fix,
                                        severity: severity))
     }
 
@@ -32,6 +36,12 @@ struct ManifestReader {
         let fastPostcodes = PostcodeListReader.read(data)
         var json = data
         if let fastPostcodes { json.replaceSubrange(fastPostcodes.range, with: Array("[]".utf8)) }
+        guard JSONDepth.isWithinLimit(json) else {
+            problems.append(CatalogProblem(file: file, line: nil, field: "(file)",
+                                           message: "nests arrays or objects more than \(JSONDepth.limit) deep",
+                                           fix: "a manifest is a few levels deep; see catalog/README.md"))
+            return nil
+        }
         do {
             root = try JSONSerialization.jsonObject(with: Data(json))
         } catch {
@@ -42,14 +52,15 @@ struct ManifestReader {
             return nil
         }
         guard let object = root as? [String: Any] else {
-            problem("(file)", "is not a JSON object", "the manifest must be one {…} object; see catalog/README.md", near: "")
+            problems.append(CatalogProblem(file: file, line: 1, field: "(file)", message: "is not a JSON object",
+                                           fix: "the manifest must be one {…} object; see catalog/README.md"))
             return nil
         }
-        let format = string(object, "format")
+        let format = string(object, "format", path: "format")
         if let format, format != Manifest.formatName {
-            problem("format", "\"\(format)\" is not an Agora catalog", "set \"format\": \"\(Manifest.formatName)\"")
+            problem("format", "\(MessageText.quoted(format)) is not an Agora catalog", "set \"format\": \"\(Manifest.formatName)\"")
         }
-        let version = object["format_version"] as? Int ?? 0
+        let version = Self.wholeNumber(object["format_version"]) ?? 0
         if version != Manifest.supportedVersion {
             problem("format_version", "version \(version) is not one this Agora reads",
                     version > Manifest.supportedVersion ? "update Agora to read this catalog"
@@ -71,31 +82,74 @@ struct ManifestReader {
         return complete
     }
 
+    /// A JSON number, not `true` or `false` (which also arrive as NSNumber, of type "c").
+    private static func number(_ value: Any?) -> NSNumber? {
+        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
+        return number
+    }
+
+    /// A JSON whole number that fits an Int (not `true`, not 1.5, not 1e30).
+    private static func wholeNumber(_ value: Any?) -> Int? {
+        guard let number = Self.number(value) else { return nil }
+        let double = number.doubleValue
+        guard double.isFinite, double.rounded() == double, abs(double) < 1e15 else { return nil }
+        return Int(double)
+    }
+
+    /// A finite JSON number (not `true`).
+    private static func finiteNumber(_ value: Any?) -> Double? {
+        guard let number = Self.number(value), number.doubleValue.isFinite else { return nil }
+        return number.doubleValue
+    }
+
+    /// The objects of a list; an element of another shape is reported and skipped.
+    private mutating func objects(_ value: Any?, path: String, missing fix: String) -> [(Int, [String: Any])] {
+        guard let list = value as? [Any] else {
+            problem(path, value == nil ? "is missing" : "is not a list", fix)
+            return []
+        }
+        var objects: [(Int, [String: Any])] = []
+        for (index, element) in list.enumerated() {
+            guard let object = element as? [String: Any] else {
+                problem("\(path)[\(index)]", "is not an object", "write each entry as {…}; see catalog/README.md")
+                continue
+            }
+            objects.append((index, object))
+        }
+        return objects
+    }
+
     // MARK: - Sections
 
     private mutating func readArea(_ value: Any?) -> Manifest.Area? {
         guard let area = value as? [String: Any] else {
-            problem("area", "is missing", "add an \"area\" object with name, notice, centre and radius_km")
+            problem("area", value == nil ? "is missing" : "is not an object",
+                    "add an \"area\" object with name, notice, centre and radius_km")
             return nil
         }
         let name = requiredString(area, "name", path: "area.name") ?? ""
         let notice = requiredString(area, "notice", path: "area.notice") ?? ""
         let centre = readPoint(area["centre"], path: "area.centre")
-        let radius = (area["radius_km"] as? NSNumber)?.doubleValue
-        if radius == nil || (radius ?? 0) <= 0 {
-            problem("area.radius_km", "is missing or not a positive number", "give the area's radius in kilometres, e.g. 12")
+        var radius = Self.finiteNumber(area["radius_km"])
+        if let given = radius, !(given > 0 && given <= Self.largestRadiusKilometres) {
+            problem("area.radius_km", "\(given) is outside 0–\(Int(Self.largestRadiusKilometres)) km",
+                    "give the area's radius in kilometres, e.g. 12")
+            radius = nil
+        } else if radius == nil {
+            problem("area.radius_km", "is missing or not a number", "give the area's radius in kilometres, e.g. 12")
         }
-        guard !name.isEmpty, let centre, let radius, radius > 0 else { return nil }
-        return Manifest.Area(name: name, notice: notice, description: string(area, "description") ?? "",
-                             localAuthority: string(area, "local_authority") ?? "", centre: centre,
-                             radiusKilometres: radius)
+        let description = string(area, "description", path: "area.description")
+        let localAuthority = string(area, "local_authority", path: "area.local_authority")
+        guard !name.isEmpty, let centre, let radius else { return nil }
+        return Manifest.Area(name: name, notice: notice, description: description ?? "",
+                             localAuthority: localAuthority ?? "", centre: centre, radiusKilometres: radius)
     }
 
     private mutating func readPoint(_ value: Any?, path: String) -> GeoPoint? {
         guard let point = value as? [String: Any],
-              let latitude = (point["latitude"] as? NSNumber)?.doubleValue,
-              let longitude = (point["longitude"] as? NSNumber)?.doubleValue,
-              (-90...90).contains(latitude), (-180...180).contains(longitude) else {
+              let latitude = Self.finiteNumber(point["latitude"]),
+              let longitude = Self.finiteNumber(point["longitude"]),
+              GeoPoint.isValid(latitude: latitude, longitude: longitude) else {
             problem(path, "is missing or not a latitude/longitude pair",
                     "write {\"latitude\": 52.63, \"longitude\": -1.12}")
             return nil
@@ -104,80 +158,86 @@ struct ManifestReader {
     }
 
     private mutating func readDataDates(_ value: Any?) -> [Manifest.DataDate] {
-        guard let list = value as? [[String: Any]] else {
-            problem("data_dates", "is missing", "list how current each part of the data is (topic, label, as_of)")
-            return []
-        }
-        return list.enumerated().compactMap { index, entry in
-            let path = "data_dates[\(index)]"
-            guard let topic = requiredString(entry, "topic", path: path + ".topic"),
-                  let label = requiredString(entry, "label", path: path + ".label"),
-                  let asOfText = requiredString(entry, "as_of", path: path + ".as_of") else { return nil }
-            guard let date = CalendarDate.parseISO(asOfText) else {
-                problem(path + ".as_of", "\"\(asOfText)\" is not a date", "use YYYY-MM-DD", near: "\"\(asOfText)\"")
-                return nil
+        objects(value, path: "data_dates", missing: "list how current each part of the data is (topic, label, as_of)")
+            .compactMap { index, entry in
+                let path = "data_dates[\(index)]"
+                let topic = requiredString(entry, "topic", path: path + ".topic")
+                let label = requiredString(entry, "label", path: path + ".label")
+                guard let asOfText = requiredString(entry, "as_of", path: path + ".as_of") else { return nil }
+                guard let date = CalendarDate.parseISO(asOfText) else {
+                    problem(path + ".as_of", "\(MessageText.quoted(asOfText)) is not a date", "use YYYY-MM-DD")
+                    return nil
+                }
+                guard let topic, let label else { return nil }
+                return Manifest.DataDate(topic: topic, label: label, asOf: date)
             }
-            return Manifest.DataDate(topic: topic, label: label, asOf: date)
-        }
     }
 
     private mutating func readCommissioners(_ value: Any?) -> [Manifest.Commissioner] {
-        guard let list = value as? [[String: Any]] else {
-            problem("commissioners", "is missing", "list the public bodies that buy services (id, name, type, role)")
-            return []
-        }
         var seen = Set<String>()
-        return list.enumerated().compactMap { index, entry in
-            let path = "commissioners[\(index)]"
-            guard let id = requiredString(entry, "id", path: path + ".id"),
-                  let name = requiredString(entry, "name", path: path + ".name") else { return nil }
-            if !seen.insert(id).inserted {
-                problem(path + ".id", "\"\(id)\" is listed twice", "give each commissioner its own id", near: "\"\(id)\"")
+        return objects(value, path: "commissioners", missing: "list the public bodies that buy services (id, name, type, role)")
+            .compactMap { index, entry in
+                let path = "commissioners[\(index)]"
+                let id = requiredString(entry, "id", path: path + ".id")
+                let name = requiredString(entry, "name", path: path + ".name")
+                let type = string(entry, "type", path: path + ".type")
+                let role = string(entry, "role", path: path + ".role")
+                guard let id, let name else { return nil }
+                if !seen.insert(id).inserted {
+                    problem(path + ".id", "\(MessageText.quoted(id)) is listed twice", "give each commissioner its own id")
+                }
+                return Manifest.Commissioner(id: id, name: name, type: type ?? "", role: role ?? "")
             }
-            return Manifest.Commissioner(id: id, name: name, type: string(entry, "type") ?? "",
-                                         role: string(entry, "role") ?? "")
-        }
     }
 
     private mutating func readServices(_ value: Any?, commissioners: Set<String>) -> [Manifest.Service] {
-        guard let list = value as? [[String: Any]] else {
-            problem("services", "is missing", "list the area's public services (id, name, kind, who_buys, citizen_say)")
-            return []
-        }
-        return list.enumerated().compactMap { index, entry in
-            let path = "services[\(index)]"
-            guard let id = requiredString(entry, "id", path: path + ".id"),
-                  let name = requiredString(entry, "name", path: path + ".name"),
-                  let kindText = requiredString(entry, "kind", path: path + ".kind") else { return nil }
-            guard let kind = ProviderKind(rawValue: kindText) else {
-                problem(path + ".kind", "\"\(kindText)\" is not a kind of provider", "use school, care, gp or other",
-                        near: "\"\(kindText)\"")
-                return nil
+        objects(value, path: "services", missing: "list the area's public services (id, name, kind, who_buys, citizen_say)")
+            .compactMap { index, entry in
+                let path = "services[\(index)]"
+                let id = requiredString(entry, "id", path: path + ".id")
+                let name = requiredString(entry, "name", path: path + ".name")
+                let kindText = requiredString(entry, "kind", path: path + ".kind")
+                let whoBuys = string(entry, "who_buys", path: path + ".who_buys")
+                let citizenSay = string(entry, "citizen_say", path: path + ".citizen_say")
+                var buyers: [String] = []
+                if let listed = entry["commissioners"] {
+                    if let list = listed as? [Any], list.allSatisfy({ $0 is String }) {
+                        buyers = list.compactMap { $0 as? String }
+                    } else {
+                        problem(path + ".commissioners", "is not a list of commissioner ids", "write it like [\"council\", \"icb\"]")
+                    }
+                }
+                for (number, buyer) in buyers.enumerated() where !commissioners.contains(buyer) {
+                    problem(path + ".commissioners[\(number)]", "\(MessageText.quoted(buyer)) is not a commissioner in this manifest",
+                            "add it to \"commissioners\" or correct the id")
+                }
+                guard let id, let name, let kindText else { return nil }
+                guard let kind = ProviderKind(rawValue: kindText) else {
+                    problem(path + ".kind", "\(MessageText.quoted(kindText)) is not a kind of provider", "use school, care, gp or other")
+                    return nil
+                }
+                return Manifest.Service(id: id, name: name, kind: kind, commissionerIDs: buyers,
+                                        whoBuys: whoBuys ?? "", citizenSay: citizenSay ?? "",
+                                        citizensChoose: entry["citizens_choose"] as? Bool ?? false)
             }
-            let buyers = entry["commissioners"] as? [String] ?? []
-            for buyer in buyers where !commissioners.contains(buyer) {
-                problem(path + ".commissioners", "\"\(buyer)\" is not a commissioner in this manifest",
-                        "add it to \"commissioners\" or correct the id", near: "\"\(buyer)\"")
-            }
-            return Manifest.Service(id: id, name: name, kind: kind, commissionerIDs: buyers,
-                                    whoBuys: string(entry, "who_buys") ?? "", citizenSay: string(entry, "citizen_say") ?? "",
-                                    citizensChoose: entry["citizens_choose"] as? Bool ?? false)
-        }
     }
 
     private mutating func readFiles(_ value: Any?) -> [ProviderKind: String] {
         guard let files = value as? [String: Any] else {
-            problem("files", "is missing", "name the provider tables, e.g. {\"school\": \"schools.csv\"}")
+            problem("files", value == nil ? "is missing" : "is not an object", "name the provider tables, e.g. {\"school\": \"schools.csv\"}")
             return [:]
         }
         var result: [ProviderKind: String] = [:]
-        for (key, name) in files {
+        for (key, name) in files.sorted(by: { $0.key < $1.key }) {
             guard let kind = ProviderKind(rawValue: key) else {
-                problem("files.\(key)", "\"\(key)\" is not a kind of provider", "use school, care, gp or other", near: "\"\(key)\"")
+                problem("files.\(key)", "\(MessageText.quoted(key)) is not a kind of provider", "use school, care, gp or other")
                 continue
             }
-            guard let name = name as? String, !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else {
-                problem("files.\(key)", "is not a file name in the catalog directory", "give a plain name such as \(kind.defaultFileName)")
+            guard let name = name as? String, !name.isEmpty, !name.contains("/"), !name.hasPrefix("."),
+                  !name.unicodeScalars.contains(where: { TextSafety.isControl($0) || TextSafety.isInvisibleControl($0) }) else {
+                let shown = (name as? String).map { MessageText.quoted($0) + " " } ?? ""
+                problem("files.\(key)", "\(shown)is not a file name in the catalog directory",
+                        "give a plain name such as \(kind.defaultFileName)")
                 continue
             }
             result[kind] = name
@@ -186,36 +246,38 @@ struct ManifestReader {
     }
 
     private mutating func readSources(_ value: Any?) -> [Manifest.DataSource] {
-        guard let list = value as? [[String: Any]] else {
-            problem("sources", "is missing", "list where the data comes from (name, publisher, url, licence, used_for)")
-            return []
-        }
-        return list.compactMap { entry in
-            guard let name = string(entry, "name") else { return nil }
-            return Manifest.DataSource(name: name, publisher: string(entry, "publisher") ?? "",
-                                       url: string(entry, "url") ?? "", licence: string(entry, "licence") ?? "",
-                                       usedFor: string(entry, "used_for") ?? "")
-        }
+        objects(value, path: "sources", missing: "list where the data comes from (name, publisher, url, licence, used_for)")
+            .compactMap { index, entry in
+                let path = "sources[\(index)]"
+                let name = requiredString(entry, "name", path: path + ".name")
+                let publisher = string(entry, "publisher", path: path + ".publisher")
+                let url = string(entry, "url", path: path + ".url")
+                let licence = string(entry, "licence", path: path + ".licence")
+                let usedFor = string(entry, "used_for", path: path + ".used_for")
+                guard let name else { return nil }
+                return Manifest.DataSource(name: name, publisher: publisher ?? "", url: url ?? "", licence: licence ?? "",
+                                           usedFor: usedFor ?? "")
+            }
     }
 
     /// The general path: rows from JSONSerialization's objects (lines found by searching the text).
     private mutating func readPostcodeRows(_ value: Any?) -> [PostcodeListReader.Row] {
         guard let list = value as? [Any] else {
-            problem("postcodes", "is missing", "list the area's postcodes as [\"KM1 1AA\", latitude, longitude, \"town\"]")
+            problem("postcodes", value == nil ? "is missing" : "is not a list",
+                    "list the area's postcodes as [\"KM1 1AA\", latitude, longitude, \"town\"]")
             return []
         }
         var rows: [PostcodeListReader.Row] = []
         for (index, item) in list.enumerated() {
-            guard let row = item as? [Any], row.count >= 3, let raw = row[0] as? String,
-                  let latitude = (row[1] as? NSNumber)?.doubleValue,
-                  let longitude = (row[2] as? NSNumber)?.doubleValue else {
-                problem("postcodes[\(index)]", "is not [\"POSTCODE\", latitude, longitude, \"town\"]", "write each postcode in that form",
-                        near: (item as? [Any])?.first.flatMap { $0 as? String }.map { "\"\($0)\"" } ?? "\"postcodes\"")
+            guard let row = item as? [Any], (3...4).contains(row.count), let raw = row[0] as? String,
+                  let latitude = Self.finiteNumber(row[1]), let longitude = Self.finiteNumber(row[2]),
+                  row.count == 3 || row[3] is String else {
+                problem("postcodes[\(index)]", "is not [\"POSTCODE\", latitude, longitude, \"town\"]", "write each postcode in that form")
                 continue
             }
             let town = row.count > 3 ? (row[3] as? String ?? "") : ""
             rows.append(PostcodeListReader.Row(postcode: raw, latitude: latitude, longitude: longitude, town: town,
-                                               line: line(of: "\"\(raw)\"") ?? 0))
+                                               line: line(of: "postcodes[\(index)]") ?? 0))
         }
         return rows
     }
@@ -234,16 +296,21 @@ struct ManifestReader {
             }
             let postcode = PostcodeFormat.isWellFormed(row.postcode) ? row.postcode : PostcodeFormat.normalise(row.postcode)
             guard PostcodeFormat.isWellFormed(postcode) else {
-                report("\"\(TextSafety.inert(row.postcode))\" is not a postcode", "write it like \"KM1 1AA\"")
+                report("\(MessageText.quoted(row.postcode)) is not a postcode", "write it like \"KM1 1AA\"")
                 continue
             }
             guard seen.insert(postcode).inserted else {
                 report("\"\(postcode)\" is listed twice", "keep one entry per postcode")
                 continue
             }
+            guard GeoPoint.isValid(latitude: row.latitude, longitude: row.longitude) else {
+                report("\"\(postcode)\" has coordinates \(MessageText.excerpt("\(row.latitude), \(row.longitude)")), outside -90–90 (latitude) and -180–180 (longitude)",
+                       "check its coordinates: latitude first, then longitude, in decimal degrees")
+                continue
+            }
             let point = GeoPoint(latitude: row.latitude, longitude: row.longitude)
             let distance = centre.distance(to: point)
-            if !(-90...90).contains(row.latitude) || !(-180...180).contains(row.longitude) || distance > limit {
+            if distance > limit {
                 report("\"\(postcode)\" at \(row.latitude), \(row.longitude) is \(DistanceText.format(metres: distance)) from the centre of \(area.name)",
                        "check its coordinates, or the area's centre and radius_km")
                 continue
@@ -259,9 +326,15 @@ struct ManifestReader {
 
     // MARK: - Fields
 
-    private func string(_ object: [String: Any], _ key: String) -> String? {
-        guard let value = object[key] as? String else { return nil }
-        return value
+    /// Optional text, checked like the tables' text: a value that is not a string, or holds a
+    /// control character, is a problem (and treated as absent).
+    private mutating func string(_ object: [String: Any], _ key: String, path: String) -> String? {
+        guard let raw = object[key] else { return nil }
+        guard let value = raw as? String else {
+            problem(path, "is not text", "write it in double quotes, or leave it out")
+            return nil
+        }
+        return plain(value, path: path)
     }
 
     private mutating func requiredString(_ object: [String: Any], _ key: String, path: String) -> String? {
@@ -269,9 +342,14 @@ struct ManifestReader {
             problem(path, "is missing or empty", "give a value for \"\(key)\"")
             return nil
         }
+        return plain(value, path: path)
+    }
+
+    private mutating func plain(_ value: String, path: String) -> String? {
         if let bad = value.unicodeScalars.first(where: TextSafety.isControl) {
-            problem(path, "contains the control character U+\(String(bad.value, radix: 16, uppercase: true))",
-                    "remove it; catalog text must be plain", near: "\"\(key)\"")
+            let hex = String(bad.value, radix: 16, uppercase: true)
+            problem(path, "contains a control character (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))",
+                    "remove it; catalog text must be plain, printable text")
             return nil
         }
         return value

@@ -8,7 +8,7 @@ extension ProviderRowDecoder {
     func decodeCare(_ row: inout RowDecoder) -> CareDetails? {
         let locationID = row.requiredText(Self.careColumns.cqcLocationId, fix: "give the CQC location id, e.g. 1-123456789")
         if let locationID, !Self.isCQCLocationID(locationID) {
-            row.problem("cqc_location_id", "\"\(locationID)\" is not a CQC location id", "CQC ids look like 1-123456789")
+            row.problem("cqc_location_id", "\(MessageText.quoted(locationID)) is not a CQC location id", "CQC ids look like 1-123456789")
         }
         let main = requiredLabel(&row, Self.careColumns.subType, Self.serviceTypes)
         var types = row.labels(Self.careColumns.serviceTypes, Self.serviceTypes)
@@ -58,7 +58,7 @@ extension ProviderRowDecoder {
             return .notYetRated
         }
         guard let overall = Self.ratings.value(for: text) else {
-            row.problem("cqc_overall", "\"\(text)\" is not a CQC rating",
+            row.problem("cqc_overall", "\(MessageText.quoted(text)) is not a CQC rating",
                         "use one of \(CQCRating.labelList), or \"\(CQCRating.notYetRatedLabel)\"")
             return nil
         }

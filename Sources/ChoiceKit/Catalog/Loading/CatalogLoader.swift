@@ -3,11 +3,65 @@ import Foundation
 
 /// The result of checking a catalog: every problem, and the catalog itself when there were no errors.
 public struct CatalogCheckReport: Sendable {
+    /// What to show: at most `ProblemLimit.perCause` of each kind of problem, then one line saying
+    /// how many more there are like it.
     public var problems: [CatalogProblem]
     public var catalog: Catalog?
+    /// Every error and warning found, including those not listed one by one.
+    public var errorCount: Int
+    public var warningCount: Int
+
+    init(problems: [CatalogProblem], catalog: Catalog? = nil) {
+        errorCount = problems.count { $0.severity == .error }
+        warningCount = problems.count - errorCount
+        self.problems = ProblemLimit.capped(problems)
+        self.catalog = catalog
+    }
 
     public var errors: [CatalogProblem] { problems.filter { $0.severity == .error } }
     public var warnings: [CatalogProblem] { problems.filter { $0.severity == .warning } }
+}
+
+/// One mistake repeated down a table (a wrong commissioner id on every row) is worth a few
+/// examples and a count, not a hundred thousand lines.
+public enum ProblemLimit {
+    public static let perCause = 10
+
+    /// Problems of the same file, field, fix and severity share a cause; after `perCause` of one,
+    /// the rest become "… and 9,412 more like this".
+    static func capped(_ problems: [CatalogProblem], perCause limit: Int = perCause) -> [CatalogProblem] {
+        struct Cause: Hashable {
+            let file: String, field: String, fix: String, severity: CatalogProblem.Severity
+        }
+        var counts: [Cause: Int] = [:]
+        var kept: [CatalogProblem] = []
+        var lastKept: [Cause: Int] = [:]
+        for problem in problems {
+            let cause = Cause(file: problem.file, field: problem.field, fix: problem.fix, severity: problem.severity)
+            let count = counts[cause, default: 0] + 1
+            counts[cause] = count
+            if count <= limit {
+                kept.append(problem)
+                lastKept[cause] = kept.count - 1
+            }
+        }
+        guard counts.values.contains(where: { $0 > limit }) else { return kept }
+        // Each summary goes straight after the last example of its cause.
+        var summaries: [Int: CatalogProblem] = [:]
+        for (cause, count) in counts where count > limit {
+            guard let position = lastKept[cause] else { continue }
+            summaries[position] = CatalogProblem(file: cause.file, line: nil, field: cause.field,
+                                                 message: "… and \(Count.text(count - limit)) more like this", fix: "",
+                                                 severity: cause.severity)
+        }
+        var result: [CatalogProblem] = []
+        result.reserveCapacity(kept.count + summaries.count)
+        for (index, problem) in kept.enumerated() {
+            result.append(problem)
+            if let summary = summaries[index] { result.append(summary) }
+        }
+        return result
+    }
 }
 
 /// Reads the manifest, then the provider tables in parallel, then checks what spans tables (ids).
@@ -23,10 +77,14 @@ public enum CatalogLoader {
             return CatalogCheckReport(problems: [CatalogProblem(
                 file: manifestPath, line: nil, field: "(file)", message: "is missing",
                 fix: "a catalog directory needs a manifest.json; see catalog/README.md")])
+        case .notAFile(let what):
+            return CatalogCheckReport(problems: [CatalogProblem(
+                file: manifestPath, line: nil, field: "(file)", message: "is \(what), not a file",
+                fix: "a catalog directory needs a manifest.json file; see catalog/README.md")])
         case .unreadable(let reason):
             return CatalogCheckReport(problems: [CatalogProblem(
                 file: manifestPath, line: nil, field: "(file)", message: "cannot be read (\(reason))",
-                fix: "check the file's permissions")])
+                fix: "check the file and its permissions")])
         }
         guard let manifestText = String(validating: manifestBytes, as: UTF8.self) else {
             return CatalogCheckReport(problems: [CatalogProblem(
@@ -59,21 +117,21 @@ public enum CatalogLoader {
             duplicates.map { duplicate in
                 let first = origins[Int(duplicate.first)], again = origins[Int(duplicate.again)]
                 return CatalogProblem(file: files[again.file], line: again.line, field: "id",
-                                      message: "\"\(providers[Int(duplicate.again)].id)\" is already used at \(files[first.file]):\(first.line)",
+                                      message: "\(MessageText.quoted(providers[Int(duplicate.again)].id)) is already used at \(files[first.file]):\(first.line)",
                                       fix: "give every provider its own id")
             }
         }
         if problems.contains(where: { $0.severity == .error }) {
             // The catalog will not load; still report duplicate ids, so every problem is listed.
             problems += duplicateProblems(CatalogIndex.idMap(of: providers).duplicates)
-            return CatalogCheckReport(problems: problems, catalog: nil)
+            return CatalogCheckReport(problems: problems)
         }
         // Duplicate ids are rare: check for them while the indexes are built, and drop the result if any.
         let warnings = problems.filter { $0.severity == .warning }
         let catalog = Catalog(manifest: manifest, providers: providers, positionByID: nil, warnings: warnings)
         if !catalog.index.duplicateIDs.isEmpty {
             problems += duplicateProblems(catalog.index.duplicateIDs)
-            return CatalogCheckReport(problems: problems, catalog: nil)
+            return CatalogCheckReport(problems: problems)
         }
         return CatalogCheckReport(problems: problems, catalog: catalog)
     }
@@ -97,10 +155,14 @@ public enum CatalogLoader {
                 failures.set(index, TableResult(problems: [CatalogProblem(
                     file: path, line: nil, field: "(file)", message: "is missing",
                     fix: "create it (see catalog/README.md) or correct its name under \"files\" in manifest.json")]))
+            case .notAFile(let what):
+                failures.set(index, TableResult(problems: [CatalogProblem(
+                    file: path, line: nil, field: "(file)", message: "is \(what), not a file",
+                    fix: "put the CSV table there, or correct its name under \"files\" in manifest.json")]))
             case .unreadable(let reason):
                 failures.set(index, TableResult(problems: [CatalogProblem(
                     file: path, line: nil, field: "(file)", message: "cannot be read (\(reason))",
-                    fix: "check the file's permissions")]))
+                    fix: "check the file and its permissions")]))
             }
         }
         // One task per part: (table, 0) is the first half (or the whole), (table, 1) the second.

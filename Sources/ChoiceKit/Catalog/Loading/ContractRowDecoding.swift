@@ -4,8 +4,8 @@ extension ProviderRowDecoder {
         let description = row.requiredText(Self.contractColumns.subType, fix: "describe the service, e.g. Household waste collection")
         let service = row.requiredText(Self.contractColumns.service, fix: "name a service id from manifest.json, e.g. waste")
         if let service, context.services[service] != .other {
-            let choices = context.services.filter { $0.value == .other }.keys.sorted().joined(separator: ", ")
-            row.problem("service", "\"\(service)\" is not one of the manifest's other services", "use one of \(choices)")
+            let choices = MessageText.list(context.services.filter { $0.value == .other }.keys.sorted())
+            row.problem("service", "\(MessageText.quoted(service)) is not one of the manifest's other services", "use one of \(choices)")
         }
         let start = row.date(Self.contractColumns.contractStart)
         let end = row.date(Self.contractColumns.contractEnd)

@@ -5,7 +5,7 @@ extension ProviderRowDecoder {
     func decodeGP(_ row: inout RowDecoder, location: GeoPoint?) -> GPDetails? {
         let ods = row.requiredText(Self.gpColumns.odsCode, fix: "give the practice's ODS code, e.g. Z99001")
         if let ods, !Self.isODSCode(ods) {
-            row.problem("ods_code", "\"\(ods)\" is not an ODS practice code", "practice codes are a letter and five characters, e.g. Z99001")
+            row.problem("ods_code", "\(MessageText.quoted(ods)) is not an ODS practice code", "practice codes are a letter and five characters, e.g. Z99001")
         }
         let type = requiredLabel(&row, Self.gpColumns.subType, Self.practiceTypes)
         let radius = row.int(Self.gpColumns.catchmentRadiusM, in: 100...50_000, example: "2500")
@@ -38,7 +38,7 @@ extension ProviderRowDecoder {
             let parts = corner.split(separator: " ")
             guard parts.count == 2, let latitude = Double(parts[0]), let longitude = Double(parts[1]),
                   (-90...90).contains(latitude), (-180...180).contains(longitude) else {
-                row.problem(column.name, "\"\(corner)\" is not a \"latitude longitude\" corner",
+                row.problem(column.name, "\(MessageText.quoted(corner)) is not a \"latitude longitude\" corner",
                             "write corners like 52.631 -1.121|52.640 -1.110|52.622 -1.100")
                 return nil
             }

@@ -21,8 +21,8 @@ struct ProviderRowDecoder {
         let commissioner = row.isEmpty(common.commissioner)
             ? row.requiredText(common.commissioner, fix: "name a commissioner id from manifest.json") : row.sharedText(common.commissioner)
         if let commissioner, !context.commissionerIDs.contains(commissioner) {
-            row.problem(common.commissioner.name, "\"\(commissioner)\" is not a commissioner in manifest.json",
-                        "use one of \(context.commissionerIDs.sorted().joined(separator: ", "))")
+            row.problem(common.commissioner.name, "\(MessageText.quoted(commissioner)) is not a commissioner in manifest.json",
+                        "use one of \(context.commissionerChoices)")
         }
         let address = row.text(common.address) ?? ""
         let (postcode, postcodeEntry) = decodePostcode(&row)
@@ -55,7 +55,7 @@ struct ProviderRowDecoder {
         guard let raw = row.requiredText(common.postcode, fix: "give the provider's postcode, e.g. KM1 1AA") else { return (nil, nil) }
         // Most postcodes are already written canonically; normalise only when the plain lookup misses.
         guard let entry = context.postcodes[raw] ?? context.postcodes[PostcodeFormat.normalise(raw)] else {
-            row.problem(common.postcode.name, "\"\(raw)\" is not in the manifest's postcodes",
+            row.problem(common.postcode.name, "\(MessageText.quoted(raw)) is not in the manifest's postcodes",
                         "add it with its coordinates to \"postcodes\" in manifest.json, or correct it")
             return (nil, nil)
         }

@@ -2,6 +2,8 @@
 struct LoadContext: Sendable {
     let postcodes: [String: Manifest.PostcodeEntry]
     let commissionerIDs: Set<String>
+    /// The ids as a message lists them (a few, then "and N more").
+    let commissionerChoices: String
     let services: [String: ProviderKind]
     let area: Manifest.Area
     let areaLimitMetres: Double
@@ -12,6 +14,7 @@ struct LoadContext: Sendable {
         for entry in manifest.postcodes { postcodes[entry.postcode] = entry }
         self.postcodes = postcodes
         commissionerIDs = Set(manifest.commissioners.map(\.id))
+        commissionerChoices = MessageText.list(commissionerIDs.sorted())
         var services: [String: ProviderKind] = [:]
         for service in manifest.services { services[service.id] = service.kind }
         self.services = services
@@ -156,8 +159,16 @@ enum ProviderTableReader {
         for (index, field) in header.enumerated() {
             let name = CSVReader.withFieldBytes(field, in: bytes) { String(decoding: $0, as: UTF8.self) }
                 .trimming(" \t").lowercased()
+            // A column without a name is named by its position, so the message points somewhere.
+            let shownName = name.isEmpty ? "(column \(index + 1))" : MessageText.excerpt(name)
+            if name.isEmpty {
+                problems.append(CatalogProblem(
+                    file: file, line: 1, field: shownName, message: "the column has no name, so it is ignored",
+                    fix: "name it (see catalog/README.md), or remove the column", severity: .warning))
+                continue
+            }
             if let earlier = seen[name] {
-                problems.append(CatalogProblem(file: file, line: 1, field: name,
+                problems.append(CatalogProblem(file: file, line: 1, field: shownName,
                                                message: "the column appears twice (columns \(earlier + 1) and \(index + 1))",
                                                fix: "remove one of them"))
                 continue
@@ -168,7 +179,7 @@ enum ProviderTableReader {
                 mapping[position] = index
             } else {
                 problems.append(CatalogProblem(
-                    file: file, line: 1, field: TextSafety.inert(name), message: "unknown column, ignored",
+                    file: file, line: 1, field: shownName, message: "unknown column, ignored",
                     fix: "check the spelling against catalog/README.md, or remove the column", severity: .warning))
             }
         }

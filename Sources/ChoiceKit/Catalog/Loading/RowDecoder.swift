@@ -50,9 +50,11 @@ struct RowDecoder {
         }
     }
 
-    /// The cell as text for messages (lossy on bad bytes, control characters made visible).
+    /// The cell as text for messages: lossy on bad bytes, control characters made visible, cut
+    /// short (a megabyte-long cell must not become a megabyte-long message).
     private static func shown(_ cell: UnsafeBufferPointer<UInt8>) -> String {
-        TextSafety.inert(String(decoding: cell, as: UTF8.self))
+        let head = UnsafeBufferPointer(rebasing: cell.prefix(MessageText.valueLimit * 4))
+        return MessageText.excerpt(String(decoding: head, as: UTF8.self))
     }
 
     func isEmpty(_ column: ColumnID) -> Bool { withCell(column) { _ in true } == nil }
@@ -150,7 +152,7 @@ struct RowDecoder {
             if let value = table.value(for: item) {
                 if !values.contains(value) { values.append(value) }
             } else {
-                problem(column.name, "\"\(item)\" is not one of the allowed values",
+                problem(column.name, "\(MessageText.quoted(item)) is not one of the allowed values",
                         "use one or more of \(Value.labelList), separated by |")
             }
         }
@@ -171,18 +173,24 @@ struct RowDecoder {
     struct CellText: Error { let text: String }
 
     mutating func int(_ column: ColumnID, in range: ClosedRange<Int>, example: String) -> Int? {
-        switch parseCell(column, { FixedPoint.parse($0, places: 0) }) {
+        switch parseCell(column, { FixedPoint.parseChecked($0, places: 0).number }) {
         case nil: return nil
         case .failure(let cell)?:
             problem(column.name, "\"\(cell.text)\" is not a whole number", "write digits only, e.g. \(example)")
             return nil
-        case .success(let value)?:
-            guard range.contains(Int(value)) else {
-                problem(column.name, "\(value) is outside \(range.lowerBound)–\(range.upperBound)", "check the figure")
+        case .success(let parsed)?:
+            guard let value = parsed.value, range.contains(Int(value)) else {
+                problem(column.name, "\(parsed.value.map { String($0) } ?? cellText(column)) is outside \(range.lowerBound)–\(range.upperBound)",
+                        "check the figure")
                 return nil
             }
             return Int(value)
         }
+    }
+
+    /// The cell as shown in messages (only called when there is a problem to report).
+    private func cellText(_ column: ColumnID) -> String {
+        withCell(column) { Self.shown($0) } ?? ""
     }
 
     mutating func tenths(_ column: ColumnID, in range: ClosedRange<Int32>, example: String) -> Tenths? {
@@ -196,9 +204,9 @@ struct RowDecoder {
     }
 
     private mutating func decimal(_ column: ColumnID, places: Int, range: ClosedRange<Int64>, example: String) -> Int64? {
-        let parsed = parseCell(column) { cell -> Int64? in
+        let parsed = parseCell(column) { cell -> FixedPoint.Number? in
             let digits = cell.last == UInt8(ascii: "%") ? UnsafeBufferPointer(rebasing: cell.dropLast()) : cell
-            return FixedPoint.parse(digits, places: places)
+            return FixedPoint.parseChecked(digits, places: places).number
         }
         switch parsed {
         case nil: return nil
@@ -206,9 +214,10 @@ struct RowDecoder {
             problem(column.name, "\"\(cell.text)\" is not a number with at most \(places) decimal place\(places == 1 ? "" : "s")",
                     "write it like \(example)")
             return nil
-        case .success(let value)?:
-            guard range.contains(value) else {
-                problem(column.name, "\(FixedPoint.format(value, places: places)) is outside \(FixedPoint.format(range.lowerBound, places: places))–\(FixedPoint.format(range.upperBound, places: places))",
+        case .success(let number)?:
+            guard let value = number.value, range.contains(value) else {
+                let shown = number.value.map { FixedPoint.format($0, places: places) } ?? cellText(column)
+                problem(column.name, "\(shown) is outside \(FixedPoint.format(range.lowerBound, places: places))–\(FixedPoint.format(range.upperBound, places: places))",
                         "check the figure")
                 return nil
             }
@@ -256,18 +265,20 @@ struct RowDecoder {
         }
     }
 
-    mutating func coordinate(_ column: ColumnID, limit: Double) -> Double? {
-        let parsed = parseCell(column) { cell -> Int64? in
-            guard let value = FixedPoint.parse(cell, places: 7), Double(value.magnitude) / 10_000_000 <= limit else { return nil }
-            return value
-        }
-        switch parsed {
+    /// Decimal degrees within ±`limit` (90 for latitude, 180 for longitude).
+    mutating func coordinate(_ column: ColumnID, limit: Int64) -> Double? {
+        switch parseCell(column, { FixedPoint.parseChecked($0, places: 7).number }) {
         case nil: return nil
         case .failure(let cell)?:
             problem(column.name, "\"\(cell.text)\" is not a coordinate in degrees",
                     "write decimal degrees, e.g. 52.63012 (at most 7 decimal places)")
             return nil
-        case .success(let value)?:
+        case .success(let number)?:
+            guard let value = number.value, value.magnitude <= UInt64(limit) * 10_000_000 else {
+                problem(column.name, "\"\(cellText(column))\" is outside -\(limit)–\(limit) degrees",
+                        "check the figure: \(column.name) is in decimal degrees, between -\(limit) and \(limit)")
+                return nil
+            }
             return Double(value) / 10_000_000
         }
     }

@@ -101,7 +101,7 @@ extension ProviderRowDecoder {
             case "met": safeguarding = true
             case "not met": safeguarding = false
             default:
-                row.problem("ofsted_safeguarding", safeguardingText.map { "\"\($0)\" is not met or not met" } ?? "is empty",
+                row.problem("ofsted_safeguarding", safeguardingText.map { "\(MessageText.quoted($0)) is not met or not met" } ?? "is empty",
                             "write met or not met")
                 return nil
             }

@@ -1,0 +1,46 @@
+/// Values quoted in messages: made inert and cut short, so a message can never carry an escape
+/// sequence, nor a whole megabyte of someone's file.
+public enum MessageText {
+    /// Characters of a value shown in a message before it is cut with "…".
+    public static let valueLimit = 60
+    /// Items of a list shown in a message before "and N more".
+    public static let listLimit = 8
+
+    /// The value, inert, at most `valueLimit` characters.
+    public static func excerpt(_ value: String) -> String {
+        var cut = ""
+        var count = 0
+        for character in value {
+            if count == valueLimit {
+                cut += "…"
+                break
+            }
+            cut.append(character)
+            count += 1
+        }
+        return TextSafety.inert(cut)
+    }
+
+    /// The value in double quotes, inert and cut: `"Kingsmere Primary…"`.
+    public static func quoted(_ value: String) -> String { "\"" + excerpt(value) + "\"" }
+
+    /// `a, b, c` or, when long, `a, b, … and 12 more`; each item inert and cut.
+    public static func list(_ items: [String], limit: Int = listLimit) -> String {
+        let shown = items.prefix(limit).map(excerpt).joined(separator: ", ")
+        guard items.count > limit else { return shown }
+        return shown + ", … and \(Count.text(items.count - limit)) more"
+    }
+}
+
+/// Whole numbers as people read them in messages: `9,412`.
+public enum Count {
+    public static func text(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += "," }
+            out.append(digit)
+        }
+        return value < 0 ? "-" + out : out
+    }
+}
