@@ -24,7 +24,8 @@ public enum CatalogGenerator {
         var gpFactory = GPFactory(random: random.fork(), geography: geography)
         let providers = schoolFactory.make(count: schoolCount, firstURN: 900_001)
             + careFactory.make(count: careCount) + gpFactory.make(count: gpCount) + contracts
-        let manifest = ManifestFactory.make(geography: geography, providerCount: count, seed: seed)
+        let manifest = ArrangementsFactory.complete(ManifestFactory.make(geography: geography, providerCount: count, seed: seed),
+                                                    providers: providers)
         var postcodes: [String: GeoPoint] = [:]
         for entry in geography.postcodes { postcodes[entry.postcode] = entry.location }
         var files = ["manifest.json": ManifestWriter.json(manifest)]

@@ -45,7 +45,7 @@ enum ManifestFactory {
             services: [
                 .init(id: "academy-schools", name: "Schools", kind: .school, commissionerIDs: ["dfe", "council"],
                       whoBuys: "The Department for Education funds academies and free schools through academy trusts; the council funds the schools it maintains and runs admissions for all of them.",
-                      citizenSay: "You choose: list at least three preferred schools on the council's application (six for secondary here). Offers come on 1 March (secondary) and 16 April (primary).",
+                      citizenSay: "You choose: list at least three preferred schools on the council's application (six for secondary here). Offers come on 1 March (secondary) and 16 April (primary), or the next working day.",
                       citizensChoose: true),
                 .init(id: "older-peoples-care", name: "Care for older people", kind: .care, commissionerIDs: ["council", "icb"],
                       whoBuys: "The council assesses needs and pays for care for people who qualify; the NHS pays for nursing care. People with over £23,250 in savings pay for themselves.",

@@ -98,7 +98,16 @@ struct SchoolFactory {
         let pupils = capacity.map { $0 * random.int(72...106) / 100 }
         let yearGroups = max(1, ages.upperBound - ages.lowerBound)
         let pan = capacity.map { max(8, ($0 / min(yearGroups, plan == .secondary ? 5 : 7)) / 5 * 5) }
-        let (applications, lastOffer) = admissions(pan: pan, plan: plan, type: type, faith: faith)
+        let (applications, offered) = admissions(pan: pan, plan: plan, type: type, faith: faith)
+        // Arrangements come from their own stream, so adding them left every other figure as it was.
+        var arrangementRandom = SeededRandom(seed: UInt64(urn) &* 0x2545_F491_4F6C_DD1D)
+        let (arrangements, lastOffer) = ArrangementsFactory.make(
+            plan: plan == .primary ? .primary : plan == .secondary ? .secondary : plan == .allThrough ? .allThrough : .other,
+            type: type, faith: faith, selective: policy == .selective, pan: pan, applications: applications,
+            lastOffer: offered, random: &arrangementRandom)
+        let day = ArrangementsFactory.schoolDay(primary: plan == .primary || plan == .allThrough,
+                                                stateFunded: type != .independent && plan != .special,
+                                                random: &arrangementRandom)
         let quality = random.bell(mean: 0, spread: 3)
         let inspection = inspectionFor(type: type, plan: plan, quality: quality, ages: ages)
         let (ks2, a8, grade5) = results(plan: plan, type: type, quality: quality)
@@ -109,7 +118,8 @@ struct SchoolFactory {
             religiousCharacter: faith, admissionsPolicy: policy, hasSixthForm: ages.upperBound >= 18,
             capacity: capacity, pupils: pupils, publishedAdmissionNumber: plan == .special ? nil : pan,
             applicationsLastRound: applications, lastOffer: lastOffer, inspection: inspection,
-            ks2ExpectedStandard: ks2, ks4Attainment8: a8, ks4Grade5EnglishMaths: grade5, ks4Progress8: nil)
+            ks2ExpectedStandard: ks2, ks4Attainment8: a8, ks4Grade5EnglishMaths: grade5, ks4Progress8: nil,
+            arrangements: arrangements, day: day)
         return Provider(
             id: "S\(urn)", name: name, sector: sector, organisation: organisation, commissionerID: commissioner,
             address: "\(random.int(1...180)) \(random.pick(Words.streets))", town: entry.town, postcode: entry.postcode,

@@ -1,7 +1,9 @@
 /// The catalog's manifest: the area, its postcodes, who commissions what, data dates and sources.
 public struct Manifest: Hashable, Sendable {
     public static let formatName = "agora-catalog"
-    public static let supportedVersion = 1
+    /// Version 2 added admissions arrangements, school days and results averages; 1 still loads.
+    public static let supportedVersion = 2
+    public static let oldestSupportedVersion = 1
 
     public var formatVersion: Int
     public var area: Area
@@ -11,9 +13,14 @@ public struct Manifest: Hashable, Sendable {
     public var files: [ProviderKind: String]
     public var postcodes: [PostcodeEntry]
     public var sources: [DataSource]
+    /// The council's admissions settings (format 2); nil when not published.
+    public var admissions: AdmissionsSettings?
+    /// England and local averages of school results (format 2), the reference beside each school's.
+    public var resultsAverages: [ResultsAverage]
 
     public init(formatVersion: Int, area: Area, dataDates: [DataDate], commissioners: [Commissioner],
-                services: [Service], files: [ProviderKind: String], postcodes: [PostcodeEntry], sources: [DataSource]) {
+                services: [Service], files: [ProviderKind: String], postcodes: [PostcodeEntry], sources: [DataSource],
+                admissions: AdmissionsSettings? = nil, resultsAverages: [ResultsAverage] = []) {
         self.formatVersion = formatVersion
         self.area = area
         self.dataDates = dataDates
@@ -22,6 +29,8 @@ public struct Manifest: Hashable, Sendable {
         self.files = files
         self.postcodes = postcodes
         self.sources = sources
+        self.admissions = admissions
+        self.resultsAverages = resultsAverages
     }
 
     public func commissioner(id: String) -> Commissioner? { commissioners.first { $0.id == id } }

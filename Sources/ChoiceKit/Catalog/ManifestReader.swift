@@ -24,7 +24,7 @@ struct ManifestReader {
         return lineMap?.line(of: path)
     }
 
-    private mutating func problem(_ field: String, _ message: String, _ fix: String,
+    mutating func problem(_ field: String, _ message: String, _ fix: String,
                                   severity: CatalogProblem.Severity = .error) {
         problems.append(CatalogProblem(file: file, line: line(of: field), field: field, message: message, fix: fix,
                                        severity: severity))
@@ -61,7 +61,7 @@ struct ManifestReader {
             problem("format", "\(MessageText.quoted(format)) is not an Agora catalog", "set \"format\": \"\(Manifest.formatName)\"")
         }
         let version = Self.wholeNumber(object["format_version"]) ?? 0
-        if version != Manifest.supportedVersion {
+        if !(Manifest.oldestSupportedVersion...Manifest.supportedVersion).contains(version) {
             problem("format_version", "version \(version) is not one this Agora reads",
                     version > Manifest.supportedVersion ? "update Agora to read this catalog"
                         : "set \"format_version\": \(Manifest.supportedVersion)")
@@ -79,6 +79,8 @@ struct ManifestReader {
             files: readFiles(object["files"]), postcodes: postcodes, sources: readSources(object["sources"]))
         var complete = manifest
         complete.services = readServices(object["services"], commissioners: Set(manifest.commissioners.map(\.id)))
+        complete.admissions = readAdmissions(object["admissions"])
+        complete.resultsAverages = readResultsAverages(object["results_averages"])
         return complete
     }
 
@@ -89,7 +91,7 @@ struct ManifestReader {
     }
 
     /// A JSON whole number that fits an Int (not `true`, not 1.5, not 1e30).
-    private static func wholeNumber(_ value: Any?) -> Int? {
+    static func wholeNumber(_ value: Any?) -> Int? {
         guard let number = Self.number(value) else { return nil }
         let double = number.doubleValue
         guard double.isFinite, double.rounded() == double, abs(double) < 1e15 else { return nil }
@@ -97,13 +99,13 @@ struct ManifestReader {
     }
 
     /// A finite JSON number (not `true`).
-    private static func finiteNumber(_ value: Any?) -> Double? {
+    static func finiteNumber(_ value: Any?) -> Double? {
         guard let number = Self.number(value), number.doubleValue.isFinite else { return nil }
         return number.doubleValue
     }
 
     /// The objects of a list; an element of another shape is reported and skipped.
-    private mutating func objects(_ value: Any?, path: String, missing fix: String) -> [(Int, [String: Any])] {
+    mutating func objects(_ value: Any?, path: String, missing fix: String) -> [(Int, [String: Any])] {
         guard let list = value as? [Any] else {
             problem(path, value == nil ? "is missing" : "is not a list", fix)
             return []
@@ -337,7 +339,7 @@ struct ManifestReader {
         return plain(value, path: path)
     }
 
-    private mutating func requiredString(_ object: [String: Any], _ key: String, path: String) -> String? {
+    mutating func requiredString(_ object: [String: Any], _ key: String, path: String) -> String? {
         guard let value = object[key] as? String, !value.trimmingCharacters(in: .whitespaces).isEmpty else {
             problem(path, "is missing or empty", "give a value for \"\(key)\"")
             return nil

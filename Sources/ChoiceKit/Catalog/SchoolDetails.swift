@@ -23,13 +23,18 @@ public struct SchoolDetails: Hashable, Sendable {
     public var ks4Grade5EnglishMaths: Tenths?
     /// Nil means "not published" (none for 2024/25 and 2025/26).
     public var ks4Progress8: Hundredths?
+    /// Oversubscription criteria and last year's allocation (catalog format 2).
+    public var arrangements: AdmissionArrangements
+    /// Times, clubs and open days (catalog format 2).
+    public var day: SchoolDay
 
     public init(urn: Int, type: SchoolType, trustType: TrustType?, phase: SchoolPhase, statutoryAges: ClosedRange<Int>,
                 gender: SchoolGender, religiousCharacter: String?, admissionsPolicy: AdmissionsPolicy?,
                 hasSixthForm: Bool, capacity: Int?, pupils: Int?, publishedAdmissionNumber: Int?,
                 applicationsLastRound: Int?, lastOffer: LastOffer, inspection: OfstedInspection,
                 ks2ExpectedStandard: Tenths?, ks4Attainment8: Tenths?, ks4Grade5EnglishMaths: Tenths?,
-                ks4Progress8: Hundredths?) {
+                ks4Progress8: Hundredths?, arrangements: AdmissionArrangements = .notPublished,
+                day: SchoolDay = .notPublished) {
         self.urn = urn
         self.type = type
         self.trustType = trustType
@@ -49,6 +54,8 @@ public struct SchoolDetails: Hashable, Sendable {
         self.ks4Attainment8 = ks4Attainment8
         self.ks4Grade5EnglishMaths = ks4Grade5EnglishMaths
         self.ks4Progress8 = ks4Progress8
+        self.arrangements = arrangements
+        self.day = day
     }
 
     public var isFaithSchool: Bool { religiousCharacter != nil }

@@ -30,7 +30,8 @@ public struct ReferenceFigure<Value: Sendable & Hashable>: Hashable, Sendable {
 /// Every source the reference figures cite, for "about" screens.
 public enum ReferenceSources {
     public static var all: [Source] {
-        [CQCRating.source, OfstedFacts.source, AdmissionsFacts.code, ResultsFacts.performanceTables,
+        [CQCRating.source, OfstedFacts.source, AdmissionsFacts.code, AdmissionsFacts.coordination,
+         AdmissionsFacts.appealsCode, SchoolAgeFacts.educationAct, BankHolidays.source, ResultsFacts.performanceTables,
          CareCharging.source, DirectPaymentRules.source, HomecarePrice.minimumHourly.source,
          GPFacts.registration, GPFacts.survey]
     }

@@ -6,7 +6,8 @@ import Foundation
 /// bytes; if any byte differs it is not used. Where snapshots are kept is the caller's business.
 public enum CatalogSnapshot {
     static let magic = Array("AGORA-CATALOG-SNAPSHOT".utf8)
-    static let version: UInt8 = 1
+    /// 2: schools carry admission arrangements and school days.
+    static let version: UInt8 = 2
     /// Providers are written in blocks decoded in parallel.
     static let blocks = 4
 

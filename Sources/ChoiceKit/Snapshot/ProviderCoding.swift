@@ -135,6 +135,7 @@ enum ProviderCoding {
         writeInt(school.ks4Attainment8.map { Int($0.tenths) }, &out)
         writeInt(school.ks4Grade5EnglishMaths.map { Int($0.tenths) }, &out)
         writeInt(school.ks4Progress8.map { Int($0.hundredths) }, &out)
+        writeAdmissions(school, &out)
     }
 
     private static func readSchool(_ input: inout SnapshotReader) throws(SnapshotReader.Corrupt) -> SchoolDetails {
@@ -172,7 +173,7 @@ enum ProviderCoding {
             inspection = .reportCard(ReportCard(date: date, grades: grades, safeguardingMet: try input.bool()))
         default: throw SnapshotReader.Corrupt()
         }
-        return SchoolDetails(
+        var school = SchoolDetails(
             urn: urn, type: type, trustType: trustType, phase: phase, statutoryAges: low...high, gender: gender,
             religiousCharacter: faith, admissionsPolicy: policy, hasSixthForm: sixthForm, capacity: capacity, pupils: pupils,
             publishedAdmissionNumber: pan, applicationsLastRound: applications, lastOffer: lastOffer, inspection: inspection,
@@ -180,6 +181,8 @@ enum ProviderCoding {
             ks4Attainment8: try readInt(&input).map { Tenths(tenths: Int32(truncatingIfNeeded: $0)) },
             ks4Grade5EnglishMaths: try readInt(&input).map { Tenths(tenths: Int32(truncatingIfNeeded: $0)) },
             ks4Progress8: try readInt(&input).map { Hundredths(hundredths: Int32(truncatingIfNeeded: $0)) })
+        try readAdmissions(into: &school, &input)
+        return school
     }
 
     // MARK: - Care

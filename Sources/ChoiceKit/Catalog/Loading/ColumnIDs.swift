@@ -2,8 +2,10 @@
 struct SchoolColumnIDs: Sendable {
     let urn, trustType, phase, ageLow, ageHigh, gender, religiousCharacter, admissionsPolicy, sixthForm, capacity, pupils, pan, applications, lastDistanceOfferedM, ofstedDate, ofstedGrade, ofstedSafeguarding, ks2RwmExpectedPct, ks4Attainment8, ks4Grade5EngMathsPct, ks4Progress8, subType: ColumnID
     let ofstedAreas: [(area: ReportCardArea, column: ColumnID)]
+    let admissions: SchoolAdmissionColumnIDs
 
     init(_ layout: TableLayout) {
+        admissions = SchoolAdmissionColumnIDs(layout)
         urn = layout.column("urn")
         trustType = layout.column("trust_type")
         phase = layout.column("phase")

@@ -69,6 +69,10 @@ enum SchoolColumns {
                            "last_distance_offered_m", "ofsted_date", "ofsted_grade"]
         + ofstedAreaColumns.map(\.1)
         + ["ofsted_safeguarding", "ks2_rwm_expected_pct", "ks4_attainment8", "ks4_grade5_eng_maths_pct", "ks4_progress8"]
+        + admissionColumns
+    /// Added in format 2; a catalog without them says "not published".
+    static let admissionColumns = ["oversubscription_criteria", "distance_measured", "distance_from", "offers_last_round",
+                                   "day_starts", "day_ends", "breakfast_club", "after_school_club", "open_days"]
     static let layout = TableLayout(
         kind: .school, names: CommonColumns.names + specific,
         required: CommonColumns.required.union(["urn", "phase", "age_low", "age_high", "gender"]))

@@ -45,7 +45,8 @@ extension ProviderRowDecoder {
             ks2ExpectedStandard: row.tenths(Self.schoolColumns.ks2RwmExpectedPct, in: 0...1000, example: "61.5"),
             ks4Attainment8: row.tenths(Self.schoolColumns.ks4Attainment8, in: 0...900, example: "46.3"),
             ks4Grade5EnglishMaths: row.tenths(Self.schoolColumns.ks4Grade5EngMathsPct, in: 0...1000, example: "45.2"),
-            ks4Progress8: row.hundredths(Self.schoolColumns.ks4Progress8, in: -500...500, example: "-0.23"))
+            ks4Progress8: row.hundredths(Self.schoolColumns.ks4Progress8, in: -500...500, example: "-0.23"),
+            arrangements: decodeArrangements(&row, faith: faith, policy: policy), day: decodeSchoolDay(&row))
         guard urn != nil, type != nil, phase != nil, low != nil, high != nil, gender != nil, inspection != nil else { return nil }
         return details
     }

@@ -29,6 +29,7 @@ public enum ManifestWriter {
                 + "     \"who_buys\": \(quote(service.whoBuys)),\n"
                 + "     \"citizen_say\": \(quote(service.citizenSay))}"
         }.joined(separator: ",\n") + "\n  ],\n"
+        out += admissionsJSON(manifest)
         out += "  \"files\": {"
         out += ProviderKind.allCases.compactMap { kind in manifest.files[kind].map { "\(quote(kind.rawValue)): \(quote($0))" } }
             .joined(separator: ", ")

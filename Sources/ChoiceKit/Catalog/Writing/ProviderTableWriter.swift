@@ -53,6 +53,7 @@ public enum ProviderTableWriter {
             "ks4_grade5_eng_maths_pct": school.ks4Grade5EnglishMaths?.text ?? "",
             "ks4_progress8": school.ks4Progress8.map { FixedPoint.format(Int64($0.hundredths), places: 2) } ?? "",
         ]
+        cells.merge(admissionCells(school)) { $1 }
         switch school.lastOffer {
         case .distance(let metres): cells["last_distance_offered_m"] = String(metres)
         case .allApplicantsOffered: cells["last_distance_offered_m"] = "all"
