@@ -48,7 +48,7 @@ let package = Package(
             dependencies: ["ChoiceKit", "CatalogGenerator", "AgoraUI", "CBenchSupport"],
             swiftSettings: strict),
         .testTarget(name: "ChoiceKitTests", dependencies: ["ChoiceKit", "CatalogGenerator", "EmbeddedCatalog"], swiftSettings: strict),
-        .testTarget(name: "AgoraStoreTests", dependencies: ["AgoraStore"], swiftSettings: strict),
+        .testTarget(name: "AgoraStoreTests", dependencies: ["AgoraStore", "CatalogGenerator"], swiftSettings: strict),
         .testTarget(name: "AgoraUITests", dependencies: ["AgoraUI", "ChoiceKit", "EmbeddedCatalog"], swiftSettings: strict),
                 .testTarget(name: "AgoraEndToEndTests", dependencies: ["agora"], swiftSettings: strict),
     ]

@@ -1,3 +1,4 @@
+import AgoraStore
 import ArgumentParser
 import ChoiceKit
 import EmbeddedCatalog
@@ -28,12 +29,12 @@ struct GlobalOptions: ParsableArguments {
             throw Failure.usage("no catalog directory at \(directory)")
         }
         let source = DirectoryCatalogSource(directory: directory)
-        let cache = CatalogCache(catalogDirectory: directory)
+        let cache = SnapshotCache(catalogDirectory: directory)
         if let snapshot = cache.load(source) { return LoadedCatalog(catalog: snapshot, saveSnapshot: nil) }
         do {
             let loaded = try Catalog.load(from: source)
-            let save: (@Sendable () -> Void)? = loaded.providers.count >= CatalogCache.minimumProviders
-                ? { @Sendable in cache.save(loaded, source) } : nil
+            let save = loaded.providers.count < SnapshotCache.minimumProviders ? nil
+                : BackgroundWork { isCancelled in cache.save(loaded, source, isCancelled: isCancelled) }
             return LoadedCatalog(catalog: loaded, saveSnapshot: save)
         } catch {
             throw Failure.catalog(error.description)
@@ -60,8 +61,9 @@ struct DisplayOptions: ParsableArguments {
 }
 
 /// A loaded catalog, and the work of saving its snapshot when there is one to save: the caller
-/// does it when it costs the person nothing (after printing, or in the background).
+/// does it when it costs the person nothing (after printing, or in the background, cancelled at
+/// quit).
 struct LoadedCatalog {
     let catalog: Catalog
-    let saveSnapshot: (@Sendable () -> Void)?
+    let saveSnapshot: BackgroundWork?
 }

@@ -10,16 +10,17 @@ enum InteractiveLauncher {
     static let plainCommandsHint =
         "Use the plain commands instead, for example `agora list --kind school`, `agora show ID`, or `agora --plain` for numbered menus; `agora help` lists them all."
 
-    /// `saveSnapshot`, when given, runs in the background once the first frame is on screen.
+    /// `saveSnapshot`, when given, runs in the background once the first frame is on screen, and
+    /// is finished or cancelled (never left half-written) before the program ends.
     static func run(catalog: Catalog, global: GlobalOptions, display: DisplayOptions,
-                    saveSnapshot: (@Sendable () -> Void)? = nil) throws {
+                    saveSnapshot: BackgroundWork? = nil) throws {
         try reportingFailures {
             let environment = ProcessInfo.processInfo.environment
             let theme = try chooseTheme(display.theme, environment: environment)
             let (store, storeWarning) = openStore(global.dataDirectory)
             let saved = SavedSettings(store: store)
             if display.plain || environment["TERM"] == "dumb" {
-                saveSnapshot?()
+                saveSnapshot?.run()
                 PlainRunner(catalog: catalog, store: store, settings: saved, warning: storeWarning).run()
                 return
             }
@@ -29,11 +30,12 @@ enum InteractiveLauncher {
             if let storeWarning { state.message = StatusMessage(text: storeWarning, tone: .error) }
             var inputEnded = false
             var snapshotWork = saveSnapshot
+            defer { saveSnapshot?.cancelAndWait() }
             while state.isRunning {
                 terminal.draw(Render.screen(state))
                 if let work = snapshotWork {
                     // Off the main thread: a person quitting first just means no snapshot this time.
-                    Thread.detachNewThread { work() }
+                    work.start()
                     snapshotWork = nil
                 }
                 guard let event = terminal.nextEvent() else {

@@ -63,7 +63,7 @@ struct ListCommand: ParsableCommand {
             if sort == nil, reverse { query.sort = query.sort.reversed }
             let result = catalog.run(query)
             print(ProviderListOutput(catalog: catalog, kind: kind, result: result).render(format), terminator: "")
-            loaded.saveSnapshot?()
+            loaded.saveSnapshot?.run()
         }
     }
 }

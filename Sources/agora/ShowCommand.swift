@@ -31,7 +31,7 @@ struct ShowCommand: ParsableCommand {
                 origin = entry.location
             }
             print(ProviderDetailOutput(catalog: catalog, provider: provider, origin: origin).render(format), terminator: "")
-            loaded.saveSnapshot?()
+            loaded.saveSnapshot?.run()
         }
     }
 }

@@ -134,6 +134,21 @@ struct SnapshotCommandLineTests {
         let second = try AgoraBinary.run(["--catalog", catalog.path, "list", "--kind", "gp", "--format", "csv"], environment: environment)
         #expect(second.stdout == first.stdout)
 
+        // A damaged snapshot (one bit) and a partial file left by a killed write: the files are
+        // loaded instead, the snapshot is written again as it was, the leftover is gone.
+        let snapshotFile = cache.appendingPathComponent("agora").appendingPathComponent(snapshots[0])
+        let good = try Data(contentsOf: snapshotFile)
+        var damaged = [UInt8](good)
+        damaged[damaged.count / 3] ^= 0x04
+        try Data(damaged).write(to: snapshotFile)
+        let leftover = snapshotFile.path + ".partial-99999999"
+        #expect(FileManager.default.createFile(atPath: leftover, contents: Data(damaged.prefix(1000))))
+        let repaired = try AgoraBinary.run(["--catalog", catalog.path, "list", "--kind", "gp", "--format", "csv"], environment: environment)
+        #expect(repaired.status == 0)
+        #expect(repaired.stdout == first.stdout)
+        #expect(try Data(contentsOf: snapshotFile) == good)
+        #expect(!FileManager.default.fileExists(atPath: leftover))
+
         // Edit a practice's name: the snapshot no longer matches, and the edit shows.
         let gp = catalog.appendingPathComponent("gp.csv")
         var text = try String(contentsOf: gp, encoding: .utf8)

@@ -1,5 +1,5 @@
 import Testing
-@testable import ChoiceKit
+@_spi(Fuzzing) @testable import ChoiceKit
 
 @Suite("Catalog snapshots")
 struct SnapshotTests {
@@ -35,6 +35,82 @@ struct SnapshotTests {
         #expect(CatalogSnapshot.decode(bytes, source: fixture.source) == nil)
         fixture.files["gp.csv"] = nil
         #expect(CatalogSnapshot.decode(bytes, source: fixture.source) == nil)
+    }
+
+    @Test func everySingleBitFlipIsRefused() throws {
+        let fixture = CatalogFixture(seed: 5, providers: 60)
+        let (catalog, bytes) = try snapshot(of: fixture)
+        // Every byte of the first 300 (magic, header, the start of the manifest), then every 61st,
+        // each with one of its bits flipped in turn.
+        let positions = Array(0..<min(300, bytes.count)) + Array(stride(from: 300, to: bytes.count, by: 61))
+        var refused = 0
+        for position in positions {
+            for bit in [position % 8] {
+                var damaged = bytes
+                damaged[position] ^= 1 << bit
+                switch CatalogSnapshot.read(damaged, source: fixture.source) {
+                case .loaded(let decoded):
+                    #expect(decoded.providers == catalog.providers && decoded.manifest == catalog.manifest,
+                            "byte \(position) bit \(bit) gave a different catalog")
+                case .stale, .damaged:
+                    refused += 1
+                }
+            }
+        }
+        #expect(refused == positions.count)
+    }
+
+    @Test func aCraftedSectionLengthIsRefusedEvenPastTheChecksum() throws {
+        let fixture = CatalogFixture(seed: 5, providers: 60)
+        let (_, bytes) = try snapshot(of: fixture)
+        // The header after the fixed part: fingerprint (count 1 + 8 bytes), file names, then the
+        // section lengths. Replace the first length by the largest varint there is.
+        var reader = bytes.withUnsafeBufferPointer { buffer in
+            var input = SnapshotReader(bytes: buffer, range: CatalogSnapshot.fixedSize..<buffer.count)
+            _ = try? input.integers(UInt64.self)
+            _ = try? input.list { (inner: inout SnapshotReader) throws(SnapshotReader.Corrupt) in try inner.raw() }
+            return input.position
+        }
+        reader += 1 // the count of lengths
+        let old = bytes[reader...].prefix { $0 >= 0x80 }.count + 1
+        var crafted = bytes
+        crafted.replaceSubrange(reader..<(reader + old), with: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F])
+        #expect(CatalogSnapshot.decode(crafted, source: fixture.source) == nil)
+        if case .damaged = CatalogSnapshot.read(crafted, source: fixture.source, checkingSums: false) {} else {
+            Issue.record("a crafted length was not refused by the bounds checks")
+        }
+    }
+
+    @Test func aNaNCoordinateInASnapshotIsRefused() throws {
+        let fixture = CatalogFixture(seed: 5, providers: 60)
+        let catalog = try fixture.load()
+        var providers = catalog.providers
+        let first = providers[0]
+        providers[0] = Provider(id: first.id, name: first.name, sector: first.sector, organisation: first.organisation,
+                                commissionerID: first.commissionerID, address: first.address, town: first.town,
+                                postcode: first.postcode, location: GeoPoint(latitude: .nan, longitude: 1),
+                                phone: first.phone, website: first.website, details: first.details)
+        let poisoned = Catalog(manifest: catalog.manifest, providers: providers, positionByID: nil, warnings: [])
+        let files = CatalogSnapshot.fileNames(of: catalog.manifest)
+        let fingerprint = try #require(CatalogSnapshot.fingerprint(of: fixture.source, files: files))
+        let bytes = CatalogSnapshot.encode(poisoned, fingerprint: fingerprint)
+        let decoded = CatalogSnapshot.decode(bytes, source: fixture.source)
+        #expect(decoded == nil)
+        // Had it been used, a distance query would have trapped; with nothing decoded, none runs.
+        if let decoded {
+            var query = ProviderQuery(kind: first.kind)
+            query.origin = catalog.manifest.area.centre
+            query.sort = SortOrder(field: .distance)
+            _ = decoded.run(query)
+        }
+    }
+
+    @Test func anotherFormatVersionIsDamagedNotTrusted() throws {
+        let fixture = CatalogFixture(seed: 5, providers: 60)
+        let (_, bytes) = try snapshot(of: fixture)
+        var older = bytes
+        older[CatalogSnapshot.magic.count] = 1
+        if case .damaged = CatalogSnapshot.read(older, source: fixture.source) {} else { Issue.record("version 1 was read") }
     }
 
     @Test func damagedSnapshotsAreRefusedWithoutATrap() throws {

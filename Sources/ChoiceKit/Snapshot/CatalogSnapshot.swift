@@ -6,10 +6,24 @@ import Foundation
 /// bytes; if any byte differs it is not used. Where snapshots are kept is the caller's business.
 public enum CatalogSnapshot {
     static let magic = Array("AGORA-CATALOG-SNAPSHOT".utf8)
-    /// 2: schools carry admission arrangements and school days.
-    static let version: UInt8 = 2
+    /// 2: schools carry admission arrangements and school days. 3: a checksum over the header and
+    /// one over each section, verified before anything is used.
+    static let version: UInt8 = 3
     /// Providers are written in blocks decoded in parallel.
     static let blocks = 4
+    /// Manifest, warnings, the provider blocks and the index.
+    static let sectionCount = 2 + blocks + 1
+    /// Magic, version, header checksum and header length come before the header.
+    static let fixedSize = magic.count + 1 + 8 + 4
+
+    /// What reading a snapshot gave.
+    public enum Outcome {
+        case loaded(Catalog)
+        /// Sound, but made from files that have since changed (or cannot be read).
+        case stale
+        /// Not a snapshot this program can use: damaged, cut short, or of another format version.
+        case damaged
+    }
 
     /// The files a catalog is made of: the manifest and the tables it names.
     public static func fileNames(of manifest: Manifest) -> [String] {
@@ -38,8 +52,6 @@ public enum CatalogSnapshot {
 
     /// The snapshot in pieces, to be written one after another (no second copy of the whole).
     public static func encodeChunks(_ catalog: Catalog, fingerprint: UInt64) -> [[UInt8]] {
-        var header = SnapshotWriter()
-        header.list(fileNames(of: catalog.manifest).map { Array($0.utf8) }) { $0.raw($1) }
         var sections: [[UInt8]] = []
         sections.append(Array(ManifestWriter.json(catalog.manifest).utf8))
         var warnings = SnapshotWriter()
@@ -64,56 +76,112 @@ public enum CatalogSnapshot {
         index.integers(catalog.index.nameRank)
         sections.append(index.bytes)
 
+        var header = SnapshotWriter()
+        header.integers([fingerprint])
+        header.list(fileNames(of: catalog.manifest).map { Array($0.utf8) }) { $0.raw($1) }
+        header.list(sections) { $0.varint(UInt64($1.count)) }
+        header.integers(sections.map { Fingerprint.of($0) })
+        return [start(header: header.bytes)] + sections
+    }
+
+    /// Magic, version, the header's checksum and length, then the header.
+    private static func start(header: [UInt8]) -> [UInt8] {
+        var lengthAndHeader: [UInt8] = []
+        withUnsafeBytes(of: UInt32(header.count).littleEndian) { lengthAndHeader.append(contentsOf: $0) }
+        lengthAndHeader += header
         var start = magic
         start.append(version)
-        withUnsafeBytes(of: fingerprint.littleEndian) { start.append(contentsOf: $0) }
-        var lengths = SnapshotWriter()
-        lengths.raw(header.bytes)
-        lengths.list(sections) { $0.varint(UInt64($1.count)) }
-        start += lengths.bytes
-        return [start] + sections
+        withUnsafeBytes(of: Fingerprint.of(lengthAndHeader).littleEndian) { start.append(contentsOf: $0) }
+        return start + lengthAndHeader
     }
 
     /// The catalog, if the snapshot reads cleanly and the source's files are exactly those it was
     /// made from; otherwise nil (and the caller loads the files the ordinary way).
     public static func decode(_ data: [UInt8], source: any CatalogSource) -> Catalog? {
-        guard let (stored, files, ranges) = data.withUnsafeBufferPointer({ readHeader($0) }),
-              fingerprint(of: source, files: files) == stored else { return nil }
-        return decodeSections(data, ranges: ranges, source: source)
+        if case .loaded(let catalog) = read(data, source: source) { return catalog }
+        return nil
     }
 
-    /// The fingerprint, file names and section ranges, or nil if the header is not a snapshot's.
-    private static func readHeader(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, [String], [Range<Int>])? {
-        let fixed = magic.count + 1 + 8
-        guard bytes.count > fixed, Array(bytes[0..<magic.count]) == magic, bytes[magic.count] == version else { return nil }
-        var stored: UInt64 = 0
-        for offset in 0..<8 { stored |= UInt64(bytes[magic.count + 1 + offset]) << (8 * UInt64(offset)) }
-        var reader = SnapshotReader(bytes: bytes, range: fixed..<bytes.count)
-        guard let headerBytes = try? reader.raw(),
-              let lengths = try? reader.list({ (input: inout SnapshotReader) throws(SnapshotReader.Corrupt) in try input.count(limit: Int.max) }),
-              lengths.count == 2 + blocks + 1 else { return nil }
-        let files: [String]? = headerBytes.withUnsafeBufferPointer { header in
-            var input = SnapshotReader(bytes: header, range: 0..<header.count)
-            return try? input.list { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in
-                String(decoding: try reader.raw(), as: UTF8.self)
-            }
+    /// Reads a snapshot. Nothing in it is used before its checksum matches, and every length and
+    /// count is checked against the bytes there are, so damage of any kind gives `.damaged`, never
+    /// a trap and never a catalog that differs from the one written.
+    public static func read(_ data: [UInt8], source: any CatalogSource) -> Outcome {
+        read(data, source: source, checkingSums: true)
+    }
+
+    /// As `read`; without the checksums only for fuzzing, which must reach the decoder behind them.
+    @_spi(Fuzzing)
+    public static func read(_ data: [UInt8], source: any CatalogSource, checkingSums: Bool) -> Outcome {
+        guard let header = data.withUnsafeBufferPointer({ readHeader($0, checkingSums: checkingSums) }) else { return .damaged }
+        guard fingerprint(of: source, files: header.files) == header.fingerprint else { return .stale }
+        guard let catalog = decodeSections(data, header: header, source: source, checkingSums: checkingSums) else {
+            return .damaged
         }
-        guard let files, !files.isEmpty else { return nil }
+        return .loaded(catalog)
+    }
+
+    private struct Header {
+        let fingerprint: UInt64
+        let files: [String]
+        let ranges: [Range<Int>]
+        let sums: [UInt64]
+    }
+
+    /// The header, or nil if it is not a sound snapshot header of this version whose sections
+    /// exactly fill the rest of the file.
+    private static func readHeader(_ bytes: UnsafeBufferPointer<UInt8>, checkingSums: Bool) -> Header? {
+        guard bytes.count >= fixedSize, bytes[0..<magic.count].elementsEqual(magic), bytes[magic.count] == version else { return nil }
+        func little(_ offset: Int, _ count: Int) -> UInt64 {
+            var value: UInt64 = 0
+            for index in 0..<count { value |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
+            return value
+        }
+        let storedSum = little(magic.count + 1, 8)
+        let headerLength = Int(little(magic.count + 9, 4))
+        guard headerLength <= bytes.count - fixedSize else { return nil }
+        let headerEnd = fixedSize + headerLength
+        if checkingSums {
+            let covered = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[(magic.count + 9)..<headerEnd])
+            guard Fingerprint.of(covered) == storedSum else { return nil }
+        }
+        var reader = SnapshotReader(bytes: bytes, range: fixedSize..<headerEnd)
+        guard let stamp = try? reader.integers(UInt64.self), stamp.count == 1,
+              let names = try? reader.list({ (input: inout SnapshotReader) throws(SnapshotReader.Corrupt) in try input.raw() }),
+              !names.isEmpty, names.count <= 16,
+              let lengths = try? reader.list({ (input: inout SnapshotReader) throws(SnapshotReader.Corrupt) in
+                  try input.count(limit: Int(Int32.max))
+              }),
+              lengths.count == sectionCount,
+              let sums = try? reader.integers(UInt64.self), sums.count == sectionCount,
+              reader.position == headerEnd else { return nil }
         var ranges: [Range<Int>] = []
-        var start = reader.position
+        var start = headerEnd
         for length in lengths {
-            guard start + length <= bytes.count else { return nil }
+            guard length <= bytes.count - start else { return nil }
             ranges.append(start..<(start + length))
             start += length
         }
-        return (stored, files, ranges)
+        guard start == bytes.count else { return nil }
+        let files = names.map { String(decoding: $0, as: UTF8.self) }
+        // Only plain names in the catalog directory, as a manifest may give.
+        guard files.allSatisfy({ !$0.isEmpty && !$0.contains("/") && !$0.hasPrefix(".") && !$0.utf8.contains(0) }) else { return nil }
+        return Header(fingerprint: stamp[0], files: files, ranges: ranges, sums: sums)
     }
 
-    private static func decodeSections(_ data: [UInt8], ranges: [Range<Int>], source: any CatalogSource) -> Catalog? {
-        // Manifest, warnings, provider blocks and the index, each on whichever thread is free.
+    private static func decodeSections(_ data: [UInt8], header: Header, source: any CatalogSource,
+                                       checkingSums: Bool) -> Catalog? {
+        // Manifest, warnings, provider blocks and the index, each on whichever thread is free; each
+        // section's checksum is checked before it is read.
         let results = DecodedParts(blocks: blocks)
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
-            data.withUnsafeBufferPointer { bytes in decodeSection(part, bytes, ranges: ranges, source: source, into: results) }
+        DispatchQueue.concurrentPerform(iterations: header.ranges.count) { part in
+            data.withUnsafeBufferPointer { bytes in
+                let range = header.ranges[part]
+                if checkingSums {
+                    let section = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[range])
+                    guard Fingerprint.of(section) == header.sums[part] else { return results.setDamaged() }
+                }
+                decodeSection(part, bytes, ranges: header.ranges, source: source, into: results)
+            }
         }
         return assemble(results)
     }
@@ -146,7 +214,8 @@ public enum CatalogSnapshot {
     }
 
     private static func assemble(_ results: DecodedParts) -> Catalog? {
-        guard let manifest = results.manifest, let warnings = results.warnings, let index = results.index else { return nil }
+        guard !results.damaged, let manifest = results.manifest, let warnings = results.warnings,
+              let index = results.index else { return nil }
         var providers: [Provider] = []
         for block in results.blocks {
             guard let block else { return nil }
@@ -156,7 +225,8 @@ public enum CatalogSnapshot {
         positionByID.reserveCapacity(providers.count)
         for (position, provider) in providers.enumerated() { positionByID[provider.id] = Int32(position) }
         let search = SearchIndex(tokens: index.tokens, starts: index.starts, postings: index.postings, providerCount: providers.count)
-        guard positionByID.count == providers.count, index.nameRank.count == providers.count, search.isConsistent else { return nil }
+        guard positionByID.count == providers.count, index.nameRank.count == providers.count,
+              index.nameRank.allSatisfy({ Int($0) < providers.count }), search.isConsistent else { return nil }
         return Catalog(manifest: manifest, providers: providers, positionByID: positionByID, warnings: warnings,
                        prebuilt: (search, index.nameRank))
     }
@@ -181,6 +251,7 @@ public enum CatalogSnapshot {
         private(set) var warnings: [CatalogProblem]?
         private(set) var index: IndexParts?
         private(set) var blocks: [[Provider]?]
+        private(set) var damaged = false
 
         init(blocks: Int) { self.blocks = Array(repeating: nil, count: blocks) }
 
@@ -188,6 +259,7 @@ public enum CatalogSnapshot {
         func setWarnings(_ value: [CatalogProblem]?) { lock.withLock { warnings = value } }
         func setIndex(_ value: IndexParts?) { lock.withLock { index = value } }
         func setBlock(_ number: Int, _ value: [Provider]?) { lock.withLock { blocks[number] = value } }
+        func setDamaged() { lock.withLock { damaged = true } }
     }
 }
 
@@ -201,17 +273,20 @@ enum Fingerprint {
     }
 
     static func of(_ bytes: [UInt8]) -> UInt64 {
-        bytes.withUnsafeBytes { raw in
-            var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(raw.count)
-            var offset = 0
-            while offset + 8 <= raw.count {
-                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                hash = (hash ^ mix(word)) &* 0x9E37_79B9_7F4A_7C15
-                offset += 8
-            }
-            var tail: UInt64 = 0
-            for index in offset..<raw.count { tail = tail << 8 | UInt64(raw[index]) }
-            return mix(hash ^ tail)
+        bytes.withUnsafeBytes { of($0) }
+    }
+
+    /// Every byte counts: flipping any bit changes the result (with odds of a miss of 1 in 2^64).
+    static func of(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(raw.count)
+        var offset = 0
+        while offset + 8 <= raw.count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            hash = (hash ^ mix(word)) &* 0x9E37_79B9_7F4A_7C15
+            offset += 8
         }
+        var tail: UInt64 = 0
+        for index in offset..<raw.count { tail = tail << 8 | UInt64(raw[index]) }
+        return mix(hash ^ tail)
     }
 }

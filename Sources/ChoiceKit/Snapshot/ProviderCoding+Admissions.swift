@@ -32,12 +32,12 @@ extension ProviderCoding {
         let measure = try input.optional { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in try reader.oneOf(DistanceMeasure.self) }
         let from = try input.optional { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in try reader.string() }
         let offers = try input.list { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in
-            CriterionOffers(kind: try reader.oneOf(OversubscriptionCriterion.Kind.self), places: try reader.int())
+            CriterionOffers(kind: try reader.oneOf(OversubscriptionCriterion.Kind.self), places: try readFigure(&reader))
         }
         school.arrangements = AdmissionArrangements(criteria: criteria, distanceMeasure: measure, distanceFrom: from,
                                                     offersLastRound: offers)
         func time(_ reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) -> TimeOfDay? {
-            guard let minutes = try reader.optional({ (inner: inout SnapshotReader) throws(SnapshotReader.Corrupt) in try inner.int() }) else {
+            guard let minutes = try reader.optional({ (inner: inout SnapshotReader) throws(SnapshotReader.Corrupt) in try readFigure(&inner) }) else {
                 return nil
             }
             guard let time = TimeOfDay(hour: minutes / 60, minute: minutes % 60), minutes >= 0 else { throw SnapshotReader.Corrupt() }
@@ -53,7 +53,7 @@ extension ProviderCoding {
         let starts = try time(&input), ends = try time(&input)
         let breakfast = try yesNo(&input), afterSchool = try yesNo(&input)
         let openDays = try input.list { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in
-            CalendarDate(daysSinceEpoch: try reader.int())
+            try readDate(&reader)
         }
         school.day = SchoolDay(starts: starts, ends: ends, breakfastClub: breakfast, afterSchoolClub: afterSchool, openDays: openDays)
     }

@@ -26,7 +26,7 @@ enum ProviderCoding {
         let id = try input.uniqueString(), name = try input.uniqueString(), sector = try input.oneOf(Sector.self)
         let organisation = try input.string(), commissioner = try input.string(), address = try input.uniqueString()
         let town = try input.string(), postcode = try input.string()
-        let location = GeoPoint(latitude: try input.double(), longitude: try input.double())
+        let location = try readPoint(&input)
         let phone = try input.optional { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in try reader.uniqueString() }
         let website = try input.optional { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in try reader.uniqueString() }
         let details: ProviderDetails
@@ -45,13 +45,34 @@ enum ProviderCoding {
     // MARK: - Small shared pieces
 
     private static func writeDate(_ date: CalendarDate, _ out: inout SnapshotWriter) { out.int(date.daysSinceEpoch) }
-    private static func readDate(_ input: inout SnapshotReader) throws(SnapshotReader.Corrupt) -> CalendarDate {
-        CalendarDate(daysSinceEpoch: try input.int())
+    /// Days from 0001-01-01 to 9999-12-31, the dates a catalog can hold.
+    private static let dayRange = -719_162...2_932_896
+
+    static func readDate(_ input: inout SnapshotReader) throws(SnapshotReader.Corrupt) -> CalendarDate {
+        let days = try input.int()
+        guard dayRange.contains(days) else { throw SnapshotReader.Corrupt() }
+        return CalendarDate(daysSinceEpoch: days)
     }
+
+    /// A point the loader would have accepted: finite, on the globe.
+    private static func readPoint(_ input: inout SnapshotReader) throws(SnapshotReader.Corrupt) -> GeoPoint {
+        let latitude = try input.double(), longitude = try input.double()
+        guard GeoPoint.isValid(latitude: latitude, longitude: longitude) else { throw SnapshotReader.Corrupt() }
+        return GeoPoint(latitude: latitude, longitude: longitude)
+    }
+
+    /// Far beyond any figure the loader accepts, and small enough that no arithmetic on it overflows.
+    private static let figureLimit = 1_000_000_000
 
     private static func writeInt(_ value: Int?, _ out: inout SnapshotWriter) { out.optional(value) { $0.int($1) } }
     private static func readInt(_ input: inout SnapshotReader) throws(SnapshotReader.Corrupt) -> Int? {
-        try input.optional { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in try reader.int() }
+        try input.optional { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in try readFigure(&reader) }
+    }
+
+    static func readFigure(_ input: inout SnapshotReader) throws(SnapshotReader.Corrupt) -> Int {
+        let value = try input.int()
+        guard (-figureLimit...figureLimit).contains(value) else { throw SnapshotReader.Corrupt() }
+        return value
     }
 
     private static func writeText(_ value: String?, _ out: inout SnapshotWriter) { out.optional(value) { $0.string($1) } }
@@ -69,8 +90,13 @@ enum ProviderCoding {
     }
 
     private static func writeMoney(_ value: Money?, _ out: inout SnapshotWriter) { out.optional(value) { $0.int(Int($1.pence)) } }
+    /// Never negative, as the loader requires.
     private static func readMoney(_ input: inout SnapshotReader) throws(SnapshotReader.Corrupt) -> Money? {
-        try readInt(&input).map { Money(pence: Int64($0)) }
+        try input.optional { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in
+            let pence = try reader.int()
+            guard pence >= 0, pence <= Int(Int64.max / 100) else { throw SnapshotReader.Corrupt() }
+            return Money(pence: Int64(pence))
+        }
     }
 
     private static func writeAssessment(_ assessment: CQCAssessment, _ out: inout SnapshotWriter) {
@@ -139,10 +165,10 @@ enum ProviderCoding {
     }
 
     private static func readSchool(_ input: inout SnapshotReader) throws(SnapshotReader.Corrupt) -> SchoolDetails {
-        let urn = try input.int(), type = try input.oneOf(SchoolType.self)
+        let urn = try readFigure(&input), type = try input.oneOf(SchoolType.self)
         let trustType = try input.optional { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in try reader.oneOf(TrustType.self) }
         let phase = try input.oneOf(SchoolPhase.self)
-        let low = try input.int(), high = try input.int()
+        let low = try readFigure(&input), high = try readFigure(&input)
         guard low <= high else { throw SnapshotReader.Corrupt() }
         let gender = try input.oneOf(SchoolGender.self)
         let faith = try readText(&input)
@@ -154,7 +180,7 @@ enum ProviderCoding {
         switch try input.byte() {
         case 0: lastOffer = .notPublished
         case 1: lastOffer = .allApplicantsOffered
-        case 2: lastOffer = .distance(metres: try input.int())
+        case 2: lastOffer = .distance(metres: try readFigure(&input))
         default: throw SnapshotReader.Corrupt()
         }
         let inspection: OfstedInspection
@@ -249,11 +275,11 @@ enum ProviderCoding {
         switch try input.byte() {
         case 0: catchment = nil
         case 1:
-            let centre = GeoPoint(latitude: try input.double(), longitude: try input.double())
-            catchment = .radius(centre: centre, metres: try input.int())
+            let centre = try readPoint(&input)
+            catchment = .radius(centre: centre, metres: try readFigure(&input))
         case 2:
             catchment = .polygon(try input.list { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in
-                GeoPoint(latitude: try reader.double(), longitude: try reader.double())
+                try readPoint(&reader)
             })
         default: throw SnapshotReader.Corrupt()
         }
