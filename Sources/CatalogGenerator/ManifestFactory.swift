@@ -94,6 +94,10 @@ enum ManifestFactory {
                 .init(name: "Agora catalog generator", publisher: "Agora",
                       url: "", licence: "Fictional sample data",
                       usedFor: "every name, figure and rating in this catalog (seed \(seed))"),
-            ])
+            ],
+            councilPolicies: CouncilPolicies(
+                councilID: "council", asOf: KnownDates.day(2026, 4, 1), url: "",
+                paymentIntervalWeeks: 4, contingencyWeeks: 8, directPaymentsMayBuyCouncilServices: false,
+                standardDisabilityRelatedExpenditure: Money(pounds: 20)))
     }
 }

@@ -1,8 +1,9 @@
 /// The catalog's manifest: the area, its postcodes, who commissions what, data dates and sources.
 public struct Manifest: Hashable, Sendable {
     public static let formatName = "agora-catalog"
-    /// Version 2 added admissions arrangements, school days and results averages; 1 still loads.
-    public static let supportedVersion = 2
+    /// Version 2 added admissions arrangements, school days and results averages; version 3 the
+    /// council's policies on personal budgets and charging. Older versions still load.
+    public static let supportedVersion = 3
     public static let oldestSupportedVersion = 1
 
     public var formatVersion: Int
@@ -17,10 +18,14 @@ public struct Manifest: Hashable, Sendable {
     public var admissions: AdmissionsSettings?
     /// England and local averages of school results (format 2), the reference beside each school's.
     public var resultsAverages: [ResultsAverage]
+    /// The council's own policies on personal budgets and charging (format 3); nil when not
+    /// published (always nil before version 3).
+    public var councilPolicies: CouncilPolicies?
 
     public init(formatVersion: Int, area: Area, dataDates: [DataDate], commissioners: [Commissioner],
                 services: [Service], files: [ProviderKind: String], postcodes: [PostcodeEntry], sources: [DataSource],
-                admissions: AdmissionsSettings? = nil, resultsAverages: [ResultsAverage] = []) {
+                admissions: AdmissionsSettings? = nil, resultsAverages: [ResultsAverage] = [],
+                councilPolicies: CouncilPolicies? = nil) {
         self.formatVersion = formatVersion
         self.area = area
         self.dataDates = dataDates
@@ -31,6 +36,7 @@ public struct Manifest: Hashable, Sendable {
         self.sources = sources
         self.admissions = admissions
         self.resultsAverages = resultsAverages
+        self.councilPolicies = councilPolicies
     }
 
     public func commissioner(id: String) -> Commissioner? { commissioners.first { $0.id == id } }

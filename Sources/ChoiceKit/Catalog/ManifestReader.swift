@@ -81,6 +81,14 @@ struct ManifestReader {
         complete.services = readServices(object["services"], commissioners: Set(manifest.commissioners.map(\.id)))
         complete.admissions = readAdmissions(object["admissions"])
         complete.resultsAverages = readResultsAverages(object["results_averages"])
+        if object["council_policies"] != nil, version < 3 {
+            problem("council_policies", "needs format version 3 and was ignored",
+                    "set \"format_version\": 3 to use the council's policies", severity: .warning)
+        } else if let policies = object["council_policies"] {
+            var policyReader = CouncilPoliciesReader(file: file, text: text)
+            complete.councilPolicies = policyReader.read(policies, commissioners: Set(manifest.commissioners.map(\.id)))
+            problems += policyReader.problems
+        }
         return complete
     }
 

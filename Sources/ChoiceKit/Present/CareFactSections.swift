@@ -42,7 +42,7 @@ enum CareFactSections {
             facts.append(Fact(key: "framework_price", label: "Council rate", text: care.frameworkPrice.map { "\($0.formatted) \(per)" }))
         }
         var paymentNote: String? = nil
-        if care.isCareHome { paymentNote = DirectPaymentRules.rules[0].value }
+        if care.isCareHome { paymentNote = DirectPaymentRules.longTermResidentialCare.value }
         facts.append(Fact(key: "accepts_direct_payments", label: "Takes direct payments", text: ProviderFacts.yesNo(care.acceptsDirectPayments),
                           note: paymentNote))
         if care.priceUnit == .hour, let price = care.selfFunderPrice {

@@ -32,7 +32,8 @@ public enum ReferenceSources {
     public static var all: [Source] {
         [CQCRating.source, OfstedFacts.source, AdmissionsFacts.code, AdmissionsFacts.coordination,
          AdmissionsFacts.appealsCode, SchoolAgeFacts.educationAct, BankHolidays.source, ResultsFacts.performanceTables,
-         CareCharging.source, DirectPaymentRules.source, HomecarePrice.minimumHourly.source,
+         CareCharging.source, DirectPaymentRules.careAct, DirectPaymentRules.regulations, DirectPaymentRules.source,
+         DirectPaymentRules.choiceOfAccommodation, NHSNursingCare.source, HomecarePrice.minimumHourly.source,
          GPFacts.registration, GPFacts.survey]
     }
 }

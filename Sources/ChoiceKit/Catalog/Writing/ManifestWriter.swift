@@ -30,6 +30,7 @@ public enum ManifestWriter {
                 + "     \"citizen_say\": \(quote(service.citizenSay))}"
         }.joined(separator: ",\n") + "\n  ],\n"
         out += admissionsJSON(manifest)
+        if let policies = manifest.councilPolicies { out += councilPolicies(policies) }
         out += "  \"files\": {"
         out += ProviderKind.allCases.compactMap { kind in manifest.files[kind].map { "\(quote(kind.rawValue)): \(quote($0))" } }
             .joined(separator: ", ")
@@ -48,4 +49,21 @@ public enum ManifestWriter {
     }
 
     static func quote(_ text: String) -> String { JSONValue.quote(text) }
+
+    /// Unpublished settings are written as null, so a reader of the file sees that they are not known.
+    static func councilPolicies(_ policies: CouncilPolicies) -> String {
+        func amount(_ money: Money?) -> String { money.map { quote($0.plainText) } ?? "null" }
+        var out = "  \"council_policies\": {\n"
+        out += "    \"council\": \(quote(policies.councilID)), \"as_of\": \(quote(policies.asOf.iso)), \"url\": \(quote(policies.url)),\n"
+        out += "    \"payment_interval_weeks\": \(policies.paymentIntervalWeeks.map(String.init) ?? "null"),\n"
+        out += "    \"contingency_weeks\": \(policies.contingencyWeeks.map(String.init) ?? "null"),\n"
+        out += "    \"direct_payments_may_buy_council_services\": \(policies.directPaymentsMayBuyCouncilServices.map { $0 ? "true" : "false" } ?? "null"),\n"
+        out += "    \"standard_dre_weekly\": \(amount(policies.standardDisabilityRelatedExpenditure)),\n"
+        let charging = policies.charging
+        let figures = [("year", charging.year.map(quote) ?? "null")]
+            + CouncilPolicies.chargingKeys.map { ($0.key, amount(charging[keyPath: $0.path])) }
+        out += "    \"charging\": {" + figures.map { "\(quote($0.0)): \($0.1)" }.joined(separator: ", ") + "}\n"
+        out += "  },\n"
+        return out
+    }
 }
