@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "agora", targets: ["agora"]),
         .executable(name: "agora-bench", targets: ["agora-bench"]),
         .library(name: "ChoiceKit", targets: ["ChoiceKit"]),
+        .library(name: "CareBudget", targets: ["CareBudget"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -18,6 +19,8 @@ let package = Package(
     targets: [
         // The choice-and-budget domain: pure value types, no terminal, no SQLite.
         .target(name: "ChoiceKit", swiftSettings: strict),
+        // Personal budgets for care: set-up, support plan, rules, ledger, projection, charging, exports.
+        .target(name: "CareBudget", dependencies: ["ChoiceKit"], swiftSettings: strict),
         // Deterministic fictional catalogs: the embedded default and national-scale benchmark data.
         .target(name: "CatalogGenerator", dependencies: ["ChoiceKit"], swiftSettings: strict),
         // The repository's catalog/ directory, compiled into the binary by the plugin below.
@@ -27,7 +30,7 @@ let package = Package(
         // User data (settings, shortlists, later budgets and ledgers) in SQLite through GRDB.
         .target(
             name: "AgoraStore",
-            dependencies: ["ChoiceKit", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ChoiceKit", "CareBudget", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         // The terminal UI as data: State, Event, update, render -> Screen.
         .target(name: "AgoraUI", dependencies: ["ChoiceKit"], swiftSettings: strict),
@@ -37,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "agora",
             dependencies: [
-                "ChoiceKit", "CatalogGenerator", "EmbeddedCatalog", "AgoraStore", "AgoraUI", "AgoraTerminal",
+                "ChoiceKit", "CareBudget", "CatalogGenerator", "EmbeddedCatalog", "AgoraStore", "AgoraUI", "AgoraTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -45,10 +48,11 @@ let package = Package(
         .target(name: "CBenchSupport"),
         .executableTarget(
             name: "agora-bench",
-            dependencies: ["ChoiceKit", "CatalogGenerator", "AgoraUI", "CBenchSupport"],
+            dependencies: ["ChoiceKit", "CareBudget", "AgoraStore", "CatalogGenerator", "AgoraUI", "CBenchSupport"],
             swiftSettings: strict),
         .testTarget(name: "ChoiceKitTests", dependencies: ["ChoiceKit", "CatalogGenerator", "EmbeddedCatalog"], swiftSettings: strict),
-        .testTarget(name: "AgoraStoreTests", dependencies: ["AgoraStore", "CatalogGenerator"], swiftSettings: strict),
+        .testTarget(name: "CareBudgetTests", dependencies: ["CareBudget", "ChoiceKit", "EmbeddedCatalog"], swiftSettings: strict),
+        .testTarget(name: "AgoraStoreTests", dependencies: ["AgoraStore", "CareBudget", "CatalogGenerator"], swiftSettings: strict),
         .testTarget(name: "AgoraUITests", dependencies: ["AgoraUI", "ChoiceKit", "EmbeddedCatalog"], swiftSettings: strict),
                 .testTarget(name: "AgoraEndToEndTests", dependencies: ["agora"], swiftSettings: strict),
     ]

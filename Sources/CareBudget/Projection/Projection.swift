@@ -1,0 +1,176 @@
+import ChoiceKit
+
+/// Where the direct-payment account is heading by the end of the budget year: as data (a rate, a
+/// date the money runs out or the surplus, a balance series for a chart) and in plain words.
+public struct Projection: Hashable, Sendable {
+    public enum RateBasis: Hashable, Sendable {
+        /// Average spending over the last `weeks` weeks of the ledger.
+        case recentSpending(weeks: Int)
+        /// Too little history yet: the plan's weekly cost of what the account pays for.
+        case plan
+    }
+
+    public enum Outcome: Hashable, Sendable {
+        case runsOut(on: CalendarDate)
+        /// `reclaimable` is what lies above the contingency; nil when the contingency is not published.
+        case surplus(Money, reclaimable: Money?)
+        case balanced
+        /// The budget has no direct-payment account to project (managed or ISF only).
+        case noAccount
+    }
+
+    public var asOf: CalendarDate
+    public var periodEnd: CalendarDate
+    public var balanceNow: Money
+    public var weeklyRate: Money
+    public var rateBasis: RateBasis
+    /// Receipts still expected after `asOf` up to the end of the year.
+    public var receiptsToCome: Money
+    public var endBalance: Money
+    public var contingency: Money?
+    public var contingencyWeeks: Int?
+    public var outcome: Outcome
+    /// One point a week from the start of the year to its end: recorded up to `asOf`, projected after.
+    public var series: [BalancePoint]
+    /// The projection in a sentence or two.
+    public var words: String
+
+    /// How many weeks of history the "at this rate" figure looks back over.
+    public static let lookBackWeeks = 8
+
+    public init(setup: BudgetSetup, plan: [PlanLine], ledger: Ledger, policies: BudgetPolicies, asOf: CalendarDate) {
+        self.asOf = asOf
+        periodEnd = setup.end
+        let balanceNow = ledger.balance(atEndOf: asOf)
+        self.balanceNow = balanceNow
+        contingencyWeeks = policies.contingencyWeeks
+        contingency = policies.contingencyWeeks.map { setup.split.directPayment * $0 }
+        let expected = PaymentSchedule.expectedReceipts(setup: setup, policies: policies)
+
+        // The rate: recent spending when there are at least two weeks of it, else the plan.
+        let daysIn = setup.start.days(until: asOf) + 1
+        let lookBackDays = min(Self.lookBackWeeks * 7, daysIn)
+        let windowStart = asOf.adding(days: -(lookBackDays - 1))
+        var spentInWindow = Money.zero
+        for (position, entry) in ledger.entries.enumerated() where entry.date >= windowStart && entry.date <= asOf
+            && ledger.isSpending(entry) {
+            spentInWindow -= ledger.effects[position]
+        }
+        let planWeekly = plan.filter { $0.paidFrom == .directPayment || $0.paidFrom == .own && setup.split.directPayment > .zero }
+            .reduce(Money.zero) { $0 + $1.weeklyEquivalent(weeks: setup.periodWeeks) }
+        let weeklyRate: Money
+        if lookBackDays >= 14, spentInWindow > .zero {
+            weeklyRate = Money(pence: max(0, spentInWindow.pence) * 7 / Int64(lookBackDays))
+            rateBasis = .recentSpending(weeks: (lookBackDays + 6) / 7)
+        } else {
+            weeklyRate = planWeekly
+            rateBasis = .plan
+        }
+        self.weeklyRate = weeklyRate
+
+        // Receipts already in the ledger count once: expected receipts on or before asOf are
+        // taken as received (the ledger has them, or they are late and said to be so elsewhere).
+        let toCome = expected.filter { $0.date > asOf && $0.date <= setup.end }
+        receiptsToCome = toCome.reduce(.zero) { $0 + $1.amount }
+        let remainingDays = max(0, asOf.days(until: setup.end))
+        func spent(days: Int) -> Money { Money(pence: weeklyRate.pence * Int64(days) / 7) }
+        func projected(on date: CalendarDate) -> Money {
+            let days = asOf.days(until: date)
+            return balanceNow + toCome.filter { $0.date <= date }.reduce(.zero) { $0 + $1.amount } - spent(days: days)
+        }
+        let endBalance = projected(on: setup.end)
+        self.endBalance = endBalance
+
+        var runsOut: CalendarDate? = nil
+        if balanceNow < .zero {
+            runsOut = asOf
+        } else if remainingDays > 0 {
+            // Check the day before each receipt and the last day: the balance only falls between receipts.
+            let checkpoints = toCome.map { $0.date.adding(days: -1) }.filter { $0 > asOf } + [setup.end]
+            if let first = checkpoints.sorted().first(where: { projected(on: $0) < .zero }) {
+                // The exact day within that stretch.
+                var day = first
+                while day > asOf, projected(on: day.adding(days: -1)) < .zero { day = day.adding(days: -1) }
+                runsOut = day
+            }
+        }
+
+        let hasAccount = setup.split.directPayment > .zero
+        if !hasAccount, ledger.entries.isEmpty {
+            outcome = .noAccount
+        } else if let runsOut {
+            outcome = .runsOut(on: runsOut)
+        } else if endBalance > .zero {
+            outcome = .surplus(endBalance, reclaimable: policies.contingencyWeeks.map { max(.zero, endBalance - setup.split.directPayment * $0) })
+        } else {
+            outcome = .balanced
+        }
+
+        var points: [BalancePoint] = []
+        var day = setup.start
+        while day <= setup.end {
+            let isProjected = day > asOf
+            points.append(BalancePoint(date: day, balance: isProjected ? projected(on: day) : ledger.balance(atEndOf: day),
+                                       isProjected: isProjected))
+            day = day.adding(days: 7)
+        }
+        if points.last?.date != setup.end {
+            points.append(BalancePoint(date: setup.end, balance: setup.end > asOf ? projected(on: setup.end) : ledger.balance(atEndOf: setup.end),
+                                       isProjected: setup.end > asOf))
+        }
+        series = points
+        words = ""
+        words = Self.words(for: self, councilName: policies.councilName)
+    }
+
+    /// "about £420": to the nearest £10 from £100, else to the pound.
+    public static func about(_ money: Money) -> String {
+        let pounds = (money.pence + 50) / 100
+        let rounded = pounds >= 100 ? (pounds + 5) / 10 * 10 : pounds
+        return "about \(Money(pounds: rounded).formattedShort)"
+    }
+
+    static func words(for projection: Projection, councilName: String) -> String {
+        let rate: String
+        switch projection.rateBasis {
+        case .recentSpending(let weeks):
+            rate = "At this rate (\(projection.weeklyRate.formatted) a week, your spending over the last \(weeks) week\(weeks == 1 ? "" : "s"))"
+        case .plan:
+            rate = "At the plan's rate (\(projection.weeklyRate.formatted) a week)"
+        }
+        let end = projection.periodEnd.long
+        switch projection.outcome {
+        case .noAccount:
+            return "This budget has no direct payment: the council (or the provider holding the fund) pays your providers directly, so there is no account to run out."
+        case .runsOut(let date):
+            if date <= projection.asOf {
+                return "The account is overdrawn by \((-projection.balanceNow).formatted) — record the money that came in, or talk to the council."
+            }
+            return "\(rate) the money runs out on \(date.long), before the budget year ends on \(end)."
+        case .balanced:
+            return "\(rate) the money lasts to the end of the budget year on \(end), with nothing left over."
+        case .surplus(let amount, let reclaimable):
+            let base = "\(rate) there will be \(about(amount)) unspent at the end of the budget year on \(end)"
+            guard let weeks = projection.contingencyWeeks, let contingency = projection.contingency else {
+                return base + "; \(councilName) may reclaim unspent money (it has not published how much you may keep)."
+            }
+            if let reclaimable, reclaimable > .zero {
+                return base + "; the council may reclaim what is above your \(weeks)-week contingency (\(contingency.formattedShort)): \(about(reclaimable))."
+            }
+            return base + ", within your \(weeks)-week contingency (\(contingency.formattedShort)) that the council lets you keep."
+        }
+    }
+}
+
+/// The account's balance on a day, recorded or projected.
+public struct BalancePoint: Hashable, Sendable {
+    public var date: CalendarDate
+    public var balance: Money
+    public var isProjected: Bool
+
+    public init(date: CalendarDate, balance: Money, isProjected: Bool) {
+        self.date = date
+        self.balance = balance
+        self.isProjected = isProjected
+    }
+}

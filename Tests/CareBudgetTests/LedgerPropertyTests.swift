@@ -1,0 +1,88 @@
+import CareBudget
+import ChoiceKit
+import Testing
+
+@Suite("Ledger arithmetic")
+struct LedgerPropertyTests {
+    /// Random receipts, payments, refunds and reversals: the balance is always money in less money
+    /// out, to the penny, and equals the sum of the entries that were not reversed.
+    @Test(arguments: 1...40)
+    func balanceIsInMinusOutToThePenny(seed: UInt64) {
+        var random = TestRandom(state: seed)
+        var entries: [LedgerEntry] = []
+        var live: [Int: Money] = [:] // signed effect of entries not reversed, by number
+        for number in 1...(20 + random.below(200)) {
+            let date = day(2026, 4, 6).adding(days: random.below(364))
+            let amount = Money(pence: Int64(1 + random.below(250_000)))
+            let ledger = Ledger(entries: entries)
+            let roll = random.below(10)
+            let candidates = live.keys.sorted()
+            if roll < 2, let target = candidates.isEmpty ? nil : candidates[random.below(candidates.count)],
+               let draft = ledger.reversalDraft(of: target, on: date) {
+                #expect(ledger.problem(with: draft, planLines: []) == nil)
+                entries.append(draft.entry(number: number))
+                live[target] = nil
+                continue
+            }
+            let kind: EntryKind = roll < 5 ? .payment : roll < 6 ? .refund : .receipt([.council, .own, .topUp][random.below(3)])
+            entries.append(LedgerEntry(number: number, date: date, kind: kind, amount: amount))
+            live[number] = kind == .payment ? -amount : amount
+        }
+        let ledger = Ledger(entries: entries)
+        #expect(ledger.balance == ledger.moneyIn - ledger.moneyOut)
+        #expect(ledger.balance == live.values.reduce(.zero, +))
+        let statement = Statement(budgetName: "Mum", ledger: ledger, from: day(2000, 1, 1), to: day(2100, 1, 1))
+        #expect(statement.closingBalance == ledger.balance)
+        #expect(statement.openingBalance == .zero)
+        #expect(statement.rows.last?.balance ?? .zero == ledger.balance)
+        // A statement of part of the year joins up with what came before it.
+        let middle = day(2026, 10, 1)
+        let later = Statement(budgetName: "Mum", ledger: ledger, from: middle, to: day(2100, 1, 1))
+        #expect(later.openingBalance == ledger.balance(atEndOf: middle.adding(days: -1)))
+        #expect(later.openingBalance + later.moneyIn - later.moneyOut == ledger.balance)
+    }
+
+    @Test func reversalsAreCheckedNotSilentlyAccepted() {
+        let ledger = Ledger(entries: [
+            LedgerEntry(number: 1, date: day(2026, 4, 6), kind: .receipt(.council), amount: pounds(1_400)),
+            LedgerEntry(number: 2, date: day(2026, 4, 7), kind: .payment, amount: pounds(245)),
+            LedgerEntry(number: 3, date: day(2026, 4, 8), kind: .reversal(of: 2), amount: pounds(245)),
+        ])
+        #expect(ledger.balance == pounds(1_400))
+        #expect(ledger.isReversed(2))
+        let again = EntryDraft(date: day(2026, 4, 9), kind: .reversal(of: 2), amount: pounds(245))
+        #expect(ledger.problem(with: again, planLines: []) == .alreadyReversed(2))
+        let ofReversal = EntryDraft(date: day(2026, 4, 9), kind: .reversal(of: 3), amount: pounds(245))
+        #expect(ledger.problem(with: ofReversal, planLines: []) == .reversalOfReversal(3))
+        let missing = EntryDraft(date: day(2026, 4, 9), kind: .reversal(of: 9), amount: pounds(1))
+        #expect(ledger.problem(with: missing, planLines: []) == .noSuchEntry(9))
+        let partial = EntryDraft(date: day(2026, 4, 9), kind: .reversal(of: 1), amount: pounds(1))
+        #expect(ledger.problem(with: partial, planLines: []) == .reversalAmountDiffers(1))
+        let badLine = EntryDraft(date: day(2026, 4, 9), kind: .payment, amount: pounds(1), planLine: 4)
+        #expect(ledger.problem(with: badLine, planLines: [1, 2]) == .noSuchLine(4))
+        #expect(ledger.problem(with: badLine, planLines: [4]) == nil)
+    }
+
+    @Test func plannedVsActualPerLineAndPeriod() {
+        let setup = directPaymentBudget()
+        let care = PlanLine(number: 1, service: .homeCare(hoursPerWeek: Quantity(whole: 10), hourlyRate: pounds(25)),
+                            payee: .provider(id: "C3", name: "Home Care"), paidFrom: .directPayment)
+        let ledger = Ledger(entries: [
+            LedgerEntry(number: 1, date: day(2026, 4, 6), kind: .receipt(.council), amount: pounds(1_400)),
+            LedgerEntry(number: 2, date: day(2026, 5, 1), kind: .payment, amount: pounds(1_000), planLine: 1),
+            LedgerEntry(number: 3, date: day(2026, 5, 2), kind: .refund, amount: pounds(50), planLine: 1),
+            LedgerEntry(number: 4, date: day(2026, 5, 3), kind: .payment, amount: pounds(30)),
+        ])
+        let report = PlannedVsActual(setup: setup, plan: [care], ledger: ledger, asOf: day(2026, 5, 3))
+        #expect(report.lines[0].actual == pounds(950))
+        // 28 days of a £13,000 year: exactly four weeks of £250.
+        #expect(report.lines[0].plannedToDate == Money(pence: 13_000_00 * 28 / 364))
+        #expect(report.lines.last?.line == nil && report.lines.last?.actual == pounds(30))
+        #expect(report.periods.count == 13)
+        #expect(report.periods[0].planned == pounds(1_000))
+        #expect(report.periods[0].received == pounds(1_400))
+        #expect(report.periods[0].spent == pounds(980))
+        #expect(report.periods[0].closingBalance == ledger.balance && report.periods[0].isStarted)
+        #expect(report.periods[1].spent == .zero && !report.periods[1].isStarted)
+    }
+}
