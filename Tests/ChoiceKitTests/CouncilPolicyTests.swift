@@ -25,7 +25,7 @@ struct CouncilPolicyTests {
         var fixture = CatalogFixture()
         let text = fixture.files["manifest.json"] ?? ""
         let start = try #require(text.range(of: "  \"council_policies\": {"))
-        let end = try #require(text.range(of: "  \"files\":"))
+        let end = try #require(text.range(of: "  \"postcodes\":"))
         fixture.files["manifest.json"] = String(text[..<start.lowerBound] + text[end.lowerBound...])
         fixture.replaceText("manifest.json", "\"format_version\": 3", with: "\"format_version\": 2")
         let catalog = try fixture.load()
@@ -55,12 +55,13 @@ struct CouncilPolicyTests {
         ("\"standard_dre_weekly\": \"20.00\"", "\"standard_dre_weekly\": 20", "council_policies.standard_dre_weekly: is not written as a string"),
         ("\"council\": \"council\", \"as_of\"", "\"council\": \"parish\", \"as_of\"", "council_policies.council: \"parish\" is not a commissioner"),
         ("\"as_of\": \"2026-04-01\", \"url\"", "\"as_of\": \"April\", \"url\"", "council_policies.as_of: \"April\" is not a date"),
+        ("\"url\": \"\",\n    \"payment", "\"url\": \"\\u001b]2;x\",\n    \"payment", "council_policies.url: contains a control character (U+001B)"),
         ("\"lower_capital_limit\": null", "\"lower_capital_limit\": \"30000\"", "council_policies.charging: gives figures without saying which year"),
     ])
     func badPolicy(old: String, new: String, message: String) throws {
         var fixture = CatalogFixture()
         fixture.replaceText("manifest.json", old, with: new)
-        let lineNumber = try #require(line(of: new, in: fixture))
+        let lineNumber = try #require(line(of: new.components(separatedBy: "\n")[0], in: fixture))
         let found = messages(fixture).first { $0.contains(message) }
         #expect(found != nil, "no message containing \(message) in \(messages(fixture))")
         #expect(found?.hasPrefix("catalog/manifest.json:") == true)

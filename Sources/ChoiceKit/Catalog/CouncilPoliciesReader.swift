@@ -56,8 +56,10 @@ struct CouncilPoliciesReader {
                     "give the day the policies were checked as YYYY-MM-DD")
         }
         let url = object["url"] as? String ?? ""
-        if url.unicodeScalars.contains(where: TextSafety.isControl) {
-            problem("url", "contains a control character", "remove it; catalog text must be plain")
+        if let bad = url.unicodeScalars.first(where: TextSafety.isControl) {
+            let hex = String(bad.value, radix: 16, uppercase: true)
+            problem("url", "contains a control character (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))",
+                    "remove it; catalog text must be plain, printable text")
         }
         let interval = weeks(object, "payment_interval_weeks", range: 1...13)
         let contingency = weeks(object, "contingency_weeks", range: 0...52)

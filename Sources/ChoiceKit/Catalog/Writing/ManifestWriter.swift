@@ -30,7 +30,6 @@ public enum ManifestWriter {
                 + "     \"citizen_say\": \(quote(service.citizenSay))}"
         }.joined(separator: ",\n") + "\n  ],\n"
         out += admissionsJSON(manifest)
-        if let policies = manifest.councilPolicies { out += councilPolicies(policies) }
         out += "  \"files\": {"
         out += ProviderKind.allCases.compactMap { kind in manifest.files[kind].map { "\(quote(kind.rawValue)): \(quote($0))" } }
             .joined(separator: ", ")
@@ -40,6 +39,8 @@ public enum ManifestWriter {
             "    {\"name\": \(quote($0.name)), \"publisher\": \(quote($0.publisher)), \"url\": \(quote($0.url)), "
                 + "\"licence\": \(quote($0.licence)), \"used_for\": \(quote($0.usedFor))}"
         }.joined(separator: ",\n") + "\n  ],\n"
+        // Council policies exist from format 3; an older manifest is written without them.
+        if manifest.formatVersion >= 3, let policies = manifest.councilPolicies { out += councilPolicies(policies) }
         out += "  \"postcodes\": [\n"
         out += manifest.postcodes.map {
             "    [\(quote($0.postcode)), \(ProviderTableWriter.degrees($0.location.latitude)), \(ProviderTableWriter.degrees($0.location.longitude)), \(quote($0.town))]"
