@@ -9,7 +9,7 @@ import Foundation
 enum InterfaceBenchmark {
     /// Update + render for each key of a realistic search session in a 120×40 window.
     static func keystrokes(catalog: Catalog) -> [Double] {
-        var state = AppState(catalog: catalog, size: Size(width: 120, height: 40))
+        var state = AppState(catalog: catalog, size: Size(width: 120, height: 40), today: CalendarDate(year: 2026, month: 11, day: 25) ?? CalendarDate(daysSinceEpoch: 0))
         _ = Update.apply(.key(.enter), to: &state) // open the schools list
         _ = Render.screen(state)
         var keys: [Key] = [.character("/")]

@@ -130,14 +130,14 @@ struct QueryMix {
             query.sort = SortOrder(field: .distance)
             return ("all providers by distance", query)
         case 4:
-            query.sort = SortOrder(field: [.name, .cost, .results][below(3)], ascending: below(2) == 0)
+            query.sort = SortOrder(field: [.name, .cost, .ks2][below(3)], ascending: below(2) == 0)
             return ("sort whole kind", query)
         default:
             query.kind = .school
             query.filters.phases = [.primary]
             query.filters.minimumOfsted = .expectedStandard
             query.text = ["st", "primary", "academy", "church"][below(4)]
-            query.sort = SortOrder(field: .results)
+            query.sort = SortOrder(field: .attainment8)
             return ("school search + filters", query)
         }
     }

@@ -1,4 +1,5 @@
 import AgoraStore
+import ArgumentParser
 import AgoraTerminal
 import AgoraUI
 import ChoiceKit
@@ -25,31 +26,16 @@ enum InteractiveLauncher {
                 return
             }
             let terminal = try startTerminal(theme: theme ?? saved.theme)
-            var state = AppState(catalog: catalog, size: terminal.size, shortlist: saved.shortlist,
+            var state = AppState(catalog: catalog, size: terminal.size, today: Today.date, shortlist: saved.shortlist,
                                  homePostcode: saved.homePostcode, theme: theme ?? saved.theme)
-            if let storeWarning { state.message = StatusMessage(text: storeWarning, tone: .error) }
-            var inputEnded = false
-            var snapshotWork = saveSnapshot
+            if let storeWarning { state.context.warn(storeWarning) }
             defer { saveSnapshot?.cancelAndWait() }
-            while state.isRunning {
-                terminal.draw(Render.screen(state))
-                if let work = snapshotWork {
-                    // Off the main thread: a person quitting first just means no snapshot this time.
-                    work.start()
-                    snapshotWork = nil
-                }
-                guard let event = terminal.nextEvent() else {
-                    inputEnded = true
-                    break
-                }
-                let effects = Update.apply(event, to: &state)
-                if let problem = EffectRunner(store: store).run(effects) {
-                    state.message = StatusMessage(text: problem, tone: .error)
-                }
-                terminal.setTheme(state.theme)
-            }
+            let runtime = UIRuntime(terminal: terminal, store: StoreEffects(store: store, today: Today.date))
+            // The snapshot is written off the main thread once the first frame is on screen.
+            let finished = runtime.run(&state, afterFirstFrame: { saveSnapshot?.start() })
             terminal.stop()
-            if inputEnded { throw Failure.failed("input closed, so Agora stopped. Your shortlist and settings are saved.") }
+            if !finished { throw Failure.failed("input closed, so Agora stopped. Your shortlist and settings are saved.") }
+            if state.exitStatus != 0 { throw ExitCode(state.exitStatus) }
         }
     }
 
@@ -107,32 +93,6 @@ struct SavedSettings {
     }
 }
 
-/// Carries out effects against the store; returns a message when something could not be saved.
-struct EffectRunner {
-    let store: AgoraStore?
-
-    func run(_ effects: [Effect]) -> String? {
-        guard let store else { return effects.isEmpty ? nil : "This change cannot be saved (no data directory)." }
-        for effect in effects {
-            do {
-                switch effect {
-                case .addToShortlist(let id, let kind):
-                    try store.addToShortlist(providerID: id, kind: ProviderKind(rawValue: kind) ?? .school, on: Today.date)
-                case .removeFromShortlist(let id):
-                    try store.removeFromShortlist(providerID: id)
-                case .saveHomePostcode(let postcode):
-                    try store.setSetting(.homePostcode, to: postcode)
-                case .saveTheme(let theme):
-                    try store.setSetting(.theme, to: theme)
-                }
-            } catch {
-                return "Not saved: \(error.description)"
-            }
-        }
-        return nil
-    }
-}
-
 /// Today's date in the local calendar.
 enum Today {
     static var date: CalendarDate {
@@ -150,13 +110,29 @@ struct PlainRunner {
     let warning: String?
 
     func run() {
-        var session = PlainSession(catalog: catalog, shortlist: settings.shortlist, homePostcode: settings.homePostcode)
-        if let warning { print(warning) }
+        let state = AppState(catalog: catalog, size: Size(width: 80, height: 24), today: Today.date,
+                             shortlist: settings.shortlist, homePostcode: settings.homePostcode)
+        var session = PlainSession(state: state)
+        let effects = StoreEffects(store: store, today: Today.date)
+        if let warning { print(TextSafety.inert(warning)) }
         print(session.start(), terminator: "")
         while !session.isFinished, let line = readLine() {
             let response = session.respond(to: line)
             print(response.text, terminator: "")
-            if let problem = EffectRunner(store: store).run(response.effects) { print(problem) }
+            for effect in response.effects {
+                switch effect {
+                case .write(let id, let request): print(session.receive(effects.carryOut(id, request)), terminator: "")
+                case .reloadShortlist: if let outcome = effects.shortlist() { _ = session.receive(outcome) }
+                case .start(let id, let job):
+                    // Plain mode waits for a job: its progress would only interrupt the reading.
+                    let inbox = Inbox(wake: {})
+                    let runner = JobRunner(inbox: inbox)
+                    runner.start(id, job)
+                    while runner.isBusy { Thread.sleep(forTimeInterval: 0.01) }
+                    for outcome in inbox.drain() { print(session.receive(outcome), terminator: "") }
+                case .cancel: break
+                }
+            }
         }
     }
 }

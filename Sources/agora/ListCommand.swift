@@ -51,8 +51,9 @@ struct ListCommand: ParsableCommand {
             if let sort {
                 let descending = sort.hasPrefix("-")
                 let name = descending ? String(sort.dropFirst()) : sort
-                guard let field = SortField(rawValue: name.lowercased()) else {
-                    throw Failure.usage("unknown sort \"\(sort)\": use name, distance, rating, cost or results")
+                let sorts = SortField.available(for: kind)
+                guard let field = SortField(rawValue: name.lowercased()), sorts.contains(field) else {
+                    throw Failure.usage("unknown sort \"\(TextSafety.inert(sort))\" for \(kind.label.lowercased()): use \(sorts.map(\.rawValue).joined(separator: ", "))")
                 }
                 if field == .distance, query.origin == nil { throw Failure.usage("sorting by distance needs --near POSTCODE") }
                 let natural = SortOrder(field: field)

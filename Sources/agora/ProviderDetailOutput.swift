@@ -11,14 +11,17 @@ struct ProviderDetailOutput {
         if format == .json { return json(sections).text() + "\n" }
         var out = TextSafety.inert(provider.name) + "\n" + String(repeating: "═", count: min(78, DisplayWidth.of(provider.name))) + "\n"
         out += catalog.manifest.area.notice + "\n"
-        let labelWidth = min(28, sections.flatMap(\.facts).map { DisplayWidth.of($0.label) }.max() ?? 10)
+        let labelWidth = min(26, sections.flatMap(\.facts).map { DisplayWidth.of($0.label) }.max() ?? 10)
         for section in sections {
             out += "\n" + section.title + "\n"
             for fact in section.facts {
-                let label = DisplayWidth.pad(fact.label, to: labelWidth)
+                // Long labels wrap rather than lose their ends.
+                let labels = DisplayWidth.wrap(fact.label, width: labelWidth)
                 let lines = DisplayWidth.wrap(TextSafety.inert(fact.text), width: max(20, 78 - labelWidth - 4))
-                out += "  \(label)  \(lines.first ?? "")\n"
-                for more in lines.dropFirst() { out += String(repeating: " ", count: labelWidth + 4) + more + "\n" }
+                for row in 0..<max(labels.count, lines.count) {
+                    let label = DisplayWidth.pad(row < labels.count ? labels[row] : "", to: labelWidth)
+                    out += "  \(label)  \(row < lines.count ? lines[row] : "")".trimmingTrailingSpaces() + "\n"
+                }
                 if let note = fact.note {
                     for line in DisplayWidth.wrap("(\(TextSafety.inert(note)))", width: max(20, 78 - labelWidth - 4)) {
                         out += String(repeating: " ", count: labelWidth + 4) + line + "\n"

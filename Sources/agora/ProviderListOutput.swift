@@ -8,7 +8,7 @@ struct ProviderListOutput {
 
     private var columns: [ListColumn] { [idColumn] + ListColumns.forKind(kind) }
 
-    private let idColumn = ListColumn(key: "id", title: "ID", width: 8) { provider, _ in provider.id }
+    private let idColumn = ListColumn(key: "id", title: "ID", maxWidth: 8) { provider, _ in .text(provider.id) }
 
     private func rows() -> [[String]] {
         result.positions.map { position in
@@ -71,8 +71,8 @@ struct ProviderListOutput {
             members.append(("distance_m", .int(Int(catalog.distance(from: origin, toProviderAt: Int(position)).rounded()))))
         }
         for column in ListColumns.forKind(kind) where column.key != "name" {
-            let value = column.value(provider, catalog)
-            members.append((column.key, value == ShortText.notPublished ? .null : .string(value)))
+            let measure = column.measure(provider, catalog)
+            members.append((column.key, measure.isMissing ? .null : .string(measure.short)))
         }
         return .object(members)
     }

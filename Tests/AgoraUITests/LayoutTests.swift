@@ -4,31 +4,72 @@ import Testing
 
 @Suite("Layout, resizing, mouse and themes")
 struct LayoutTests {
-    @Test func wideTerminalsShowListAndDetailSideBySide() throws {
-        var driver = Driver(width: 120, height: 40)
-        driver.openList(.school)
+    @Test func wideWindowsShowTheSelectedProviderBesideTheList() throws {
+        var driver = Driver(width: 160, height: 40)
+        driver.openList(.gp)
         let first = try #require(driver.listProviders.first)
         #expect(driver.text.contains("│ \(first.name)"))
+        #expect(driver.text.contains("Space adds it to your shortlist"))
+        #expect(!driver.text.contains("Press m"))
         driver.press(.down)
         let second = try #require(driver.listProviders.dropFirst().first)
         #expect(driver.text.contains("│ \(second.name)"))
     }
 
-    @Test func resizeRelaysOutAtOnce() throws {
+    @Test("wider windows never show fewer list columns", arguments: [ProviderKind.school, .care, .gp, .other])
+    func widerWindowsNeverShowFewerColumns(kind: ProviderKind) {
+        var previous = 0
+        for width in stride(from: 60, through: 240, by: 4) {
+            var driver = Driver(width: width, height: 30)
+            if kind == .other {
+                driver.press(.down, .down, .down, .enter) // Waste and recycling
+            } else {
+                driver.openList(kind)
+            }
+            guard let list = driver.list else { continue }
+            let header = driver.lines[list.title(in: driver.state.context).count + 2 > width ? 3 : 2]
+            let shown = ListColumns.forKind(kind).filter { header.contains($0.title) }.count
+            #expect(shown >= previous, "\(kind) at \(width) columns shows \(shown), narrower showed \(previous)")
+            previous = shown
+        }
+        #expect(previous == ListColumns.forKind(kind).count)
+    }
+
+    @Test func theSummaryIsNeverCutByTheRowCounter() {
+        var driver = Driver(width: 80, height: 24, postcode: "KM1 9UY")
+        driver.openList(.school)
+        driver.press(.character("/"))
+        driver.type("primary")
+        driver.press(.enter)
+        let summary = driver.lines[1] + driver.lines[2]
+        #expect(summary.contains("from KM1 9UY"))
+        #expect(summary.contains("rows 1–"))
+        #expect(!summary.contains("…"))
+    }
+
+    @Test func namesakesShowTheirTownSoRowsCanBeToldApart() {
+        let names = Driver.catalog.providers.map(\.name)
+        let repeated = Set(names.filter { name in names.filter { $0 == name }.count > 1 })
+        for provider in Driver.catalog.providers where repeated.contains(provider.name) {
+            #expect(ListColumns.name.value(provider, Driver.catalog).contains("(\(provider.town))"))
+        }
+    }
+
+    @Test func resizeRelaysOutAtOnceAndKeepsTheCursorInView() throws {
         var driver = Driver(width: 120, height: 40)
         driver.openList(.gp)
-        #expect(driver.text.contains("About"))
         driver.resize(80, 24)
         #expect(driver.screen.size == Size(width: 80, height: 24))
         #expect(!driver.text.contains("│ "))
         #expect(driver.lines.allSatisfy { $0.count == 80 })
-        // The cursor stays visible after shrinking.
         driver.resize(120, 40)
         driver.press(.end)
         driver.resize(70, 20)
         let list = try #require(driver.list)
-        #expect(list.selected >= list.top && list.selected < list.top + 15)
-        #expect(driver.lines.contains { $0.hasPrefix(" ") && $0.contains(driver.listProviders.last?.name.prefix(10) ?? "?") })
+        let top = list.table.cursor.viewport.top
+        #expect(list.table.cursor.selected >= top && list.table.cursor.selected < top + 15)
+        let last = try #require(driver.listProviders.last)
+        #expect(driver.text.contains(String(last.name.prefix(10))))
     }
 
     @Test func belowTheMinimumItAsksPolitely() {
@@ -41,47 +82,87 @@ struct LayoutTests {
         #expect(driver.text.contains("Schools"))
     }
 
+    @Test func theHomeMenuCursorStaysOnScreenAtSixtyByEighteen() throws {
+        var driver = Driver(width: 60, height: 18)
+        for _ in 0..<20 {
+            driver.press(.down)
+            let home = try #require(driver.state.topPage(as: HomeFeature.self))
+            _ = home
+            #expect(driver.lines.contains { $0.contains("▸ ") }, "the selected item is drawn")
+        }
+        #expect(driver.text.contains("About Agora and the data"))
+    }
+
     @Test func clickSelectsAndClickingAgainOpens() throws {
         var driver = Driver()
         driver.openList(.care)
-        driver.send(.mouse(MouseEvent(x: 5, y: 5, kind: .press)))
-        #expect(driver.list?.selected == 2)
+        driver.click(5, 5)
+        #expect(driver.list?.table.cursor.selected == 2)
         let chosen = try #require(driver.listProviders.dropFirst(2).first)
-        driver.send(.mouse(MouseEvent(x: 5, y: 5, kind: .press)))
-        #expect(driver.state.page == .detail(providerID: chosen.id))
+        driver.click(5, 5)
+        #expect(driver.state.topPage(as: DetailFeature.self)?.providerID == chosen.id)
         driver.send(.mouse(MouseEvent(x: 5, y: 5, kind: .wheelDown)))
-        #expect(driver.state.scroll == 3)
+        #expect(driver.state.topPage(as: DetailFeature.self)?.viewport.top == 1)
     }
 
     @Test func wheelScrollsTheList() {
         var driver = Driver()
         driver.openList(.school)
         for _ in 0..<10 { driver.send(.mouse(MouseEvent(x: 3, y: 6, kind: .wheelDown))) }
-        #expect(driver.list?.selected == 30)
-        #expect((driver.list?.top ?? 0) > 0)
+        #expect(driver.list?.table.cursor.selected == 30)
+        #expect((driver.list?.table.cursor.viewport.top ?? 0) > 0)
     }
 
-    @Test func clicksOnTheHomeMenu() {
+    @Test func clicksOnTheHomeMenuLandOnWhatIsDrawn() throws {
         var driver = Driver()
-        driver.send(.mouse(MouseEvent(x: 4, y: 5, kind: .press)))
-        #expect(driver.state.homeSelection == 1)
-        driver.send(.mouse(MouseEvent(x: 4, y: 5, kind: .press)))
+        let row = try #require(driver.row(containing: "Care for older people"))
+        driver.click(4, row)
+        #expect(driver.lines[row].contains("▸ Care for older people"))
+        driver.click(30, row)
         #expect(driver.list?.key.kind == .care)
     }
 
-    @Test func controlCharactersAreDrawnAsVisibleSymbols() {
-        var screen = Screen(size: Size(width: 30, height: 1))
-        screen.put("Evil\u{1B}[31m name\u{07}", x: 0, y: 0)
-        #expect(screen.lines[0].hasPrefix("Evil␛[31m name␇"))
-        #expect(!screen.lines[0].unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    @Test func clicksOnTheShortlistCountTheScrolledRows() throws {
+        let ids = Driver.catalog.providers(of: .care).prefix(40).map(\.id)
+        var driver = Driver(shortlist: ids)
+        driver.press(.character("v"))
+        driver.press(.end)
+        let last = try #require(Driver.catalog.provider(id: ids[39]))
+        let row = try #require(driver.row(containing: last.name))
+        let before = try #require(driver.row(containing: Driver.catalog.provider(id: ids[38])?.name ?? "?"))
+        driver.click(10, before)
+        #expect(driver.state.topPage(as: ShortlistFeature.self)?.table.cursor.selected == 38)
+        driver.click(10, row)
+        driver.click(10, row)
+        #expect(driver.state.topPage(as: DetailFeature.self)?.providerID == ids[39])
     }
 
-    @Test func longTextIsCutByDisplayWidth() {
-        var screen = Screen(size: Size(width: 12, height: 2))
-        screen.put("Zoë Belvédère School", x: 0, y: 0, width: 10)
-        #expect(screen.lines[0] == "Zoë Belvé…  ")
-        screen.put("日本語の学校", x: 0, y: 1, width: 7)
-        #expect(screen.lines[1].hasPrefix("日本語…"))
+    @Test func clicksTickFiltersAndChooseSorts() throws {
+        var driver = Driver()
+        driver.openList(.care)
+        let all = driver.listProviders.count
+        driver.press(.character("f"))
+        let row = try #require(driver.row(containing: "Takes direct payments"))
+        driver.click(70, row)
+        driver.click(70, row)
+        #expect(driver.list?.query.filters.acceptsDirectPaymentsOnly == true)
+        #expect(driver.listProviders.count < all)
+        driver.click(1, 5)
+        #expect(driver.list?.panel == nil)
+        driver.press(.character("s"))
+        let ratingRow = try #require(driver.row(containing: "Rating"))
+        driver.click(40, ratingRow)
+        #expect(driver.list?.sortMenu == nil)
+        #expect(driver.list?.query.sort.field == .rating)
+    }
+
+    @Test func monochromeRowsHaveNoMarkOnUnmarkedProviders() throws {
+        var driver = Driver(theme: .mono)
+        driver.openList(.gp)
+        let screen = driver.screen
+        for y in 4..<20 where screen[0, y].text == " " {
+            #expect(screen[0, y].role != .marked, "row \(y) has a marked blank cell")
+        }
     }
 
     @Test func monochromeThemeUsesNoColourAndKeepsMeaning() {
@@ -97,31 +178,7 @@ struct LayoutTests {
     @Test func themeKeyCyclesAndIsSaved() {
         var driver = Driver()
         driver.press(.character("t"))
-        #expect(driver.state.theme == .highContrast)
-        #expect(driver.effects == [.saveTheme("high-contrast")])
-    }
-}
-
-@Suite("Mouse in panels")
-struct PanelMouseTests {
-    @Test func clicksTickFiltersAndChooseSorts() throws {
-        var driver = Driver()
-        driver.openList(.care)
-        let all = driver.listProviders.count
-        driver.press(.character("f"))
-        // Find the row of "Has vacancies" on screen and click it twice: select, then tick.
-        let row = try #require(driver.lines.firstIndex { $0.contains("Has vacancies") })
-        driver.send(.mouse(MouseEvent(x: 70, y: row, kind: .press)))
-        driver.send(.mouse(MouseEvent(x: 70, y: row, kind: .press)))
-        #expect(driver.list?.query.filters.withVacanciesOnly == true)
-        #expect(driver.listProviders.count < all)
-        // A click outside closes the panel.
-        driver.send(.mouse(MouseEvent(x: 1, y: 5, kind: .press)))
-        #expect(driver.state.overlay == nil)
-        driver.press(.character("s"))
-        let ratingRow = try #require(driver.lines.firstIndex { $0.contains("Rating") })
-        driver.send(.mouse(MouseEvent(x: 40, y: ratingRow, kind: .press)))
-        #expect(driver.state.overlay == nil)
-        #expect(driver.list?.query.sort.field == .rating)
+        #expect(driver.state.context.theme == .highContrast)
+        #expect(driver.writes == [.setTheme(.highContrast)])
     }
 }

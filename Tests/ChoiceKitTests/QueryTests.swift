@@ -158,19 +158,26 @@ struct QueryTests {
         #expect(reversedKeys.last == .some(nil))
     }
 
-    @Test func sortsByCostCheapestFirstWithinEachUnit() {
+    @Test func sortsByTheCostOfAWeekCheapestFirst() {
         let result = catalog.run(ProviderQuery(kind: .care, sort: SortOrder(field: .cost)))
-        let hourly = result.positions.compactMap { position -> Money? in
-            let care = catalog.providers[Int(position)].care
-            return care?.priceUnit == .hour ? care?.selfFunderPrice : nil
-        }
-        #expect(!hourly.isEmpty && hourly == hourly.sorted())
+        let weekly = result.positions.compactMap { catalog.providers[Int($0)].care.flatMap(WeeklyCost.of) }
+        #expect(!weekly.isEmpty && weekly == weekly.sorted())
+        // Unpriced services come last.
+        let last = result.positions.last.map { catalog.providers[Int($0)].care?.selfFunderPrice }
+        #expect(last == .some(nil) || weekly.count == result.positions.count)
     }
 
-    @Test func sortsByResultsBestFirst() {
-        let result = catalog.run(ProviderQuery(kind: .school, sort: SortOrder(field: .results)))
-        let keys = result.positions.compactMap { ResultsOrder.key(for: catalog.providers[Int($0)]) }
-        #expect(keys == keys.sorted(by: >))
+    @Test func sortsByKS2AndAttainment8SeparatelyBestFirst() {
+        let ks2 = catalog.run(ProviderQuery(kind: .school, sort: SortOrder(field: .ks2)))
+        let ks2Keys = ks2.positions.map { catalog.providers[Int($0)].school?.ks2ExpectedStandard?.tenths }
+        let present = ks2Keys.prefix { $0 != nil }.compactMap { $0 }
+        #expect(!present.isEmpty && present == present.sorted(by: >))
+        #expect(ks2Keys.dropFirst(present.count).allSatisfy { $0 == nil })
+        let a8 = catalog.run(ProviderQuery(kind: .school, sort: SortOrder(field: .attainment8)))
+        let a8Keys = a8.positions.map { catalog.providers[Int($0)].school?.ks4Attainment8?.tenths }
+        let scored = a8Keys.prefix { $0 != nil }.compactMap { $0 }
+        #expect(!scored.isEmpty && scored == scored.sorted(by: >))
+        #expect(a8Keys.dropFirst(scored.count).allSatisfy { $0 == nil })
     }
 
     @Test func straightLineDistance() {

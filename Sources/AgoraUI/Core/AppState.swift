@@ -1,86 +1,42 @@
 import ChoiceKit
 
-/// Which list: a kind, and for the seed's other services, one service of that kind.
-public struct ListKey: Hashable, Sendable {
-    public var kind: ProviderKind
-    public var serviceID: String?
-    public init(kind: ProviderKind, serviceID: String? = nil) {
-        self.kind = kind
-        self.serviceID = serviceID
-    }
-}
-
-public enum Page: Hashable, Sendable {
-    case home
-    case list(ListKey)
-    case detail(providerID: String)
-    case shortlist
-    case about
-}
-
-public enum Overlay: Hashable, Sendable {
-    case help(KeyContext)
-    case filters(FilterPanel)
-    case sort(selected: Int)
-    case postcode(TextField)
-}
-
-public struct StatusMessage: Hashable, Sendable {
-    public enum Tone: Hashable, Sendable { case info, error }
-    public var text: String
-    public var tone: Tone
-    public init(text: String, tone: Tone) {
-        self.text = text
-        self.tone = tone
-    }
-}
-
-/// Everything the UI knows. `update` changes it; `render` draws it.
+/// Everything the UI knows: the shared context, the stack of pages and the panels over them.
+/// `Update.apply` changes it; `Render.screen` draws it.
 public struct AppState: Sendable {
-    public let catalog: Catalog
-    public var size: Size
-    public var pages: [Page] = [.home]
-    public var overlay: Overlay?
-    public var homeSelection = 0
-    public var lists: [ListKey: ListState] = [:]
-    public var shortlistSelection = 0
-    /// Scroll offset of the page on top (detail, about).
-    public var scroll = 0
-    /// Provider ids in the order they were added.
-    public var shortlist: [String]
-    public var homePostcode: Manifest.PostcodeEntry?
-    public var theme: ThemeName
-    public var message: StatusMessage?
+    public var context: AppContext
+    public var pages: [any Feature]
+    public var overlays: [any Feature] = []
     public var isRunning = true
+    /// How the program should exit: 0 after q, 130 after Ctrl-C (as an interrupted program does).
+    public var exitStatus: Int32 = 0
 
-    public init(catalog: Catalog, size: Size, shortlist: [String] = [], homePostcode: String? = nil,
-                theme: ThemeName = .standard) {
-        self.catalog = catalog
-        self.size = size
-        self.shortlist = shortlist.filter { catalog.provider(id: $0) != nil }
-        self.homePostcode = homePostcode.flatMap { catalog.postcode($0) }
-        self.theme = theme
+    public init(context: AppContext, home: any Feature) {
+        self.context = context
+        pages = [home]
     }
 
-    public var page: Page { pages.last ?? .home }
+    /// The usual start: the home page of the catalog.
+    public init(catalog: Catalog, size: Size, today: CalendarDate, shortlist: [String] = [], homePostcode: String? = nil,
+                theme: ThemeName = .standard) {
+        let context = AppContext(catalog: catalog, size: size, today: today, shortlist: shortlist, homePostcode: homePostcode,
+                                 theme: theme)
+        self.init(context: context, home: HomeFeature(catalog: catalog))
+    }
 
-    public func isShortlisted(_ id: String) -> Bool { shortlist.contains(id) }
+    public var catalog: Catalog { context.catalog }
+    public var size: Size { context.size }
+    public var page: any Feature { pages[pages.count - 1] }
+    public var top: any Feature { overlays.last ?? page }
+    public var isOnHome: Bool { pages.count == 1 && overlays.isEmpty }
 
-    /// The keyboard context of what is on top, for key lookup and help.
-    public var keyContext: KeyContext {
-        switch overlay {
-        case .help?: return .help
-        case .filters?: return .filters
-        case .sort?: return .sortMenu
-        case .postcode?: return .textEntry
-        case nil: break
-        }
-        switch page {
-        case .home: return .home
-        case .list(let key): return lists[key]?.search != nil ? .textEntry : .list
-        case .detail: return .detail
-        case .shortlist: return .shortlist
-        case .about: return .about
-        }
+    /// The page of a given type on top, if it is one: for tests and the plain runner.
+    public func topPage<F: Feature>(as type: F.Type) -> F? { page as? F }
+    public func topOverlay<F: Feature>(as type: F.Type) -> F? { overlays.last as? F }
+
+    /// What help and the status line show for whatever is on top.
+    public var helpEntries: [HelpEntry] {
+        if let overlay = overlays.last { return overlay.help(in: context) + [HelpEntry(keyLabel: "Ctrl-C", help: "quit at once")] }
+        if page.capturesText { return page.help(in: context) }
+        return page.help(in: context) + GlobalKeys.help(onHome: pages.count == 1)
     }
 }

@@ -20,17 +20,11 @@ public struct MouseEvent: Hashable, Sendable {
     }
 }
 
+/// Everything that can happen to the UI: input from the person, and what became of the effects
+/// `update` asked for (reported by the runtime, so a write is confirmed before it is shown as done).
 public enum Event: Hashable, Sendable {
     case key(Key)
     case mouse(MouseEvent)
     case resize(Size)
-}
-
-/// What the outside world must do after an update: the runtime carries these out (saving to the
-/// store), so `update` stays a pure function.
-public enum Effect: Hashable, Sendable {
-    case addToShortlist(id: String, kind: String)
-    case removeFromShortlist(id: String)
-    case saveHomePostcode(String?)
-    case saveTheme(String)
+    case outcome(Outcome)
 }

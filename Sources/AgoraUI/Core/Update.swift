@@ -1,115 +1,176 @@
 import ChoiceKit
 
-/// The one place state changes: an event in, the new state and any effects out.
+/// The one place state changes: an event in, the new state and the effects out. Input goes to
+/// the panel or page on top; what it ignores falls back to the keys every page shares.
 public enum Update {
     public static func apply(_ event: Event, to state: inout AppState) -> [Effect] {
+        let home = state.context.home
+        defer { if state.context.home != home { state.homeChanged() } }
         switch event {
         case .resize(let size):
-            state.size = size
-            state.keepSelectionVisible()
-            return []
+            state.context.size = size
+            state.fitAll()
         case .mouse(let mouse):
-            return state.handleMouse(mouse)
+            state.routeMouse(mouse)
         case .key(let key):
-            if key == .control("c") {
-                state.isRunning = false
-                return []
-            }
-            state.message = nil
-            if let overlay = state.overlay { return state.handleOverlay(overlay, key) }
-            if case .list(let listKey) = state.page, state.lists[listKey]?.search != nil {
-                return state.handleSearchEntry(listKey, key)
-            }
-            guard let action = Keymap.action(for: key, in: state.keyContext) else {
-                if case .character(let character) = key, character != " " {
-                    state.message = StatusMessage(text: "\"\(character)\" does nothing here — press ? for the keys of this screen", tone: .info)
-                }
-                return []
-            }
-            return state.perform(action)
+            state.routeKey(key)
+        case .outcome(let outcome):
+            state.receive(outcome)
         }
+        return state.carryOutCommands()
     }
 }
 
 extension AppState {
-    /// Actions every page shares, then the page's own.
-    mutating func perform(_ action: Action) -> [Effect] {
-        switch action {
-        case .help:
-            overlay = .help(keyContext)
-            return []
-        case .theme:
-            theme = theme.next
-            message = StatusMessage(text: "Colours: \(theme.label)", tone: .info)
-            return [.saveTheme(theme.rawValue)]
-        case .forceQuit:
+    mutating func routeKey(_ key: Key) {
+        if key == .control("c") {
             isRunning = false
-            return []
-        case .homePostcode:
-            overlay = .postcode(TextField(homePostcode?.postcode ?? ""))
-            return []
+            exitStatus = 130
+            return
+        }
+        context.message = nil
+        if key == .escape, let job = context.latestJob, !top.capturesText {
+            context.cancel(job.id)
+            context.inform("Cancelling \(job.status.title)…")
+            return
+        }
+        if !overlays.isEmpty {
+            var overlay = overlays.removeLast()
+            let handled = overlay.handle(key, in: &context)
+            overlays.append(overlay)
+            if handled == .ignored, key == .character("?") || key == .function(1) { showHelp() }
+            return
+        }
+        var page = pages.removeLast()
+        let handled = page.handle(key, in: &context)
+        pages.append(page)
+        guard handled == .ignored else { return }
+        if page.capturesText {
+            if key == .character("?") || key == .function(1) { showHelp() }
+            return
+        }
+        if let action = GlobalKeys.keymap.action(for: key) {
+            perform(action, key: key)
+        } else if case .character(let character) = key {
+            context.inform("\"\(character)\" does nothing here — press ? for the keys of this screen")
+        }
+    }
+
+    mutating func perform(_ action: GlobalAction, key: Key) {
+        switch action {
+        case .help: showHelp()
+        case .theme:
+            context.setTheme(context.theme.next)
+            context.inform("Colours: \(context.theme.label)")
         case .shortlist:
-            if page != .shortlist { pages.append(.shortlist) }
-            shortlistSelection = min(shortlistSelection, max(0, shortlist.count - 1))
-            return []
+            if !(page is ShortlistFeature) { context.push(ShortlistFeature()) }
+        case .homePostcode:
+            context.present(PostcodeFeature(current: context.home?.postcode))
         case .about:
-            pages.append(.about)
-            scroll = 0
-            return []
-        default:
-            break
-        }
-        switch page {
-        case .home: return performOnHome(action)
-        case .list(let key): return performOnList(key, action)
-        case .detail(let id): return performOnDetail(id, action)
-        case .shortlist: return performOnShortlist(action)
-        case .about: return performOnAbout(action)
+            if !(page is AboutFeature) { context.push(AboutFeature()) }
+        case .back:
+            if pages.count > 1 {
+                context.pop()
+            } else if key == .character("q") {
+                isRunning = false
+            } else {
+                context.inform("This is the first page: press q to quit Agora")
+            }
         }
     }
 
-    mutating func goBack() {
-        if pages.count > 1 { pages.removeLast() } else { isRunning = false }
-        scroll = 0
+    mutating func showHelp() {
+        context.present(HelpOverlay(title: top.title(in: context), entries: helpEntries))
     }
 
-    mutating func openList(_ key: ListKey) {
-        if lists[key] == nil {
-            var list = ListState(key: key)
-            applyHome(to: &list)
-            list.refresh(in: catalog)
-            lists[key] = list
+    mutating func routeMouse(_ mouse: MouseEvent) {
+        let area = context.contentArea
+        if !overlays.isEmpty {
+            var overlay = overlays.removeLast()
+            _ = overlay.handle(mouse, area: area, in: &context)
+            overlays.append(overlay)
+            return
         }
-        pages.append(.list(key))
+        var page = pages.removeLast()
+        _ = page.handle(mouse, area: area, in: &context)
+        pages.append(page)
     }
 
-    /// Distances from the home postcode, and nearest-first unless the person chose another sort.
-    mutating func applyHome(to list: inout ListState) {
-        list.query.origin = homePostcode?.location
-        if homePostcode == nil {
-            list.query.filters.maximumDistanceMetres = nil
-            if list.query.sort.field == .distance { list.query.sort = SortOrder(field: .name) }
-        } else if !list.sortChosen {
-            list.query.sort = SortOrder(field: .distance)
+    mutating func receive(_ outcome: Outcome) {
+        switch outcome {
+        case .saved(let id): context.confirm(id)
+        case .failed(let id, let message): context.fail(id, message)
+        case .shortlistLoaded(let ids): context.replaceShortlist(ids)
+        case .progress(let id, let done, let total): context.jobProgress(id, done: done, total: total)
+        case .finished(let id, let message):
+            context.jobEnded(id)
+            context.inform(message)
+        case .jobFailed(let id, let message):
+            let title = context.jobs[id]?.title ?? "That"
+            context.jobEnded(id)
+            context.warn("\(title) failed: \(message)")
+        case .cancelled(let id):
+            let title = context.jobs[id]?.title ?? "The job"
+            context.jobEnded(id)
+            context.inform("\(title) cancelled: nothing was written")
         }
+        for index in pages.indices { pages[index].receive(outcome, in: &context) }
+        for index in overlays.indices { overlays[index].receive(outcome, in: &context) }
     }
 
-    mutating func toggleShortlist(_ id: String) -> [Effect] {
-        guard let provider = catalog.provider(id: id) else { return [] }
-        if let index = shortlist.firstIndex(of: id) {
-            shortlist.remove(at: index)
-            message = StatusMessage(text: "Removed \(provider.name) from your shortlist", tone: .info)
-            return [.removeFromShortlist(id: id)]
+    mutating func homeChanged() {
+        for index in pages.indices { pages[index].homeChanged(in: context) }
+    }
+
+    mutating func fitAll() {
+        let area = context.contentArea
+        for index in pages.indices { pages[index].fit(area: area, in: context) }
+        for index in overlays.indices { overlays[index].fit(area: area, in: context) }
+    }
+
+    /// Carries out what features asked for, in order; returns the effects for the runtime.
+    mutating func carryOutCommands() -> [Effect] {
+        var effects: [Effect] = []
+        // Features may ask for more while being fitted, so drain until quiet.
+        while !context.commands.isEmpty {
+            let commands = context.commands
+            context.commands = []
+            for command in commands {
+                switch command {
+                case .push(var feature):
+                    feature.fit(area: context.contentArea, in: context)
+                    feature.appeared(in: &context)
+                    pages.append(feature)
+                case .pop:
+                    if pages.count > 1 { pages.removeLast() }
+                case .present(var overlay):
+                    overlay.fit(area: context.contentArea, in: context)
+                    overlay.appeared(in: &context)
+                    overlays.append(overlay)
+                case .dismiss:
+                    if !overlays.isEmpty { overlays.removeLast() }
+                case .quit:
+                    isRunning = false
+                case .effect(let effect):
+                    effects.append(effect)
+                case .modalFinished(let tag, let outcome):
+                    finishModal(tag: tag, outcome: outcome)
+                }
+            }
         }
-        shortlist.append(id)
-        message = StatusMessage(text: "Added \(provider.name) to your shortlist (\(shortlist.count) now; v to see it)", tone: .info)
-        return [.addToShortlist(id: id, kind: provider.kind.rawValue)]
+        return effects
     }
 
-    /// After a resize or a jump, keep the cursor of the visible list on screen.
-    mutating func keepSelectionVisible() {
-        guard case .list(let key) = page, var list = lists[key] else { return }
-        list.scrollToSelection(visible: Layout(size: size).listRows)
-        lists[key] = list
+    /// Closes the modal on top and tells the feature below it how it was answered.
+    mutating func finishModal(tag: String, outcome: Modal.Outcome) {
+        if overlays.isEmpty {
+            var page = pages.removeLast()
+            page.modalFinished(tag, outcome, in: &context)
+            pages.append(page)
+        } else {
+            var overlay = overlays.removeLast()
+            overlay.modalFinished(tag, outcome, in: &context)
+            overlays.append(overlay)
+        }
     }
 }

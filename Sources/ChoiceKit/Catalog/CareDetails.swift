@@ -66,7 +66,7 @@ public enum CareServiceType: String, LabelledValue, CaseIterable, Hashable, Send
         case .homeCare: return "Home care"
         case .dayCentre: return "Day centre"
         case .extraCareHousing: return "Extra care"
-        case .supportedLiving: return "Supported liv."
+        case .supportedLiving: return "Supported living"
         case .personalAssistantAgency: return "PA agency"
         case .sharedLives: return "Shared Lives"
         }
@@ -103,7 +103,8 @@ public enum PriceUnit: String, LabelledValue, CaseIterable, Hashable, Sendable, 
     case week, day, hour
 
     public var label: String { rawValue }
-    public var per: String { "a \(rawValue)" }
+    /// "an hour", "a day", "a week".
+    public var per: String { self == .hour ? "an hour" : "a \(rawValue)" }
     public var abbreviation: String {
         switch self {
         case .week: return "/wk"

@@ -34,6 +34,11 @@ public struct Catalog: Sendable {
     public func postcode(_ text: String) -> Manifest.PostcodeEntry? { index.postcode(PostcodeFormat.normalise(text)) }
 
     public func commissionerName(_ id: String) -> String { manifest.commissioner(id: id)?.name ?? id }
+
+    /// Whether another provider in the catalog has exactly this provider's name.
+    public func hasNamesake(_ provider: Provider) -> Bool {
+        index.position(ofID: provider.id).map(index.hasNamesake) ?? false
+    }
 }
 
 extension Catalog {

@@ -33,7 +33,8 @@ public struct GPDetails: Hashable, Sendable {
     /// Registered patients per full-time GP, a rough measure of how stretched a practice is.
     public var patientsPerGP: Int? {
         guard let list = listSize, let fte = gpFullTimeEquivalent, fte.tenths > 0 else { return nil }
-        return list * 10 / Int(fte.tenths)
+        let tenths = Int(fte.tenths)
+        return (list * 10 + tenths / 2) / tenths
     }
 }
 
@@ -45,6 +46,14 @@ public enum GPPracticeType: String, LabelledValue, CaseIterable, Hashable, Senda
         case .practice: return "GP practice"
         case .branchSurgery: return "Branch surgery"
         case .walkInCentre: return "Walk-in centre"
+        }
+    }
+
+    public var explanation: String {
+        switch self {
+        case .practice: return "a GP practice you can register with"
+        case .branchSurgery: return "a second site of a GP practice: you register with the main practice and can be seen here"
+        case .walkInCentre: return "sees anyone without an appointment or registration, for minor illness and injury; it is not a practice you join"
         }
     }
 }

@@ -65,4 +65,12 @@ public enum DistanceText {
         let tenths = Int((metres / 100).rounded())
         return "\(tenths / 10).\(tenths % 10) km"
     }
+
+    /// In words, for plain mode and screen readers: "830 metres", "1.5 kilometres".
+    public static func spoken(metres: Double) -> String {
+        let short = format(metres: metres)
+        if short.hasSuffix(" km") { return short.dropLast(3) + " kilometres" }
+        if short.hasSuffix(" m") { return short.dropLast(2) + " metres" }
+        return short
+    }
 }

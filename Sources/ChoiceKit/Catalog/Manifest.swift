@@ -61,6 +61,9 @@ public struct Manifest: Hashable, Sendable {
             self.centre = centre
             self.radiusKilometres = radiusKilometres
         }
+
+        /// Whether the notice says the data is made up, so every screen can say so too.
+        public var isFictional: Bool { notice.lowercased().contains("fictional") }
     }
 
     /// How current one part of the data is: `{"topic": "ofsted", "label": "Ofsted inspections", "as_of": …}`.

@@ -3,47 +3,56 @@ enum CareFactSections {
         let service = FactSection(title: "Service", facts: [
             Fact(key: "cqc_location_id", label: "CQC location id", text: care.cqcLocationID),
             Fact(key: "service_types", label: "Services", text: care.serviceTypes.map(\.label).joined(separator: ", ")),
-            Fact(key: "specialisms", label: "Specialisms", text: care.specialisms.isEmpty ? nil : care.specialisms.map(\.label).joined(separator: ", ")),
-            Fact(key: "beds", label: "Beds", text: care.isCareHome ? care.beds.map(String.init) : "not a care home"),
-            Fact(key: "vacancies", label: "Vacancies", text: care.isCareHome ? care.vacancies.map(String.init) : "not a care home",
+            Fact(key: "specialisms", label: "Specialisms",
+                 measure: .text(care.specialisms.isEmpty ? nil : care.specialisms.map(\.label).joined(separator: ", "),
+                                missing: .notApplicable("none listed"))),
+            Fact(key: "beds", label: "Beds", measure: care.isCareHome ? .count(care.beds) : .missing(.notApplicable("not a care home"))),
+            Fact(key: "vacancies", label: "Vacancies", measure: ProviderMeasures.vacancies(care),
                  note: care.isCareHome ? ProviderFacts.asOf("care", catalog) : nil),
         ])
-        return [service, ratings(care.assessment, catalog: catalog), money(care, catalog: catalog)]
+        return [service, ratings(care.assessment, catalog: catalog, topic: "care"), money(care, catalog: catalog)]
     }
 
-    static func ratings(_ assessment: CQCAssessment, catalog: Catalog) -> FactSection {
+    static func ratings(_ assessment: CQCAssessment, catalog: Catalog, topic: String) -> FactSection {
         var facts: [Fact] = []
         switch assessment {
         case .rated(let ratings):
-            facts.append(Fact(key: "cqc_overall", label: "Overall", text: ratings.overall.label, note: ratings.overall.meaning))
+            let overall = ProviderMeasures.cqc(assessment, asOf: catalog.asOf(topic))
+            facts.append(Fact(key: "cqc_overall", label: "Overall", measure: overall.relabelled(ratings.overall.label),
+                              note: ratings.overall.meaning))
             for question in CQCKeyQuestion.allCases {
                 guard let rating = ratings.rating(for: question) else { continue }
-                facts.append(Fact(key: "cqc_\(question.rawValue.snakeCased)", label: question.label, text: rating.label,
+                facts.append(Fact(key: "cqc_\(question.rawValue.snakeCased)", label: question.label,
+                                  measure: Measure(.grade(rating.label, rank: rating.rawValue), short: rating.label,
+                                                   tone: Quality.tone(rating), sortKey: Int64(rating.rawValue)),
                                   note: question.question))
             }
-            facts.append(Fact(key: "cqc_report_date", label: "Report published", text: ratings.reportDate?.long))
+            var dateNote: String?
+            if let date = ratings.reportDate, ProviderMeasures.isStale(date, asOf: catalog.asOf(topic)) {
+                dateNote = "over \(Quality.staleRatingYears.value) years old: it may not describe the service today; ask what has changed since"
+            }
+            facts.append(Fact(key: "cqc_report_date", label: "Report published", measure: .date(ratings.reportDate), note: dateNote))
         case .notYetRated:
-            facts.append(Fact(key: "cqc_overall", label: "Overall", text: CQCRating.notYetRatedLabel,
+            facts.append(Fact(key: "cqc_overall", label: "Overall", measure: .missing(.notYet(CQCRating.notYetRatedLabel.lowercased())),
                               note: "registered with CQC but not inspected yet"))
         case .notPublished:
-            facts.append(Fact(key: "cqc_overall", label: "Overall", text: nil))
+            facts.append(Fact(key: "cqc_overall", label: "Overall", measure: .missing(.notPublished)))
         }
-        return FactSection(title: "CQC rating (\(ProviderFacts.asOf("care", catalog) ?? "latest"))", facts: facts)
+        return FactSection(title: "CQC rating (\(ProviderFacts.asOf(topic, catalog) ?? "latest"))", facts: facts)
     }
 
     private static func money(_ care: CareDetails, catalog: Catalog) -> FactSection {
-        let per = care.priceUnit.per
         var facts = [
-            Fact(key: "price", label: "Price if you pay yourself", text: care.selfFunderPrice.map { "\($0.formatted) \(per)" }),
-            Fact(key: "council_framework", label: "On the council's list", text: ProviderFacts.yesNo(care.onCouncilFramework),
+            Fact(key: "price", label: "Price if you pay yourself", measure: ProviderMeasures.price(care)),
+            Fact(key: "council_framework", label: "On the council's list", measure: .yesNo(care.onCouncilFramework),
                  note: "the council's approved framework: providers it buys from for the people it funds"),
         ]
         if care.onCouncilFramework == true {
-            facts.append(Fact(key: "framework_price", label: "Council rate", text: care.frameworkPrice.map { "\($0.formatted) \(per)" }))
+            facts.append(Fact(key: "framework_price", label: "Council rate", measure: .money(care.frameworkPrice, per: care.priceUnit)))
         }
-        var paymentNote: String? = nil
+        var paymentNote: String?
         if care.isCareHome { paymentNote = DirectPaymentRules.longTermResidentialCare.value }
-        facts.append(Fact(key: "accepts_direct_payments", label: "Takes direct payments", text: ProviderFacts.yesNo(care.acceptsDirectPayments),
+        facts.append(Fact(key: "accepts_direct_payments", label: "Takes direct payments", measure: .yesNo(care.acceptsDirectPayments),
                           note: paymentNote))
         if care.priceUnit == .hour, let price = care.selfFunderPrice {
             let minimum = HomecarePrice.minimumHourly

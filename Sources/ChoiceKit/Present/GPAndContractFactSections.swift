@@ -6,19 +6,25 @@ enum GPFactSections {
         case .polygon?: catchment = "a drawn boundary around the practice"
         case nil: catchment = nil
         }
+        let isWalkIn = gp.practiceType == .walkInCentre
         var facts = [
             Fact(key: "ods_code", label: "ODS code", text: gp.odsCode),
+            Fact(key: "practice_type", label: "What it is", text: gp.practiceType.label, note: gp.practiceType.explanation),
             Fact(key: "pcn", label: "Primary care network", text: gp.primaryCareNetwork),
-            Fact(key: "accepting_new_patients", label: "Taking new patients", text: ProviderFacts.yesNo(gp.acceptingNewPatients),
-                 note: GPFacts.refusalRule.value),
-            Fact(key: "catchment", label: "Catchment area", text: catchment),
+            Fact(key: "accepting_new_patients", label: "Taking new patients", measure: ProviderMeasures.accepting(gp),
+                 note: isWalkIn ? nil : GPFacts.refusalRule.value),
         ]
-        if let origin, let area = gp.catchment {
-            facts.append(Fact(key: "home_in_catchment", label: "Your home", text: area.contains(origin) ? "inside the catchment" : "outside the catchment",
-                              note: area.contains(origin) ? nil : GPFacts.outOfArea.value))
+        if !isWalkIn {
+            facts.append(Fact(key: "catchment", label: "Catchment area", text: catchment))
+            if let origin, let area = gp.catchment {
+                facts.append(Fact(key: "home_in_catchment", label: "Your home",
+                                  text: area.contains(origin) ? "inside the catchment" : "outside the catchment",
+                                  note: area.contains(origin) ? nil : GPFacts.outOfArea.value))
+            }
         }
         facts += [
-            Fact(key: "list_size", label: "Registered patients", text: gp.listSize.map { ShortText.count($0) }),
+            Fact(key: "list_size", label: "Registered patients",
+                 measure: isWalkIn && gp.listSize == nil ? .missing(.notApplicable("none: a walk-in centre has no list")) : .count(gp.listSize)),
             Fact(key: "gp_fte", label: "Full-time GPs", text: gp.gpFullTimeEquivalent?.text,
                  note: gp.patientsPerGP.map { "about \(ShortText.count($0)) patients per full-time GP" }),
             Fact(key: "opening_hours", label: "Opening hours", text: gp.openingHours),
@@ -26,10 +32,10 @@ enum GPFactSections {
         ]
         let national = GPFacts.nationalGoodExperienceTenths
         let survey = FactSection(title: "What patients say (\(ProviderFacts.asOf("gp_survey", catalog) ?? "latest"))", facts: [
-            Fact(key: "survey_good_pct", label: "Good overall experience", text: gp.surveyGoodExperience?.percentText,
-                 note: "GP Patient Survey: patients saying very or fairly good; national average \(Tenths(tenths: Int32(national.value)).percentText) (\(national.source.year))"),
+            Fact(key: "survey_good_pct", label: "Good overall experience", measure: ProviderMeasures.survey(gp),
+                 note: "GP Patient Survey: patients saying very or fairly good; England \(Tenths(tenths: Int32(national.value)).percentText) (\(national.source.year))"),
         ])
-        return [FactSection(title: "Practice", facts: facts), survey, CareFactSections.ratings(gp.assessment, catalog: catalog)]
+        return [FactSection(title: "Practice", facts: facts), survey, CareFactSections.ratings(gp.assessment, catalog: catalog, topic: "gp")]
     }
 }
 
@@ -38,13 +44,20 @@ enum ContractFactSections {
         let service = catalog.manifest.service(id: contract.serviceID)
         var term: String?
         if let start = contract.start, let end = contract.end { term = "\(start.long) to \(end.long)" }
-        return [
-            FactSection(title: "Contract", facts: [
-                Fact(key: "service", label: "Service", text: service?.name ?? contract.serviceID),
+        var contractFacts = [Fact(key: "service", label: "Service", text: service?.name ?? contract.serviceID)]
+        if contract.contractName == nil, contract.start == nil, contract.value == nil {
+            // Not bought from anyone: one clear statement instead of a row of "not published".
+            contractFacts.append(Fact(key: "contract_name", label: "Contract",
+                                      measure: .missing(.notApplicable(contract.valueNote ?? "none: the public body runs it itself"))))
+        } else {
+            contractFacts += [
                 Fact(key: "contract_name", label: "Contract", text: contract.contractName),
                 Fact(key: "contract_term", label: "Term", text: term),
-                Fact(key: "contract_value", label: "Value", text: contract.value?.formatted, note: contract.valueNote),
-            ]),
+                Fact(key: "contract_value", label: "Value", measure: .money(contract.value, per: nil), note: contract.valueNote),
+            ]
+        }
+        return [
+            FactSection(title: "Contract", facts: contractFacts),
             FactSection(title: "What you can do", facts: [
                 Fact(key: "who_buys", label: "Who buys it", text: service?.whoBuys),
                 Fact(key: "citizen_say", label: "Your say", text: contract.citizenNote ?? service?.citizenSay),

@@ -4,20 +4,27 @@ public struct Fact: Hashable, Sendable {
     /// Stable snake_case key for JSON.
     public let key: String
     public let label: String
-    /// What to show; "not published" where the data is missing.
-    public let text: String
+    /// The value with its meaning (tone, why it is missing).
+    public let measure: Measure
     /// A sentence explaining the value (what a rating means, why something is missing).
     public let note: String?
-    /// True when the value is missing from the data.
-    public let missing: Bool
 
-    public init(key: String, label: String, text: String?, note: String? = nil) {
+    public init(key: String, label: String, measure: Measure, note: String? = nil) {
         self.key = key
         self.label = label
-        self.text = text ?? ProviderFacts.notPublished
+        self.measure = measure
         self.note = note
-        self.missing = text == nil
     }
+
+    /// A plain text fact; nil means not published.
+    public init(key: String, label: String, text: String?, note: String? = nil) {
+        self.init(key: key, label: label, measure: .text(text), note: note)
+    }
+
+    /// What to show: the value in words, or why it is missing.
+    public var text: String { measure.long }
+    /// True when the value is missing from the data.
+    public var missing: Bool { measure.isMissing }
 }
 
 public struct FactSection: Hashable, Sendable {
@@ -45,8 +52,8 @@ public enum ProviderFacts {
             Fact(key: "kind", label: "Kind", text: provider.kind.singular),
             Fact(key: "sub_type", label: "Type", text: provider.subType),
             Fact(key: "sector", label: "Sector", text: provider.sector.label, note: sectorNote(provider.sector)),
-            Fact(key: "organisation", label: organisationLabel(provider), text: provider.organisation.isEmpty ? nil : provider.organisation,
-                 note: provider.organisation.isEmpty ? "not part of a larger group" : nil),
+            Fact(key: "organisation", label: organisationLabel(provider),
+                 text: provider.organisation.isEmpty ? "on its own: not part of a larger group, trust or chain" : provider.organisation),
             Fact(key: "commissioner", label: "Paid for by", text: catalog.commissionerName(provider.commissionerID),
                  note: catalog.manifest.commissioner(id: provider.commissionerID)?.role),
             Fact(key: "address", label: "Address", text: [provider.address, provider.town, provider.postcode]
@@ -56,7 +63,7 @@ public enum ProviderFacts {
         ]
         if let origin {
             let metres = origin.distance(to: provider.location)
-            facts.append(Fact(key: "distance", label: "Distance", text: DistanceText.format(metres: metres),
+            facts.append(Fact(key: "distance", label: "Distance", measure: .metres(metres),
                               note: "in a straight line from your home postcode"))
         }
         return FactSection(title: "About", facts: facts)
@@ -85,5 +92,4 @@ public enum ProviderFacts {
         catalog.manifest.dataDate(topic).map { "as of \($0.asOf.long)" }
     }
 
-    static func yesNo(_ value: Bool?) -> String? { value.map { $0 ? "yes" : "no" } }
 }

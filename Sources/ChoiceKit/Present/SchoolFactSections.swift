@@ -14,8 +14,8 @@ enum SchoolFactSections {
             Fact(key: "religious_character", label: "Religious character", text: school.religiousCharacter ?? "none"),
             Fact(key: "admissions_policy", label: "Admissions policy", text: school.admissionsPolicy?.label),
             Fact(key: "sixth_form", label: "Sixth form", text: school.hasSixthForm ? "yes" : "no"),
-            Fact(key: "capacity", label: "Places", text: school.capacity.map { ShortText.count($0) }),
-            Fact(key: "pupils", label: "Pupils on roll", text: school.pupils.map { ShortText.count($0) },
+            Fact(key: "capacity", label: "Places", measure: .count(school.capacity)),
+            Fact(key: "pupils", label: "Pupils on roll", measure: .count(school.pupils),
                  note: ProviderFacts.asOf("schools", catalog)),
         ])
     }
@@ -28,12 +28,18 @@ enum SchoolFactSections {
                               note: "Ofsted report cards grade each area; there is no single overall grade"))
             for area in ReportCardArea.allCases {
                 guard let grade = card.grade(for: area) else { continue }
-                facts.append(Fact(key: "ofsted_\(area.rawValue.snakeCased)", label: area.label, text: grade.label, note: grade.meaning))
+                facts.append(Fact(key: "ofsted_\(area.rawValue.snakeCased)", label: area.label,
+                                  measure: Measure(.grade(grade.label, rank: grade.rawValue), short: grade.label,
+                                                   tone: Quality.tone(grade), sortKey: Int64(grade.rawValue)),
+                                  note: grade.meaning))
             }
-            facts.append(Fact(key: "ofsted_safeguarding", label: "Safeguarding", text: card.safeguardingMet ? "met" : "not met",
+            facts.append(Fact(key: "ofsted_safeguarding", label: "Safeguarding",
+                              measure: .yesNo(card.safeguardingMet, tone: Quality.tone(safeguardingMet:)).relabelled(card.safeguardingMet ? "met" : "not met"),
                               note: OfstedFacts.safeguardingExplanation))
         case .historical(let grade, let date):
-            facts.append(Fact(key: "ofsted_historical_grade", label: "Last overall grade", text: "\(grade.label) (historical)",
+            facts.append(Fact(key: "ofsted_historical_grade", label: "Last overall grade",
+                              measure: Measure(.grade(grade.label, rank: grade.rawValue), short: "\(grade.label) (historical)",
+                                               tone: Quality.tone(grade), sortKey: Int64(grade.rawValue)),
                               note: "given on \(date.long), before Ofsted stopped single-word grades in September 2024; it may not describe the school today"))
         case .ungraded(let date):
             facts.append(Fact(key: "ofsted_date", label: "Last inspection", text: date.long,
@@ -48,14 +54,20 @@ enum SchoolFactSections {
     private static func results(_ school: SchoolDetails, _ catalog: Catalog) -> FactSection {
         var facts: [Fact] = []
         if school.phase.takesKS2 || school.ks2ExpectedStandard != nil {
-            facts.append(Fact(key: "ks2_rwm_expected_pct", label: "KS2 expected standard", text: school.ks2ExpectedStandard?.percentText,
+            facts.append(Fact(key: "ks2_rwm_expected_pct", label: "KS2 expected standard",
+                              measure: school.ks2ExpectedStandard.map { Measure(.percentTenths($0.tenths), short: $0.percentText, sortKey: Int64($0.tenths)) }
+                                ?? .missing(.notPublished),
                               note: ResultsFacts.ks2Measure.value))
         }
         if school.phase.takesKS4 || school.ks4Attainment8 != nil {
-            facts.append(Fact(key: "ks4_attainment8", label: "Attainment 8", text: school.ks4Attainment8?.text,
+            facts.append(Fact(key: "ks4_attainment8", label: "Attainment 8",
+                              measure: school.ks4Attainment8.map { Measure(.tenths($0.tenths), short: $0.text, sortKey: Int64($0.tenths)) }
+                                ?? .missing(.notPublished),
                               note: ResultsFacts.attainment8Measure.value))
             facts.append(Fact(key: "ks4_grade5_eng_maths_pct", label: "Grade 5+ English and maths",
-                              text: school.ks4Grade5EnglishMaths?.percentText, note: ResultsFacts.grade5Measure.value))
+                              measure: school.ks4Grade5EnglishMaths.map { Measure(.percentTenths($0.tenths), short: $0.percentText, sortKey: Int64($0.tenths)) }
+                                ?? .missing(.notPublished),
+                              note: ResultsFacts.grade5Measure.value))
             facts.append(Fact(key: "ks4_progress8", label: "Progress 8", text: school.ks4Progress8?.text,
                               note: school.ks4Progress8 == nil ? ResultsFacts.progress8NotPublished.value : nil))
         }
@@ -81,9 +93,9 @@ enum SchoolFactSections {
             lastOfferNote = school.isFaithSchool ? "faith schools often admit by other criteria first" : nil
         }
         var facts = [
-            Fact(key: "pan", label: "Places in the starting year", text: school.publishedAdmissionNumber.map(String.init),
+            Fact(key: "pan", label: "Places in the starting year", measure: .count(school.publishedAdmissionNumber),
                  note: "the published admission number (PAN)"),
-            Fact(key: "applications", label: "Applications last round", text: school.applicationsLastRound.map(String.init),
+            Fact(key: "applications", label: "Applications last round", measure: .count(school.applicationsLastRound),
                  note: school.applicationsPerPlace.map { ratio in
                      let tenths = Int((ratio * 10).rounded())
                      return "\(tenths / 10).\(tenths % 10) applications per place"

@@ -11,6 +11,8 @@ public struct CatalogIndex: Sendable {
     let nameRank: [UInt32]
     let columns: QueryColumns
     public let search: SearchIndex
+    /// Positions of providers whose exact name another provider also has: lists show their town.
+    let namesakes: Set<Int32>
     /// Ids used more than once (a catalog with any is not loaded).
     let duplicateIDs: [DuplicateID]
 
@@ -65,6 +67,7 @@ public struct CatalogIndex: Sendable {
                     parts.duplicateIDs = ids.duplicates
                 }
                 parts.nameRank = prebuilt?.nameRank ?? NameRanking.ranks(of: providers)
+                parts.namesakes = NameRanking.namesakes(of: providers, ranks: parts.nameRank)
                 parts.columns = QueryColumns(providers: providers)
             }
         }
@@ -75,7 +78,10 @@ public struct CatalogIndex: Sendable {
         nameRank = parts.nameRank
         columns = parts.columns
         search = parts.search
+        namesakes = parts.namesakes
     }
+
+    public func hasNamesake(_ position: Int) -> Bool { namesakes.contains(Int32(truncatingIfNeeded: position)) }
 
     private static func kindSlot(_ kind: ProviderKind) -> Int {
         kind.caseIndex
@@ -136,6 +142,24 @@ enum NameRanking {
     }
 }
 
+extension NameRanking {
+    /// Same names sit next to each other in name order, so comparing neighbours finds them all.
+    static func namesakes(of providers: [Provider], ranks: [UInt32]) -> Set<Int32> {
+        guard ranks.count == providers.count, providers.count > 1 else { return [] }
+        var order = [Int32](repeating: 0, count: ranks.count)
+        for (position, rank) in ranks.enumerated() where Int(rank) < order.count { order[Int(rank)] = Int32(position) }
+        var found: Set<Int32> = []
+        for place in 1..<order.count {
+            let previous = order[place - 1], current = order[place]
+            if providers[Int(previous)].name == providers[Int(current)].name {
+                found.insert(previous)
+                found.insert(current)
+            }
+        }
+        return found
+    }
+}
+
 extension Int {
     fileprivate var toUInt32: UInt32 { UInt32(truncatingIfNeeded: self) }
 }
@@ -150,4 +174,5 @@ private final class IndexParts: @unchecked Sendable {
     var columns = QueryColumns(providers: [])
     var positionByID: [String: Int32] = [:]
     var duplicateIDs: [CatalogIndex.DuplicateID] = []
+    var namesakes: Set<Int32> = []
 }

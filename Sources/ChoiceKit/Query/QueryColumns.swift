@@ -29,7 +29,10 @@ struct QueryColumns: Sendable {
     var specialisms: [UInt8] = []
     /// Sort keys; nil (missing) is -1 / UInt32.max.
     var rating: [Int8] = []
+    /// KS2 % for schools, the patient survey % for GP practices (tenths).
     var results: [Int16] = []
+    var attainment8: [Int16] = []
+    /// Weekly cost in pence (see `WeeklyCost`).
     var cost: [UInt32] = []
 
     init(providers: [Provider]) {
@@ -71,10 +74,7 @@ struct QueryColumns: Sendable {
             if care.onCouncilFramework == true { flags.insert(.onCouncilFramework) }
             if (care.vacancies ?? 0) > 0 { flags.insert(.hasVacancies) }
             for specialism in care.specialisms { specialisms |= 1 << specialism.caseIndex }
-            if let price = care.selfFunderPrice {
-                let unitOrder: UInt32 = care.priceUnit == .hour ? 0 : care.priceUnit == .day ? 1 : 2
-                cost = unitOrder << 28 | UInt32(min(price.pence, (1 << 28) - 1))
-            }
+            if let weekly = WeeklyCost.of(care) { cost = UInt32(clamping: max(0, min(weekly.pence, Int64(UInt32.max - 1)))) }
         case .gp(let gp):
             cqc = UInt8(gp.assessment.overall?.rawValue ?? 0)
             if gp.acceptingNewPatients == true { flags.insert(.acceptingNewPatients) }
@@ -91,7 +91,8 @@ struct QueryColumns: Sendable {
         self.specialisms.append(specialisms)
         self.cost.append(cost)
         rating.append(Int8(RatingOrder.key(for: provider) ?? -1))
-        results.append(Int16(ResultsOrder.key(for: provider) ?? -1))
+        results.append(Int16(clamping: ResultsOrder.key(for: provider) ?? -1))
+        attainment8.append(Int16(clamping: provider.school?.ks4Attainment8.map { Int($0.tenths) } ?? -1))
     }
 }
 

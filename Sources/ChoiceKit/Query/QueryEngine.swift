@@ -82,9 +82,12 @@ extension Catalog {
         case .cost:
             let cost = index.columns.cost[row]
             return cost == UInt32.max ? nil : cost
-        case .results:
+        case .ks2, .survey:
             let results = index.columns.results[row]
             return results < 0 ? nil : UInt32(results)
+        case .attainment8:
+            let score = index.columns.attainment8[row]
+            return score < 0 ? nil : UInt32(score)
         }
     }
 }
@@ -113,14 +116,13 @@ public enum RatingOrder {
     }
 }
 
-/// The results sort: higher is better.
+/// The KS2 and survey sorts: higher is better.
 public enum ResultsOrder {
-    /// Schools: Attainment 8 (secondary) or KS2 % (primary), both out of about 100 in tenths.
-    /// GP practices: the patient survey's % good experience.
+    /// Schools: KS2 % meeting the expected standard. GP practices: the patient survey's % good
+    /// experience. Both in tenths of a percent.
     public static func key(for provider: Provider) -> Int? {
         switch provider.details {
         case .school(let school):
-            if school.phase.takesKS4, let a8 = school.ks4Attainment8 { return Int(a8.tenths) }
             return school.ks2ExpectedStandard.map { Int($0.tenths) }
         case .gp(let gp): return gp.surveyGoodExperience.map { Int($0.tenths) }
         case .care, .other: return nil

@@ -1,0 +1,54 @@
+import ChoiceKit
+
+/// Identifies one write or job, so its outcome finds its way back.
+public struct RequestID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let value: Int
+    public init(_ value: Int) { self.value = value }
+    public static func < (lhs: RequestID, rhs: RequestID) -> Bool { lhs.value < rhs.value }
+    public var description: String { "#\(value)" }
+}
+
+/// A change to the person's saved data. The runtime carries it out against the store.
+public enum StoreRequest: Hashable, Sendable {
+    case addToShortlist(providerID: String, kind: ProviderKind)
+    case removeFromShortlist(providerID: String)
+    case setHomePostcode(String?)
+    case setTheme(ThemeName)
+}
+
+/// Long work the runtime runs in the background, reporting progress; it can be cancelled.
+public enum JobRequest: Hashable, Sendable {
+    /// Write a finished document to a file (atomically: all of it or nothing).
+    case export(ExportDocument, path: String)
+}
+
+/// Text ready to be saved as a file.
+public struct ExportDocument: Hashable, Sendable {
+    public let title: String
+    public let text: String
+    public init(title: String, text: String) {
+        self.title = title
+        self.text = text
+    }
+}
+
+/// What `update` asks of the outside world. Each is a value (testable, comparable); its outcome
+/// comes back as an `Event.outcome`.
+public enum Effect: Hashable, Sendable {
+    case write(RequestID, StoreRequest)
+    /// Read the shortlist again (another copy of Agora may have changed it).
+    case reloadShortlist
+    case start(RequestID, JobRequest)
+    case cancel(RequestID)
+}
+
+/// What became of an effect.
+public enum Outcome: Hashable, Sendable {
+    case saved(RequestID)
+    case failed(RequestID, message: String)
+    case shortlistLoaded([String])
+    case progress(RequestID, done: Int, total: Int)
+    case finished(RequestID, message: String)
+    case jobFailed(RequestID, message: String)
+    case cancelled(RequestID)
+}

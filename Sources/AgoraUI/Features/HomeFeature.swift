@@ -1,0 +1,248 @@
+import ChoiceKit
+
+/// The start: the area's services, who buys each, how a citizen gets a say, and the person's own
+/// shortlist, postcode and the about page.
+public struct HomeFeature: KeyedFeature {
+    enum Item: Hashable {
+        case heading(String)
+        case gap
+        case service(Manifest.Service)
+        case shortlist
+        case postcode
+        case about
+
+        var isSelectable: Bool {
+            switch self {
+            case .heading, .gap: return false
+            default: return true
+            }
+        }
+    }
+
+    public enum Action: Hashable, Sendable {
+        case move(ListMove)
+        case open
+        case quit
+    }
+
+    let items: [Item]
+    var cursor: ListCursor
+
+    public init(catalog: Catalog) {
+        let services = catalog.manifest.services
+        items = [.heading("Choose a provider")] + services.filter(\.citizensChoose).map(Item.service)
+            + [.gap, .heading("Who provides other services here")] + services.filter { !$0.citizensChoose }.map(Item.service)
+            + [.gap, .heading("Yours"), .shortlist, .postcode, .about]
+        cursor = ListCursor(selected: items.firstIndex(where: \.isSelectable) ?? 0)
+    }
+
+    public var id: String { "home" }
+    public func title(in context: AppContext) -> String { "Home" }
+
+    public func keymap(in context: AppContext) -> Keymap<Action> {
+        Keymap([
+            KeyBinding([.up, .character("k")], "↑ k", .move(.up), "move up"),
+            KeyBinding([.down, .character("j")], "↓ j", .move(.down), "move down"),
+            KeyBinding([.pageUp], "PgUp", .move(.pageUp), "up a page"),
+            KeyBinding([.pageDown], "PgDn", .move(.pageDown), "down a page"),
+            KeyBinding([.home, .character("g")], "Home g", .move(.top), "first item"),
+            KeyBinding([.end, .character("G")], "End G", .move(.bottom), "last item"),
+            KeyBinding([.enter, .right, .character("l")], "Enter", .open, "open it", hint: "open"),
+            KeyBinding([.character("q")], "q", .quit, "quit Agora", hint: "quit", plain: "q"),
+        ])
+    }
+
+    public var plainDefault: Action? { .open }
+
+    /// The menu's rows, the notice above it and the explanation beside it.
+    struct Frame {
+        let notice: Rect
+        let menu: Rect
+        let info: Rect?
+    }
+
+    func frame(_ area: Rect) -> Frame {
+        let menuWidth = min(44, area.width / 2)
+        let menu = Rect(x: area.x + 2, y: area.y + 2, width: menuWidth - 2, height: area.height - 2)
+        let infoWidth = area.width - menuWidth - 4
+        let info = infoWidth >= 20 ? Rect(x: area.x + menuWidth + 2, y: area.y + 2, width: infoWidth, height: area.height - 2) : nil
+        return Frame(notice: Rect(x: area.x + 2, y: area.y, width: area.width - 4, height: 1), menu: menu, info: info)
+    }
+
+    public mutating func perform(_ action: Action, in context: inout AppContext) -> Handling {
+        let visible = frame(context.contentArea).menu.height
+        switch action {
+        case .move(let move):
+            let items = self.items
+            cursor.move(move, count: items.count, visible: visible) { items[$0].isSelectable }
+        case .open:
+            open(items[cursor.selected], in: &context)
+        case .quit:
+            context.quit()
+        }
+        return .handled
+    }
+
+    private func open(_ item: Item, in context: inout AppContext) {
+        switch item {
+        case .service(let service):
+            let key = ListKey(kind: service.kind, serviceID: service.kind == .other ? service.id : nil)
+            context.push(ProviderListFeature(key: key, context: context))
+        case .shortlist: context.push(ShortlistFeature())
+        case .postcode: context.present(PostcodeFeature(current: context.home?.postcode))
+        case .about: context.push(AboutFeature())
+        case .heading, .gap: break
+        }
+    }
+
+    public mutating func fit(area: Rect, in context: AppContext) {
+        cursor.fit(count: items.count, visible: frame(area).menu.height)
+    }
+
+    public mutating func handle(_ mouse: MouseEvent, area: Rect, in context: inout AppContext) -> Handling {
+        let items = self.items
+        switch cursor.handle(mouse, body: frame(area).menu, count: items.count, selectable: { items[$0].isSelectable }) {
+        case .ignored: return .ignored
+        case .moved: return .handled
+        case .activated(let index):
+            open(items[index], in: &context)
+            return .handled
+        }
+    }
+
+    public mutating func selectForPlain(_ number: Int, in context: AppContext) -> Bool {
+        let selectable = items.indices.filter { items[$0].isSelectable }
+        guard selectable.indices.contains(number - 1) else { return false }
+        cursor.selected = selectable[number - 1]
+        return true
+    }
+
+    // MARK: Drawing
+
+    func label(_ item: Item, _ context: AppContext) -> String {
+        switch item {
+        case .heading(let title): return title
+        case .gap: return ""
+        case .service(let service): return "\(service.name) (\(Self.count(service, context.catalog)))"
+        case .shortlist: return "Your shortlist (\(context.shortlist.count))"
+        case .postcode: return "Home postcode: \(context.home?.postcode ?? "not set")"
+        case .about: return "About Agora and the data"
+        }
+    }
+
+    static func count(_ service: Manifest.Service, _ catalog: Catalog) -> Int {
+        service.kind == .other
+            ? catalog.providers(of: .other).filter { $0.contract?.serviceID == service.id }.count
+            : catalog.count(of: service.kind)
+    }
+
+    public func render(into screen: inout Screen, area: Rect, in context: AppContext) {
+        let frame = self.frame(area)
+        screen.put(context.catalog.manifest.area.notice, x: frame.notice.x, y: frame.notice.y, width: frame.notice.width, role: .dim)
+        for row in 0..<frame.menu.height {
+            let index = cursor.viewport.top + row
+            guard index < items.count else { break }
+            let item = items[index]
+            let y = frame.menu.y + row
+            if case .heading = item {
+                screen.put(label(item, context), x: frame.menu.x - 2, y: y, width: frame.menu.width + 2, role: .heading)
+            } else if item.isSelectable {
+                let selected = index == cursor.selected
+                screen.putPadded((selected ? "▸ " : "  ") + label(item, context), x: frame.menu.x - 2, y: y, width: frame.menu.width,
+                                 role: selected ? .selected : .normal)
+            }
+        }
+        if cursor.viewport.top > 0 { screen.put("↑ more", x: frame.menu.maxX - 6, y: frame.menu.y - 1, role: .dim) }
+        if cursor.viewport.top + frame.menu.height < items.count {
+            screen.put("↓ more", x: frame.menu.maxX - 6, y: frame.menu.maxY, role: .dim)
+        }
+        if let info = frame.info, items.indices.contains(cursor.selected) {
+            renderInfo(items[cursor.selected], context, into: &screen, area: info)
+        }
+    }
+
+    private func renderInfo(_ item: Item, _ context: AppContext, into screen: inout Screen, area: Rect) {
+        var writer = ParagraphWriter(area: area)
+        for (text, role) in info(item, context) { writer.write(text, role: role, into: &screen) }
+    }
+
+    /// The explanation of an item: drawn beside the menu, and said in plain mode.
+    func info(_ item: Item, _ context: AppContext) -> [(String, Role)] {
+        switch item {
+        case .service(let service):
+            var out: [(String, Role)] = [(service.name, .title), ("Who pays: " + service.whoBuys, .normal),
+                                         ("Your say: " + service.citizenSay, service.citizensChoose ? .accent : .normal)]
+            let buyers = service.commissionerIDs.map { context.catalog.commissionerName($0) }.joined(separator: "; ")
+            out.append(("Commissioners: " + buyers, .dim))
+            if service.kind != .other {
+                let counts = context.catalog.sectorCounts(of: service.kind)
+                let mix = Sector.allCases.compactMap { sector in counts[sector].map { "\($0) \(sector.label)" } }
+                out.append(("Who provides here: " + mix.joined(separator: ", ") + ".", .dim))
+            }
+            out.append(("Press Enter to see them.", .dim))
+            return out
+        case .shortlist:
+            return [("Your shortlist", .title),
+                    ("Mark providers with Space in any list to keep them here. Your shortlist is saved on this computer and is there next time.", .normal)]
+        case .postcode:
+            var out: [(String, Role)] = [("Your home postcode", .title),
+                                         ("Set it to see how far each provider is, sort nearest first and filter by distance. It is saved on this computer only.", .normal)]
+            if context.home == nil {
+                out.append(("Try one of this area's postcodes, such as \(context.catalog.manifest.postcodes.first?.postcode ?? "KM1 1AA").", .dim))
+            }
+            return out
+        case .about:
+            return [("About", .title), ("What Agora is, where its data comes from, and how current it is.", .normal)]
+        case .heading, .gap:
+            return []
+        }
+    }
+
+    // MARK: Plain mode
+
+    public func plain(in context: AppContext) -> PlainView {
+        var lines: [PlainLine] = []
+        var number = 0
+        for item in items {
+            switch item {
+            case .heading(let title): lines.append(.heading(title))
+            case .gap: break
+            case .service(let service):
+                number += 1
+                lines.append(.item(number, "\(label(item, context)). \(service.citizensChoose ? "You choose." : "Who provides it.")"))
+            default:
+                number += 1
+                lines.append(.item(number, label(item, context)))
+            }
+        }
+        return PlainView(title: "Main menu", lines: lines, prompt: "Type a number from 1 to \(number), ? for help, or q to quit:")
+    }
+
+    public mutating func plain(_ command: PlainCommand, in context: inout AppContext) -> Handling {
+        if command.word.isEmpty, let number = command.number, selectForPlain(number, in: context),
+           case .service(let service) = items[cursor.selected] {
+            // Plain mode says who pays and the citizen's say before the list, as the screen shows beside it.
+            context.inform("\(service.name). Who pays: \(service.whoBuys) Your say: \(service.citizenSay)")
+        }
+        return keyedPlain(command, in: &context)
+    }
+}
+
+/// Writes wrapped paragraphs down a rectangle.
+struct ParagraphWriter {
+    let area: Rect
+    var y: Int
+
+    init(area: Rect) {
+        self.area = area
+        y = area.y
+    }
+
+    mutating func write(_ text: String, role: Role, into screen: inout Screen) {
+        for line in DisplayWidth.wrap(text, width: area.width) where y < area.maxY {
+            screen.put(line, x: area.x, y: y, width: area.width, role: role)
+            y += 1
+        }
+        y += 1
+    }
+}

@@ -1,0 +1,490 @@
+import ChoiceKit
+
+/// Which list: a kind, and for the seed's other services, one service of that kind.
+public struct ListKey: Hashable, Sendable {
+    public var kind: ProviderKind
+    public var serviceID: String?
+    public init(kind: ProviderKind, serviceID: String? = nil) {
+        self.kind = kind
+        self.serviceID = serviceID
+    }
+}
+
+/// A list of providers of one kind: a table with columns that fit the kind, search as you type,
+/// filters, sorts that compare like with like, distances from home, and — in a wide window — the
+/// selected provider's details beside it.
+public struct ProviderListFeature: KeyedFeature {
+    public let key: ListKey
+    public internal(set) var query: ProviderQuery
+    /// Positions in `Catalog.providers`, in display order.
+    public internal(set) var rows: [Int32] = []
+    public var table = TableState()
+    /// The search being typed, while in text entry.
+    public internal(set) var search: TextField?
+    var searchBefore = ""
+    /// True once the person picks a sort, so setting a postcode does not override it.
+    var sortChosen = false
+    public internal(set) var panel: FilterPanel?
+    /// The sort menu's cursor while it is open.
+    public internal(set) var sortMenu: ListCursor?
+    var plainPage = 0
+    /// Natural column widths by key, measured once from the kind's providers.
+    let widths: [String: Int]
+
+    public static let searchLimit = 100
+    static let plainPageSize = 10
+    static let sideMinimumWidth = 44
+
+    public enum Action: Hashable, Sendable {
+        case move(ListMove)
+        case open, back
+        case columnsLeft, columnsRight
+        case search, nextMatch, previousMatch
+        case filters, sort, reverseSort, mark, clear
+        // While typing a search
+        case keepSearch, cancelSearch
+        // In the filter panel and the sort menu
+        case panelTick, panelLess, panelMore, panelClear, closePanel, choose
+    }
+
+    public init(key: ListKey, context: AppContext) {
+        self.key = key
+        query = ProviderQuery(kind: key.kind)
+        widths = Self.measureWidths(key, context.catalog)
+        applyHome(context)
+        refresh(in: context)
+    }
+
+    public var id: String { "list:\(key.kind.rawValue)\(key.serviceID.map { ":" + $0 } ?? "")" }
+
+    public func title(in context: AppContext) -> String {
+        if let service = key.serviceID.flatMap(context.catalog.manifest.service(id:)) { return service.name }
+        return key.kind.label
+    }
+
+    public var capturesText: Bool { search != nil || panel != nil || sortMenu != nil }
+
+    public var selectedPosition: Int32? { rows.indices.contains(table.cursor.selected) ? rows[table.cursor.selected] : nil }
+
+    // MARK: Query
+
+    mutating func applyHome(_ context: AppContext) {
+        query.origin = context.home?.location
+        if context.home == nil {
+            query.filters.maximumDistanceMetres = nil
+            if query.sort.field == .distance { query.sort = SortOrder(field: .name) }
+        } else if !sortChosen {
+            query.sort = SortOrder(field: .distance)
+        }
+    }
+
+    /// Runs the query again, keeping the same provider selected while it is still there.
+    mutating func refresh(in context: AppContext) {
+        let previous = selectedPosition
+        var result = context.catalog.run(query).positions
+        if let service = key.serviceID {
+            let providers = context.catalog.providers
+            result.removeAll { providers[Int($0)].contract?.serviceID != service }
+        }
+        rows = result
+        if let previous, let index = rows.firstIndex(of: previous) { table.cursor.selected = index }
+        table.cursor.fit(count: rows.count, visible: frame(context.contentArea, context).body.height)
+    }
+
+    public mutating func homeChanged(in context: AppContext) {
+        applyHome(context)
+        refresh(in: context)
+    }
+
+    // MARK: Columns
+
+    struct Column {
+        let key: String
+        let spec: TableColumn
+        let measure: (Provider, Int32) -> Measure
+    }
+
+    static func measureWidths(_ key: ListKey, _ catalog: Catalog) -> [String: Int] {
+        let sample = catalog.index.positions(of: key.kind).prefix(400).map { catalog.providers[Int($0)] }
+        var widths: [String: Int] = [:]
+        for column in ListColumns.forKind(key.kind) {
+            let widest = sample.map { DisplayWidth.of(column.measure($0, catalog).short) }.max() ?? 0
+            widths[column.key] = min(column.maxWidth, max(DisplayWidth.of(column.title), widest, column.key == "name" ? 24 : 3))
+        }
+        return widths
+    }
+
+    func columns(_ context: AppContext) -> [Column] {
+        let catalog = context.catalog
+        var columns: [Column] = []
+        for column in ListColumns.forKind(key.kind) {
+            columns.append(Column(key: column.key,
+                                  spec: TableColumn(title: column.title, width: widths[column.key] ?? column.maxWidth, alignRight: column.alignRight),
+                                  measure: { provider, _ in column.measure(provider, catalog) }))
+        }
+        if let origin = query.origin {
+            // Distance goes next to the name: with a home set it is what most people look at first.
+            columns.insert(Column(key: "distance", spec: TableColumn(title: "Distance", width: 8, alignRight: true),
+                                  measure: { _, position in .metres(catalog.distance(from: origin, toProviderAt: Int(position))) }), at: 1)
+        }
+        return columns
+    }
+
+    func tableView(_ context: AppContext) -> Table {
+        let columns = self.columns(context)
+        let providers = context.catalog.providers
+        let rows = self.rows
+        return Table(columns: columns.map(\.spec), rowCount: rows.count, cell: { row, column in
+            let position = rows[row]
+            let provider = providers[Int(position)]
+            let measure = columns[column].measure(provider, position)
+            var role = DetailLines.role(measure)
+            if column == 0, context.isShortlisted(provider.id) { role = .marked }
+            return TableCell(measure.short, role: role)
+        }, marker: { row in
+            let id = providers[Int(rows[row])].id
+            if context.isPending(id) { return "…" }
+            return context.isShortlisted(id) ? "✓" : nil
+        })
+    }
+
+    // MARK: Layout
+
+    struct Frame {
+        let header: Rect
+        let table: Rect
+        let side: Rect?
+        var body: Rect { Table.body(of: table) }
+    }
+
+    func frame(_ area: Rect, _ context: AppContext) -> Frame {
+        let natural = Table.naturalWidth(columns(context).map(\.spec), gutter: 2)
+        let titleAndSummary = DisplayWidth.of(title(in: context)) + 2 + DisplayWidth.of(summary(context, visible: area.height))
+        let headerRows = titleAndSummary <= area.width ? 1 : 2
+        var listWidth = area.width
+        var side: Rect?
+        if area.width - natural - 1 >= Self.sideMinimumWidth {
+            listWidth = natural
+            side = Rect(x: area.x + natural + 2, y: area.y, width: area.width - natural - 2, height: area.height)
+        }
+        return Frame(header: Rect(x: area.x, y: area.y, width: listWidth, height: headerRows),
+                     table: Rect(x: area.x, y: area.y + headerRows, width: listWidth, height: area.height - headerRows),
+                     side: side)
+    }
+
+    /// "68 of 68 · search "st" · 2 filters on (f) · by name · from KM1 1AA · rows 1–20 of 68".
+    func summary(_ context: AppContext, visible: Int) -> String {
+        let total = key.serviceID == nil ? context.catalog.count(of: key.kind) : rows.count
+        var parts = ["\(rows.count) of \(total)"]
+        if !query.text.isEmpty { parts.append("search \"\(query.text)\"") }
+        let filterCount = query.filters.activeCount
+        if filterCount > 0 { parts.append("\(filterCount) filter\(filterCount == 1 ? "" : "s") on (f)") }
+        let sort = query.sort
+        parts.append("by \(sort.field.label)\(sort.ascending == sort.field.ascendingByDefault ? "" : " reversed")")
+        if let home = context.home { parts.append("from \(home.postcode)") }
+        if let shown = Table.rowsShown(table, count: rows.count, visible: max(1, visible - 2)) { parts.append(shown) }
+        return parts.joined(separator: " · ")
+    }
+
+    // MARK: Keys
+
+    public func keymap(in context: AppContext) -> Keymap<Action> {
+        if search != nil {
+            return Keymap([
+                KeyBinding([.enter], "Enter", .keepSearch, "keep this search", hint: "keep"),
+                KeyBinding([.escape], "Esc", .cancelSearch, "cancel: back to the list as it was", hint: "cancel"),
+                KeyBinding([.up], "↑", .move(.up), "move up the list"),
+                KeyBinding([.down], "↓", .move(.down), "move down the list"),
+            ])
+        }
+        if panel != nil {
+            return Keymap([
+                KeyBinding([.up, .character("k")], "↑ k", .move(.up), "previous filter"),
+                KeyBinding([.down, .character("j")], "↓ j", .move(.down), "next filter"),
+                KeyBinding([.pageUp], "PgUp", .move(.pageUp), "up a page"),
+                KeyBinding([.pageDown], "PgDn", .move(.pageDown), "down a page"),
+                KeyBinding([.home, .character("g")], "Home g", .move(.top), "first filter"),
+                KeyBinding([.end, .character("G")], "End G", .move(.bottom), "last filter"),
+                KeyBinding([.character(" "), .enter], "Space", .panelTick, "tick or untick; next choice", hint: "tick"),
+                KeyBinding([.left, .character("h")], "← h", .panelLess, "previous choice", hint: "change"),
+                KeyBinding([.right, .character("l")], "→ l", .panelMore, "next choice"),
+                KeyBinding([.character("c")], "c", .panelClear, "clear all filters", hint: "clear"),
+                KeyBinding([.escape, .character("f"), .character("q")], "Esc f", .closePanel, "close the filter panel", hint: "close"),
+            ])
+        }
+        if sortMenu != nil {
+            return Keymap([
+                KeyBinding([.up, .character("k")], "↑ k", .move(.up), "previous"),
+                KeyBinding([.down, .character("j")], "↓ j", .move(.down), "next"),
+                KeyBinding([.enter, .character(" ")], "Enter", .choose, "sort by this (again to reverse)", hint: "choose"),
+                KeyBinding([.escape, .character("s"), .character("q")], "Esc", .closePanel, "close", hint: "close"),
+            ])
+        }
+        return Keymap(ListCursor.bindings(Action.move, noun: "provider") + [
+            KeyBinding([.enter, .character("l")], "Enter", .open, "open the provider's details", hint: "details"),
+            KeyBinding([.right], "→", .columnsRight, "more columns, or open"),
+            KeyBinding([.left], "←", .columnsLeft, "earlier columns, or back"),
+            KeyBinding([.character("/")], "/", .search, "search names, organisations, towns and postcodes", hint: "search", plain: "s"),
+            KeyBinding([.character("n")], "n", .nextMatch, "next match"),
+            KeyBinding([.character("N")], "N", .previousMatch, "previous match"),
+            KeyBinding([.character("f")], "f", .filters, "filters", hint: "filter", plain: "f"),
+            KeyBinding([.character("s")], "s", .sort, "sort", hint: "sort", plain: "o"),
+            KeyBinding([.character("S")], "S", .reverseSort, "reverse the sort"),
+            KeyBinding([.character(" ")], "Space", .mark, "mark for your shortlist (again: unmark)", hint: "mark", plain: "m"),
+            KeyBinding([.character("c")], "c", .clear, "clear the search and filters", plain: "c"),
+        ])
+    }
+
+    public mutating func handle(_ key: Key, in context: inout AppContext) -> Handling {
+        if let action = keymap(in: context).action(for: key) { return perform(action, in: &context) }
+        if var field = search {
+            if field.handle(key) == .edited {
+                query.text = field.text
+                search = field
+                table.cursor.selected = 0
+                refresh(in: context)
+            } else {
+                search = field
+                if let problem = field.message { context.warn(problem) }
+            }
+            return .handled
+        }
+        return .ignored
+    }
+
+    public mutating func perform(_ action: Action, in context: inout AppContext) -> Handling {
+        let area = context.contentArea
+        let frame = self.frame(area, context)
+        let visible = frame.body.height
+        switch action {
+        case .move(let move):
+            if var panel {
+                let controls = panel.controls
+                panel.cursor.move(move, count: controls.count, visible: Self.panelRect(area).height - 3) { !controls[$0].isHeading }
+                self.panel = panel
+            } else if var menu = sortMenu {
+                menu.move(move, count: SortField.available(for: key.kind).count, visible: 20)
+                sortMenu = menu
+            } else {
+                table.cursor.move(move, count: rows.count, visible: visible)
+            }
+        case .open:
+            guard let position = selectedPosition else { return .handled }
+            context.push(DetailFeature(providerID: context.catalog.providers[Int(position)].id))
+        case .back:
+            return .ignored
+        case .columnsRight:
+            if table.scrollColumns(1, columns: columns(context).map(\.spec), width: frame.table.width, gutter: 2) == .ignored {
+                return perform(.open, in: &context)
+            }
+        case .columnsLeft:
+            return table.scrollColumns(-1, columns: columns(context).map(\.spec), width: frame.table.width, gutter: 2)
+        case .search:
+            searchBefore = query.text
+            search = TextField(query.text, width: 30, limit: Self.searchLimit)
+        case .keepSearch:
+            let text = search?.text ?? ""
+            search = nil
+            context.inform(rows.isEmpty ? "No matches for \"\(text)\"" : "\(rows.count) match\(rows.count == 1 ? "" : "es") — n and N move between them")
+        case .cancelSearch:
+            search = nil
+            query.text = searchBefore
+            refresh(in: context)
+        case .nextMatch, .previousMatch:
+            guard !rows.isEmpty else { return .handled }
+            guard !query.text.isEmpty else {
+                context.inform("No search yet: press / and type")
+                return .handled
+            }
+            let step = action == .nextMatch ? 1 : -1
+            table.cursor.select((table.cursor.selected + step + rows.count) % rows.count, count: rows.count, visible: visible)
+        case .filters:
+            panel = FilterPanel(kind: key.kind)
+        case .sort:
+            sortMenu = ListCursor(selected: SortField.available(for: key.kind).firstIndex(of: query.sort.field) ?? 0)
+        case .reverseSort:
+            query.sort = query.sort.reversed
+            sortChosen = true
+            refresh(in: context)
+        case .mark:
+            guard let position = selectedPosition else { return .handled }
+            context.toggleShortlist(context.catalog.providers[Int(position)])
+        case .clear:
+            query.text = ""
+            query.filters = ProviderFilters()
+            refresh(in: context)
+            context.inform("Search and filters cleared")
+        case .panelTick, .panelLess, .panelMore:
+            guard let panel, panel.controls.indices.contains(panel.cursor.selected) else { return .handled }
+            let control = panel.controls[panel.cursor.selected]
+            if control == .distance, context.home == nil {
+                context.warn("Set your home postcode first: close this panel and press h")
+                return .handled
+            }
+            FilterPanel.change(control, &query.filters, step: action == .panelLess ? -1 : action == .panelMore ? 1 : 0)
+            refresh(in: context)
+        case .panelClear:
+            query.filters = ProviderFilters()
+            refresh(in: context)
+        case .closePanel:
+            panel = nil
+            sortMenu = nil
+        case .choose:
+            guard let menu = sortMenu else { return .handled }
+            let fields = SortField.available(for: key.kind)
+            choose(fields[max(0, min(menu.selected, fields.count - 1))], in: &context)
+            sortMenu = nil
+        }
+        return .handled
+    }
+
+    mutating func choose(_ field: SortField, in context: inout AppContext) {
+        if field == .distance, context.home == nil {
+            context.warn("Set your home postcode (h) to sort by distance")
+            return
+        }
+        query.sort = query.sort.field == field ? query.sort.reversed : SortOrder(field: field)
+        sortChosen = true
+        refresh(in: context)
+        if let explanation = field.explanation { context.inform("Sorted by \(field.label): \(explanation)") }
+    }
+
+    public mutating func fit(area: Rect, in context: AppContext) {
+        table.cursor.fit(count: rows.count, visible: frame(area, context).body.height)
+        if var panel {
+            panel.cursor.fit(count: panel.controls.count, visible: Self.panelRect(area).height - 3)
+            self.panel = panel
+        }
+    }
+
+    // MARK: Mouse
+
+    public mutating func handle(_ mouse: MouseEvent, area: Rect, in context: inout AppContext) -> Handling {
+        if var panel {
+            let rect = Self.panelRect(area)
+            let body = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 3)
+            guard rect.contains(x: mouse.x, y: mouse.y) || mouse.kind != .press else { return perform(.closePanel, in: &context) }
+            let controls = panel.controls
+            let outcome = panel.cursor.handle(mouse, body: body, count: controls.count) { !controls[$0].isHeading }
+            self.panel = panel
+            if case .activated = outcome { return perform(.panelTick, in: &context) }
+            return .handled
+        }
+        if var menu = sortMenu {
+            let fields = SortField.available(for: key.kind)
+            let rect = Self.sortRect(area, count: fields.count)
+            guard rect.contains(x: mouse.x, y: mouse.y) else { return perform(.closePanel, in: &context) }
+            let body = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: fields.count)
+            let outcome = menu.handle(mouse, body: body, count: fields.count)
+            sortMenu = menu
+            if outcome != .ignored, mouse.kind == .press { return perform(.choose, in: &context) }
+            return .handled
+        }
+        let frame = self.frame(area, context)
+        switch table.cursor.handle(mouse, body: frame.body, count: rows.count) {
+        case .ignored: return .ignored
+        case .moved: return .handled
+        case .activated: return perform(.open, in: &context)
+        }
+    }
+
+    // MARK: Drawing
+
+    public func render(into screen: inout Screen, area: Rect, in context: AppContext) {
+        let frame = self.frame(area, context)
+        let title = self.title(in: context)
+        screen.put(title, x: frame.header.x, y: frame.header.y, width: frame.header.width, role: .title)
+        let summaryX = frame.header.height == 1 ? frame.header.x + DisplayWidth.of(title) + 2 : frame.header.x
+        let summaryY = frame.header.maxY - 1
+        if let search {
+            screen.put("Search:", x: summaryX, y: summaryY, role: .heading)
+            var field = search
+            field.setWidth(max(8, min(30, frame.header.maxX - summaryX - 24)))
+            field.render(into: &screen, x: summaryX + 8, y: summaryY, focused: true)
+            let count = " \(rows.count) match\(rows.count == 1 ? "" : "es")"
+            screen.put(count, x: summaryX + 8 + field.width, y: summaryY, width: frame.header.maxX - summaryX - 8 - field.width, role: .dim)
+        } else {
+            screen.put(summary(context, visible: frame.table.height), x: summaryX, y: summaryY, width: frame.header.maxX - summaryX, role: .dim)
+        }
+        if rows.isEmpty {
+            let view = tableView(context)
+            view.render(table, into: &screen, area: Rect(x: frame.table.x, y: frame.table.y, width: frame.table.width, height: 1))
+            let hint = query.filters.isEmpty && query.text.isEmpty
+                ? "Nothing to show." : "Nothing matches. Press c to clear the search and filters, or f to change the filters."
+            var writer = ParagraphWriter(area: Rect(x: frame.table.x + 2, y: frame.table.y + 2, width: frame.table.width - 4, height: 3))
+            writer.write(hint, role: .dim, into: &screen)
+        } else {
+            tableView(context).render(table, into: &screen, area: frame.table)
+        }
+        if let side = frame.side {
+            for y in side.y..<side.maxY { screen.put("│", x: side.x - 1, y: y, role: .border) }
+            if let position = selectedPosition {
+                let provider = context.catalog.providers[Int(position)]
+                let lines = DetailLines.lines(for: provider, context, width: side.width - 1, place: .beside)
+                let inner = Rect(x: side.x + 1, y: side.y, width: side.width - 1, height: side.height)
+                DetailLines.draw(lines, from: 0, rows: inner.height, into: &screen, area: inner)
+                if lines.count > inner.height {
+                    screen.putPadded("… Enter shows every detail", x: inner.x, y: inner.maxY - 1, width: inner.width, role: .dim)
+                }
+            }
+        }
+        if let panel { renderPanel(panel, into: &screen, area: area, context) }
+        if let sortMenu { renderSortMenu(sortMenu, into: &screen, area: area) }
+    }
+
+    static func panelRect(_ area: Rect) -> Rect {
+        let width = min(60, area.width)
+        return Rect(x: area.maxX - width, y: area.y, width: width, height: area.height)
+    }
+
+    private func renderPanel(_ panel: FilterPanel, into screen: inout Screen, area: Rect, _ context: AppContext) {
+        let rect = Self.panelRect(area)
+        screen.fill(rect, role: .overlay)
+        screen.box(rect, title: "Filters — \(rows.count) match\(rows.count == 1 ? "" : "es")")
+        let visible = rect.height - 3
+        for row in 0..<visible {
+            let index = panel.cursor.viewport.top + row
+            guard index < panel.controls.count else { break }
+            let control = panel.controls[index]
+            let y = rect.y + 1 + row
+            let (label, value) = FilterPanel.describe(control, query.filters, homeSet: context.home != nil)
+            if control.isHeading {
+                screen.put(label, x: rect.x + 2, y: y, width: rect.width - 4, role: .heading)
+                continue
+            }
+            let role: Role = index == panel.cursor.selected ? .selected : .overlay
+            screen.fill(Rect(x: rect.x + 1, y: y, width: rect.width - 2, height: 1), role: role)
+            let valueWidth = min(rect.width - 10, DisplayWidth.of(value))
+            screen.put(label, x: rect.x + 3, y: y, width: rect.width - valueWidth - 7, role: role)
+            screen.put(value, x: rect.maxX - valueWidth - 2, y: y, width: valueWidth, role: role)
+        }
+        if panel.cursor.viewport.top > 0 { screen.put("↑", x: rect.maxX - 2, y: rect.y + 1, role: .accent) }
+        if panel.cursor.viewport.top + visible < panel.controls.count { screen.put("↓", x: rect.maxX - 2, y: rect.y + visible, role: .accent) }
+        let note = panel.controls.indices.contains(panel.cursor.selected)
+            ? FilterPanel.explanation(panel.controls[panel.cursor.selected]) ?? "Space ticks · ← → change · c clears · Esc closes"
+            : ""
+        screen.put(note, x: rect.x + 2, y: rect.maxY - 2, width: rect.width - 4, role: .dim)
+    }
+
+    static func sortRect(_ area: Rect, count: Int) -> Rect {
+        let width = min(64, area.width - 2), height = min(area.height, count + 5)
+        return Rect(x: area.x + (area.width - width) / 2, y: area.y + max(0, (area.height - height) / 2), width: width, height: height)
+    }
+
+    private func renderSortMenu(_ menu: ListCursor, into screen: inout Screen, area: Rect) {
+        let fields = SortField.available(for: key.kind)
+        let rect = Self.sortRect(area, count: fields.count)
+        screen.fill(rect, role: .overlay)
+        screen.box(rect, title: "Sort by")
+        for (row, field) in fields.enumerated() {
+            var label = field.label.prefix(1).uppercased() + field.label.dropFirst()
+            if field == query.sort.field { label += query.sort.ascending == field.ascendingByDefault ? "  ✓" : "  ✓ reversed" }
+            screen.putPadded("  " + label, x: rect.x + 1, y: rect.y + 1 + row, width: rect.width - 2,
+                             role: row == menu.selected ? .selected : .overlay)
+        }
+        let selected = fields[max(0, min(menu.selected, fields.count - 1))]
+        let note = selected.explanation ?? "Choose the current sort again to reverse it."
+        var writer = ParagraphWriter(area: Rect(x: rect.x + 2, y: rect.y + 2 + fields.count, width: rect.width - 4, height: 2))
+        writer.write(note, role: .dim, into: &screen)
+    }
+}

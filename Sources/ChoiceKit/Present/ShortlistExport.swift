@@ -1,0 +1,53 @@
+import Foundation
+
+/// A shortlist written out for a spreadsheet (CSV) or a document (Markdown), with the values a
+/// list shows for each provider.
+public enum ShortlistExport {
+    public enum Format: String, CaseIterable, Sendable {
+        case csv, markdown
+
+        /// From a file name's ending; CSV unless it ends in .md or .markdown.
+        public init(path: String) {
+            let lower = path.lowercased()
+            self = lower.hasSuffix(".md") || lower.hasSuffix(".markdown") ? .markdown : .csv
+        }
+    }
+
+    public static func document(_ ids: [String], catalog: Catalog, format: Format) -> String {
+        let providers = ids.compactMap(catalog.provider(id:))
+        let headers = ["ID", "Name", "Kind", "Type", "Town", "Postcode", "Key facts"]
+        let rows = providers.map { provider -> [String] in
+            let facts = ListColumns.forKind(provider.kind).dropFirst().map { column in
+                "\(column.title): \(column.measure(provider, catalog).long)"
+            }
+            return [provider.id, provider.name, provider.kind.singular, provider.subType, provider.town, provider.postcode,
+                    facts.joined(separator: "; ")]
+        }
+        switch format {
+        case .csv:
+            return CSVWriter.row(headers) + rows.map { CSVWriter.row($0.map(CSVWriter.spreadsheetSafe)) }.joined()
+        case .markdown:
+            let area = catalog.manifest.area
+            var out = "# Shortlist — \(markdown(area.name))\n\n\(markdown(area.notice))\n\n"
+            out += "| " + headers.joined(separator: " | ") + " |\n"
+            out += "|" + String(repeating: " --- |", count: headers.count) + "\n"
+            for row in rows { out += "| " + row.map(markdown).joined(separator: " | ") + " |\n" }
+            return out
+        }
+    }
+
+    /// Table cells in Markdown: pipes and line breaks would break the table.
+    static func markdown(_ text: String) -> String {
+        TextSafety.inert(text).replacingOccurrences(of: "|", with: "\\|")
+    }
+}
+
+extension CSVWriter {
+    /// A cell a spreadsheet will show as text: one starting with = + - @, a tab or a carriage
+    /// return could be run as a formula, so it gets a leading apostrophe.
+    public static func spreadsheetSafe(_ text: String) -> String {
+        let inert = TextSafety.inert(text)
+        guard let first = inert.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return inert }
+        return "'" + inert
+    }
+}
