@@ -7,7 +7,7 @@ import GRDB
 public final class AgoraStore: Sendable {
     public static let fileName = "agora.sqlite"
 
-    private let database: DatabaseQueue
+    let database: DatabaseQueue
     /// Where the data lives, for messages ("your shortlist is kept in …").
     public let location: String
 
@@ -60,6 +60,7 @@ public final class AgoraStore: Sendable {
                 table.column("position", .integer).notNull()
             }
         }
+        BudgetSchema.register(in: &migrator)
         return migrator
     }
 

@@ -1,0 +1,105 @@
+import AgoraStore
+import CareBudget
+import ChoiceKit
+import Foundation
+import Testing
+
+@Suite("Budgets in the store")
+struct BudgetStoreTests {
+    static func day(_ y: Int, _ m: Int, _ d: Int) -> CalendarDate { CalendarDate(year: y, month: m, day: d) ?? CalendarDate(daysSinceEpoch: 0) }
+    let start = Self.day(2026, 4, 6)
+
+    var setup: BudgetSetup {
+        BudgetSetup(name: "Mum", start: start, weeklyBudget: Money(pounds: 350), weeklyContribution: Money(pounds: 40), route: .mixed,
+                    split: BudgetSplit(directPayment: Money(pounds: 200), managed: Money(pounds: 150)),
+                    assessedHoursPerWeek: Quantity(hundredths: 1_050))
+    }
+
+    @Test func setUpPlanAndLedgerRoundTrip() throws {
+        let store = try AgoraStore.inMemory()
+        try store.createBudget(setup, on: start)
+        #expect(throws: BudgetStoreError.self) { try store.createBudget(setup, on: start) }
+        let care = try store.addPlanLine(budget: "mum", service: .homeCare(hoursPerWeek: Quantity(hundredths: 750), hourlyRate: Money(pounds: 24)),
+                                         payee: .provider(id: "C3", name: "Swanton Home Care"), paidFrom: .managed, on: start)
+        let stay = try store.addPlanLine(budget: "Mum", service: .respite(nights: 7, nightlyRate: Money(pounds: 140), startsOn: Self.day(2026, 8, 1)),
+                                         payee: .provider(id: "C1", name: "Oak House"), paidFrom: .directPayment, on: start)
+        try store.addPlanLine(budget: "Mum", service: .personalAssistant(hoursPerWeek: Quantity(whole: 3), hourlyRate: Money(pounds: 14)),
+                              payee: .person(name: "Sam", closeRelativeInHousehold: true), paidFrom: .directPayment, on: start)
+        try store.addPlanLine(budget: "Mum", service: .oneOff(amount: Money(pounds: 120), on: nil),
+                              payee: .person(name: "Grab rails", closeRelativeInHousehold: false), paidFrom: .own, on: start)
+        try store.removePlanLine(budget: "Mum", number: stay.number, on: start)
+        #expect(throws: BudgetStoreError.self) { try store.removePlanLine(budget: "Mum", number: stay.number, on: start) }
+        let receipt = try store.record(EntryDraft(date: start, kind: .receipt(.council), amount: Money(pounds: 640)), budget: "Mum")
+        let payment = try store.record(EntryDraft(date: start.adding(days: 3), kind: .payment, amount: Money(pounds: 42),
+                                                  payee: .person(name: "Sam", closeRelativeInHousehold: true), planLine: 3,
+                                                  receiptReference: "INV-1", note: "week 1"), budget: "Mum")
+        let loaded = try store.budget(named: "Mum")
+        let reversal = try #require(loaded.ledger.reversalDraft(of: payment.number, on: start.adding(days: 4)))
+        try store.record(reversal, budget: "Mum")
+        let stored = try store.budget(named: "Mum")
+        #expect(stored.setup == setup)
+        #expect(stored.plan.map(\.number) == [care.number, 3, 4])
+        #expect(stored.plan.first == care)
+        #expect(stored.plan[1].payee == .person(name: "Sam", closeRelativeInHousehold: true))
+        #expect(stored.ledger.entries.map(\.number) == [receipt.number, payment.number, 3])
+        #expect(stored.ledger.entries[1] == payment)
+        #expect(stored.ledger.entries[2].kind == .reversal(of: payment.number))
+        #expect(stored.ledger.balance == Money(pounds: 640))
+        #expect(try store.budgets().map(\.name) == ["Mum"])
+        #expect(try store.integrityCheck() == "ok")
+    }
+
+    @Test func refusedEntriesWriteNothing() throws {
+        let store = try AgoraStore.inMemory()
+        try store.createBudget(setup, on: start)
+        try store.record(EntryDraft(date: start, kind: .payment, amount: Money(pounds: 5)), budget: "Mum")
+        try store.record(EntryDraft(date: start, kind: .reversal(of: 1), amount: Money(pounds: 5)), budget: "Mum")
+        for draft in [EntryDraft(date: start, kind: .reversal(of: 1), amount: Money(pounds: 5)),
+                      EntryDraft(date: start, kind: .reversal(of: 2), amount: Money(pounds: 5)),
+                      EntryDraft(date: start, kind: .payment, amount: Money(pounds: 5), planLine: 9)] {
+            #expect(throws: BudgetStoreError.self) { try store.record(draft, budget: "Mum") }
+        }
+        #expect(throws: BudgetStoreError.self) {
+            try store.record(EntryDraft(date: start, kind: .payment, amount: Money(pounds: 5)), budget: "Dad")
+        }
+        #expect(try store.budget(named: "Mum").ledger.entries.count == 2)
+    }
+
+    @Test func historyCannotBeEditedEvenDirectly() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("agora-budget-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        do {
+            let store = try AgoraStore(directory: directory)
+            try store.createBudget(setup, on: start)
+            try store.record(EntryDraft(date: start, kind: .payment, amount: Money(pounds: 5)), budget: "Mum")
+        }
+        let reopened = try AgoraStore(directory: directory)
+        #expect(try reopened.budget(named: "Mum").ledger.balance == Money(pounds: -5))
+        #expect(throws: (any Error).self) { try reopened.executeForTesting("UPDATE ledgerEntry SET amountPence = 1") }
+        #expect(throws: (any Error).self) { try reopened.executeForTesting("DELETE FROM ledgerEntry") }
+        #expect(throws: (any Error).self) { try reopened.executeForTesting("INSERT INTO ledgerEntry (budgetID, number, date, kind, amountPence) VALUES (1, 9, '2026-04-06', 'payment', -5)") }
+        #expect(try reopened.budget(named: "Mum").ledger.entries.count == 1)
+    }
+
+    @Test func twoWritersOnOneFileLoseNothing() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("agora-budget-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try AgoraStore(directory: directory).createBudget(setup, on: start)
+        let start = self.start
+        await withTaskGroup(of: Void.self) { group in
+            for writer in 0..<2 {
+                group.addTask {
+                    guard let store = try? AgoraStore(directory: directory) else { return }
+                    for index in 0..<50 {
+                        _ = try? store.record(EntryDraft(date: start, kind: .receipt(.own), amount: Money(pence: Int64(writer * 1000 + index + 1))),
+                                              budget: "Mum")
+                    }
+                }
+            }
+        }
+        let ledger = try AgoraStore(directory: directory).budget(named: "Mum").ledger
+        #expect(ledger.entries.count == 100)
+        #expect(ledger.entries.map(\.number) == Array(1...100))
+        #expect(ledger.balance == Money(pence: (1...50).reduce(0) { $0 + Int64($1) + Int64($1 + 1000) }))
+    }
+}
