@@ -79,6 +79,24 @@ public struct FileProblem: Error, Sendable, CustomStringConvertible {
 
     public var description: String { path.isEmpty ? reason : "\(path): \(reason)" }
 
+    /// Words for an error from Foundation: the system error underneath if there is one (Foundation
+    /// reports "Not a directory" as NSCocoaErrorDomain 512, which helps nobody).
+    public static func words(for error: any Error) -> String {
+        var current = error as NSError
+        for _ in 0..<4 {
+            if current.domain == NSPOSIXErrorDomain { return words(errno: Int32(current.code)) }
+            guard let underlying = current.userInfo[NSUnderlyingErrorKey] as? NSError else { break }
+            current = underlying
+        }
+        switch CocoaError.Code(rawValue: (error as NSError).code) {
+        case .fileWriteOutOfSpace: return words(errno: ENOSPC)
+        case .fileWriteNoPermission, .fileReadNoPermission: return words(errno: EACCES)
+        case .fileNoSuchFile, .fileReadNoSuchFile: return words(errno: ENOENT)
+        case .fileWriteVolumeReadOnly: return words(errno: EROFS)
+        default: return "the system reported a problem writing it"
+        }
+    }
+
     /// The system's words for an error number, lower-cased to sit inside a sentence.
     public static func words(errno code: Int32) -> String {
         switch code {

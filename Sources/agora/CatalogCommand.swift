@@ -25,23 +25,23 @@ struct CheckCatalog: ParsableCommand {
             if let directory {
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                    throw Failure.usage("no catalog directory at \(directory)")
+                    throw Failure.usage("there is no catalog directory at \(MessageText.path(directory)) — give the directory holding manifest.json")
                 }
                 source = DirectoryCatalogSource(directory: directory)
             } else {
                 source = EmbeddedCatalog.source
             }
             let report = CatalogLoader.check(source)
-            for problem in report.problems { print(problem.description) }
+            for problem in report.problems { Output.print(problem.description + "\n") }
             let warnings = report.warningCount
-            let warningText = warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")"
+            let warningText = warnings == 0 ? "" : ", \(Count.text(warnings)) warning\(warnings == 1 ? "" : "s")"
             guard let catalog = report.catalog else {
                 let errors = report.errorCount
-                print("\(source.displayName): \(errors) error\(errors == 1 ? "" : "s")\(warningText); the catalog cannot be used until they are fixed.")
+                Output.print("\(source.displayName): \(Count.text(errors)) error\(errors == 1 ? "" : "s")\(warningText); the catalog cannot be used until they are fixed.\n")
                 throw ExitCode(1)
             }
             let counts = ProviderKind.allCases.map { "\(catalog.count(of: $0)) \($0.label.lowercased())" }.joined(separator: ", ")
-            print("\(source.displayName): OK — \(catalog.providers.count) providers (\(counts)), \(catalog.manifest.postcodes.count) postcodes\(warningText).")
+            Output.print("\(source.displayName): OK — \(catalog.providers.count) providers (\(counts)), \(catalog.manifest.postcodes.count) postcodes\(warningText).\n")
         }
     }
 }
@@ -52,30 +52,26 @@ struct GenerateCatalog: ParsableCommand {
         abstract: "Write a fictional catalog; the same seed and size always give the same bytes.",
         discussion: "The built-in catalog is --seed \(CatalogGenerator.defaultSeed) --providers \(CatalogGenerator.defaultProviders).")
 
-    @Option(help: "Random seed.")
-    var seed: UInt64 = CatalogGenerator.defaultSeed
+    @Option(parsing: .unconditional, help: ArgumentHelp("Random seed, a whole number from 0.", valueName: "seed"))
+    var seed: String = String(CatalogGenerator.defaultSeed)
 
-    @Option(help: ArgumentHelp("How many providers (at least \(CatalogGenerator.minimumProviders)).", valueName: "n"))
-    var providers: Int = CatalogGenerator.defaultProviders
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("How many providers (\(CatalogGenerator.minimumProviders) to \(Count.text(Self.mostProviders))).", valueName: "n"))
+    var providers: String = String(CatalogGenerator.defaultProviders)
+
+    static let mostProviders = 2_000_000
 
     @Option(help: ArgumentHelp("Directory to write (created if missing; existing catalog files are replaced).", valueName: "dir"))
     var out: String
 
     mutating func run() throws {
         try reportingFailures {
-            guard providers >= CatalogGenerator.minimumProviders, providers <= 2_000_000 else {
-                throw Failure.usage("--providers must be between \(CatalogGenerator.minimumProviders) and 2000000")
-            }
+            let seed = try NumberArgument.whole(seed, option: "--seed", in: UInt64.min...UInt64.max, example: "2026")
+            let providers = try NumberArgument.whole(providers, option: "--providers",
+                                                     in: CatalogGenerator.minimumProviders...Self.mostProviders, example: "160")
             let files = CatalogGenerator.generate(seed: seed, providers: providers)
-            do {
-                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                for (name, text) in files.sorted(by: { $0.key < $1.key }) {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: out).appendingPathComponent(name), options: .atomic)
-                }
-            } catch {
-                throw Failure.failed("cannot write the catalog to \(out): \(error.localizedDescription)")
-            }
-            print("Wrote \(providers) providers to \(out) (seed \(seed)).")
+            try FileWriting.writeCatalog(files, to: out)
+            Output.print("Wrote \(providers) providers to \(out) (seed \(seed)).\n")
         }
     }
 }

@@ -1,20 +1,43 @@
 import ArgumentParser
-import Foundation
+import ChoiceKit
 
-/// A failure the user can act on: one message on standard error and a meaningful exit status.
+/// A failure the person can act on, said in one shape on standard error:
+/// `agora: what is wrong — what to do`. Exit status 2 for usage (an unknown option, kind,
+/// postcode or id; a value out of range), 1 for failures (a broken catalog, a file that cannot be
+/// written).
 enum Failure: Error {
-    /// Something the user typed is unknown (a postcode, kind or id): exit 2.
+    /// Something typed is unknown or out of range: exit 2.
     case usage(String)
-    /// The catalog has problems: exit 1, with every message.
+    /// The catalog has problems: exit 1, with the catalog's own `FILE:LINE: FIELD: …` messages.
     case catalog(String)
     /// Anything else that stops a command: exit 1.
     case failed(String)
+
+    static let usageStatus: Int32 = 2
+    static let failureStatus: Int32 = 1
 }
 
 extension Failure: CustomStringConvertible {
     var description: String {
         switch self {
         case .usage(let message), .catalog(let message), .failed(let message): return message
+        }
+    }
+
+    var status: Int32 {
+        switch self {
+        case .usage: return Self.usageStatus
+        case .catalog, .failed: return Self.failureStatus
+        }
+    }
+
+    /// Writes the message (each line made inert) to standard error.
+    func report() {
+        switch self {
+        case .catalog(let text):
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) { Output.error(String(line)) }
+        case .usage(let message), .failed(let message):
+            Output.error("agora: " + message)
         }
     }
 }
@@ -24,15 +47,7 @@ func reportingFailures(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let failure as Failure {
-        let prefix: String
-        switch failure {
-        case .catalog: prefix = ""
-        default: prefix = "agora: "
-        }
-        FileHandle.standardError.write(Data((prefix + failure.description + "\n").utf8))
-        switch failure {
-        case .usage: throw ExitCode(2)
-        case .catalog, .failed: throw ExitCode(1)
-        }
+        failure.report()
+        throw ExitCode(failure.status)
     }
 }

@@ -26,7 +26,7 @@ struct GlobalOptions: ParsableArguments {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw Failure.usage("no catalog directory at \(directory)")
+            throw Failure.usage("there is no catalog directory at \(MessageText.path(directory)) — give the directory holding manifest.json")
         }
         let source = DirectoryCatalogSource(directory: directory)
         let cache = SnapshotCache(catalogDirectory: directory)

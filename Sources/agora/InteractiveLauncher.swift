@@ -60,7 +60,7 @@ enum InteractiveLauncher {
     private static func chooseTheme(_ option: String?, environment: [String: String]) throws -> ThemeName? {
         if let option {
             guard let theme = ThemeName(rawValue: option.lowercased()) else {
-                throw Failure.usage("unknown theme \"\(option)\": use default, high-contrast or mono")
+                throw Failure.usage("unknown theme \(MessageText.quoted(option)) — use default, high-contrast or mono")
             }
             return theme
         }
@@ -114,14 +114,15 @@ struct PlainRunner {
                              shortlist: settings.shortlist, homePostcode: settings.homePostcode)
         var session = PlainSession(state: state)
         let effects = StoreEffects(store: store, today: Today.date)
-        if let warning { print(TextSafety.inert(warning)) }
-        print(session.start(), terminator: "")
+        // Everything shown passes the one inert-text path: catalog text never drives the terminal.
+        if let warning { Output.print(warning + "\n") }
+        Output.print(session.start())
         while !session.isFinished, let line = readLine() {
             let response = session.respond(to: line)
-            print(response.text, terminator: "")
+            Output.print(response.text)
             for effect in response.effects {
                 switch effect {
-                case .write(let id, let request): print(session.receive(effects.carryOut(id, request)), terminator: "")
+                case .write(let id, let request): Output.print(session.receive(effects.carryOut(id, request)))
                 case .reloadShortlist: if let outcome = effects.shortlist() { _ = session.receive(outcome) }
                 case .start(let id, let job):
                     // Plain mode waits for a job: its progress would only interrupt the reading.
@@ -129,7 +130,7 @@ struct PlainRunner {
                     let runner = JobRunner(inbox: inbox)
                     runner.start(id, job)
                     while runner.isBusy { Thread.sleep(forTimeInterval: 0.01) }
-                    for outcome in inbox.drain() { print(session.receive(outcome), terminator: "") }
+                    for outcome in inbox.drain() { Output.print(session.receive(outcome)) }
                 case .cancel: break
                 }
             }

@@ -16,10 +16,12 @@ struct ListCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Your postcode, to show distances.", valueName: "postcode"))
     var near: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only those within this many kilometres of --near.", valueName: "km"))
-    var within: Double?
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Only those within this many kilometres of --near.", valueName: "km"))
+    var within: String?
 
-    @Option(name: .long, help: ArgumentHelp("name, distance, rating, cost or results (nearest, best and cheapest first).", valueName: "field"))
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("name, distance, rating, cost or results (nearest, best and cheapest first; -name reverses).", valueName: "field"))
     var sort: String?
 
     @Flag(name: .long, help: "Reverse the sort order.")
@@ -31,7 +33,7 @@ struct ListCommand: ParsableCommand {
     mutating func run() throws {
         try reportingFailures {
             guard let kind = ProviderKind(userText: kind) else {
-                throw Failure.usage("unknown kind \"\(kind)\": use school, care, gp or other")
+                throw Failure.usage("unknown kind \(MessageText.quoted(kind)) — use school, care, gp or other")
             }
             let format = try OutputFormat.parse(format, allowed: [.table, .csv, .json])
             let loaded = try global.loadCatalog()
@@ -39,23 +41,23 @@ struct ListCommand: ParsableCommand {
             var query = ProviderQuery(kind: kind, text: search ?? "")
             if let near {
                 guard let entry = catalog.postcode(near) else {
-                    throw Failure.usage("unknown postcode \"\(near)\": it is not in the \(catalog.manifest.area.name) catalog (try one like \(catalog.manifest.postcodes.first?.postcode ?? "KM1 1AA"))")
+                    throw Failure.usage("unknown postcode \(MessageText.quoted(near)): it is not in the \(catalog.manifest.area.name) catalog — give one of its postcodes, like \(catalog.manifest.postcodes.first?.postcode ?? "KM1 1AA")")
                 }
                 query.origin = entry.location
             }
             if let within {
-                guard query.origin != nil else { throw Failure.usage("--within needs --near POSTCODE to measure from") }
-                guard within > 0 else { throw Failure.usage("--within must be more than 0 km") }
-                query.filters.maximumDistanceMetres = within * 1000
+                let kilometres = try NumberArgument.kilometres(within, option: "--within")
+                guard query.origin != nil else { throw Failure.usage("--within has nothing to measure from — add --near POSTCODE") }
+                query.filters.maximumDistanceMetres = kilometres * 1000
             }
             if let sort {
                 let descending = sort.hasPrefix("-")
                 let name = descending ? String(sort.dropFirst()) : sort
                 let sorts = SortField.available(for: kind)
                 guard let field = SortField(rawValue: name.lowercased()), sorts.contains(field) else {
-                    throw Failure.usage("unknown sort \"\(TextSafety.inert(sort))\" for \(kind.label.lowercased()): use \(sorts.map(\.rawValue).joined(separator: ", "))")
+                    throw Failure.usage("unknown sort \(MessageText.quoted(sort)) for \(kind.label.lowercased()) — use \(sorts.map(\.rawValue).joined(separator: ", "))")
                 }
-                if field == .distance, query.origin == nil { throw Failure.usage("sorting by distance needs --near POSTCODE") }
+                if field == .distance, query.origin == nil { throw Failure.usage("sorting by distance has nothing to measure from — add --near POSTCODE") }
                 let natural = SortOrder(field: field)
                 query.sort = descending != reverse ? natural.reversed : natural
             } else if query.origin != nil {
@@ -63,7 +65,7 @@ struct ListCommand: ParsableCommand {
             }
             if sort == nil, reverse { query.sort = query.sort.reversed }
             let result = catalog.run(query)
-            print(ProviderListOutput(catalog: catalog, kind: kind, result: result).render(format), terminator: "")
+            Output.print(ProviderListOutput(catalog: catalog, kind: kind, result: result).render(format))
             loaded.saveSnapshot?.run()
         }
     }

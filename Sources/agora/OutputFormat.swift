@@ -5,7 +5,7 @@ enum OutputFormat: String {
 
     static func parse(_ text: String, allowed: [OutputFormat]) throws -> OutputFormat {
         guard let format = OutputFormat(rawValue: text.lowercased()), allowed.contains(format) else {
-            throw Failure.usage("unknown format \"\(text)\": use \(allowed.map(\.rawValue).joined(separator: ", "))")
+            throw Failure.usage("unknown format \(MessageText.quoted(text)) — use \(allowed.map(\.rawValue).joined(separator: ", "))")
         }
         return format
     }

@@ -21,16 +21,16 @@ struct ShowCommand: ParsableCommand {
             let loaded = try global.loadCatalog()
             let catalog = loaded.catalog
             guard let provider = catalog.provider(id: id) ?? catalog.provider(id: id.uppercased()) else {
-                throw Failure.usage("unknown id \"\(id)\": `agora list --kind school` (or care, gp, other) shows the ids")
+                throw Failure.usage("unknown id \(MessageText.quoted(id)) — `agora list --kind school` (or care, gp, other) shows the ids")
             }
             var origin: GeoPoint?
             if let near {
                 guard let entry = catalog.postcode(near) else {
-                    throw Failure.usage("unknown postcode \"\(near)\": it is not in the \(catalog.manifest.area.name) catalog")
+                    throw Failure.usage("unknown postcode \(MessageText.quoted(near)): it is not in the \(catalog.manifest.area.name) catalog — give one of its postcodes, like \(catalog.manifest.postcodes.first?.postcode ?? "KM1 1AA")")
                 }
                 origin = entry.location
             }
-            print(ProviderDetailOutput(catalog: catalog, provider: provider, origin: origin).render(format), terminator: "")
+            Output.print(ProviderDetailOutput(catalog: catalog, provider: provider, origin: origin).render(format))
             loaded.saveSnapshot?.run()
         }
     }

@@ -24,20 +24,25 @@ enum AgoraBinary {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: FileHandle? = nil) throws -> Run {
+    /// `stdout`, when given, receives standard output instead of a pipe (e.g. /dev/full); with
+    /// `shell`, the arguments are a command of their own (e.g. `sh -c …` running the program).
+    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: FileHandle? = nil,
+                    stdout: FileHandle? = nil, shell: Bool = false) throws -> Run {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = shell ? URL(fileURLWithPath: "/usr/bin/env") : url
         process.arguments = arguments
         process.currentDirectoryURL = repositoryRoot
         var env = ProcessInfo.processInfo.environment
+        env["SWIFT_BACKTRACE"] = "enable=no"
         env["LC_ALL"] = "C.UTF-8"
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
+        process.standardOutput = stdout ?? out
         process.standardError = err
         process.standardInput = stdin ?? FileHandle.nullDevice
         try process.run()
+        if stdout != nil { try out.fileHandleForWriting.close() }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -43,10 +43,10 @@ struct CommandLineTests {
     }
 
     @Test("unknown input gets one line and exit status 2", arguments: [
-        (["list", "--kind", "hospital"], "agora: unknown kind \"hospital\": use school, care, gp or other"),
+        (["list", "--kind", "hospital"], "agora: unknown kind \"hospital\" — use school, care, gp or other"),
         (["list", "--kind", "school", "--near", "ZZ1 1ZZ"], "agora: unknown postcode \"ZZ1 1ZZ\""),
-        (["show", "NOPE"], "agora: unknown id \"NOPE\""),
-        (["list", "--kind", "school", "--sort", "fame"], "agora: unknown sort \"fame\""),
+        (["show", "NOPE"], "agora: unknown id \"NOPE\" — "),
+        (["list", "--kind", "school", "--sort", "fame"], "agora: unknown sort \"fame\" for schools — "),
     ])
     func unknownInput(arguments: [String], message: String) throws {
         let run = try AgoraBinary.run(arguments)

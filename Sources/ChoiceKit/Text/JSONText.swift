@@ -42,7 +42,9 @@ public indirect enum JSONValue: Hashable, Sendable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                // Controls and invisible reordering characters as \u escapes: the text is kept
+                // exactly, but nothing in it can act on a terminal or a reader's display.
+                if TextSafety.isControl(scalar) || TextSafety.isInvisibleControl(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

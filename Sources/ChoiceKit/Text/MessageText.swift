@@ -6,12 +6,15 @@ public enum MessageText {
     /// Items of a list shown in a message before "and N more".
     public static let listLimit = 8
 
-    /// The value, inert, at most `valueLimit` characters.
-    public static func excerpt(_ value: String) -> String {
+    /// Characters of a path shown in a message: enough for any real path, never a megabyte.
+    public static let pathLimit = 1_000
+
+    /// The value, inert, at most `limit` characters.
+    public static func excerpt(_ value: String, limit: Int = valueLimit) -> String {
         var cut = ""
         var count = 0
         for character in value {
-            if count == valueLimit {
+            if count == limit {
                 cut += "…"
                 break
             }
@@ -22,11 +25,14 @@ public enum MessageText {
     }
 
     /// The value in double quotes, inert and cut: `"Kingsmere Primary…"`.
-    public static func quoted(_ value: String) -> String { "\"" + excerpt(value) + "\"" }
+    public static func quoted(_ value: String, limit: Int = valueLimit) -> String { "\"" + excerpt(value, limit: limit) + "\"" }
+
+    /// A file or directory path in double quotes, inert, cut only if absurdly long.
+    public static func path(_ value: String) -> String { quoted(value, limit: pathLimit) }
 
     /// `a, b, c` or, when long, `a, b, … and 12 more`; each item inert and cut.
     public static func list(_ items: [String], limit: Int = listLimit) -> String {
-        let shown = items.prefix(limit).map(excerpt).joined(separator: ", ")
+        let shown = items.prefix(limit).map { excerpt($0) }.joined(separator: ", ")
         guard items.count > limit else { return shown }
         return shown + ", … and \(Count.text(items.count - limit)) more"
     }

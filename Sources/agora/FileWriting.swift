@@ -1,0 +1,67 @@
+import AgoraStore
+import ChoiceKit
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Files the commands write where the person says (`catalog generate --out DIR`): each written
+/// beside its final name and renamed into place, so an interrupted run leaves whole files, and
+/// every failure said in words ("a part of the path is a file, not a directory"), never as an
+/// error domain and number.
+enum FileWriting {
+    static func writeCatalog(_ files: [String: String], to directory: String) throws(Failure) {
+        func failure(_ reason: String) -> Failure {
+            .failed("cannot write the catalog to \(MessageText.path(directory)): \(reason) — choose a directory you can write to for --out")
+        }
+        if let blocker = firstFileOnThePath(directory) {
+            throw failure("\(MessageText.path(blocker)) is a file, not a directory")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw failure(FileProblem.words(for: error))
+        }
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+            let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+            if let problem = replace(path, with: Array(text.utf8)) { throw failure("\(name): \(problem)") }
+        }
+    }
+
+    /// The first existing path above and including `path` that is not a directory, if any.
+    private static func firstFileOnThePath(_ path: String) -> String? {
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        var candidates: [String] = []
+        while url.path != "/" && !url.path.isEmpty {
+            candidates.append(url.path)
+            url.deleteLastPathComponent()
+        }
+        for candidate in candidates.reversed() {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory) else { return nil }
+            if !isDirectory.boolValue { return candidate }
+        }
+        return nil
+    }
+
+    /// Writes `bytes` to `NAME.partial-PID` and renames it to `path`; nil when done, else why not.
+    private static func replace(_ path: String, with bytes: [UInt8]) -> String? {
+        let partial = path + ".partial-\(getpid())"
+        unlink(partial)
+        let descriptor = open(partial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return FileProblem.words(errno: errno) }
+        var problem: String?
+        do {
+            try PrivateFiles.writeAll(bytes, to: descriptor)
+        } catch {
+            problem = error.reason
+        }
+        if problem == nil, fsync(descriptor) != 0 { problem = FileProblem.words(errno: errno) }
+        close(descriptor)
+        if problem == nil, rename(partial, path) != 0 { problem = FileProblem.words(errno: errno) }
+        if problem != nil { unlink(partial) }
+        return problem
+    }
+}
