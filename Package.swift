@@ -27,10 +27,12 @@ let package = Package(
         .executableTarget(name: "catalog-embedder", swiftSettings: strict),
         .plugin(name: "EmbedCatalog", capability: .buildTool(), dependencies: ["catalog-embedder"]),
         .target(name: "EmbeddedCatalog", dependencies: ["ChoiceKit"], swiftSettings: strict, plugins: ["EmbedCatalog"]),
+        // Choosing schools for a child: school years, rounds, admission chances, comparison, preferences.
+        .target(name: "SchoolChoice", dependencies: ["ChoiceKit"], swiftSettings: strict),
         // User data (settings, shortlists, later budgets and ledgers) in SQLite through GRDB.
         .target(
             name: "AgoraStore",
-            dependencies: ["ChoiceKit", "CareBudget", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ChoiceKit", "CareBudget", "SchoolChoice", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         // The terminal UI as data: State, Event, update, render -> Screen.
         .target(name: "AgoraUI", dependencies: ["ChoiceKit"], swiftSettings: strict),
@@ -40,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "agora",
             dependencies: [
-                "ChoiceKit", "CareBudget", "CatalogGenerator", "EmbeddedCatalog", "AgoraStore", "AgoraUI", "AgoraTerminal",
+                "ChoiceKit", "CareBudget", "CatalogGenerator", "EmbeddedCatalog", "AgoraStore", "AgoraUI", "AgoraTerminal", "SchoolChoice",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -52,7 +54,8 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "ChoiceKitTests", dependencies: ["ChoiceKit", "CatalogGenerator", "EmbeddedCatalog"], swiftSettings: strict),
         .testTarget(name: "CareBudgetTests", dependencies: ["CareBudget", "ChoiceKit", "EmbeddedCatalog"], swiftSettings: strict),
-        .testTarget(name: "AgoraStoreTests", dependencies: ["AgoraStore", "CareBudget", "CatalogGenerator"], swiftSettings: strict),
+        .testTarget(name: "AgoraStoreTests", dependencies: ["AgoraStore", "CareBudget", "CatalogGenerator", "SchoolChoice"], swiftSettings: strict),
+        .testTarget(name: "SchoolChoiceTests", dependencies: ["SchoolChoice", "ChoiceKit"], swiftSettings: strict),
         .testTarget(name: "AgoraUITests", dependencies: ["AgoraUI", "ChoiceKit", "EmbeddedCatalog"], swiftSettings: strict),
                 .testTarget(name: "AgoraEndToEndTests", dependencies: ["agora"], swiftSettings: strict),
     ]
