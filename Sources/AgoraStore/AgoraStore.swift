@@ -61,6 +61,7 @@ public final class AgoraStore: Sendable {
             }
         }
         BudgetSchema.register(in: &migrator)
+        SchoolChoiceTables.register(in: &migrator)
         return migrator
     }
 
@@ -102,11 +103,11 @@ public final class AgoraStore: Sendable {
 
     // MARK: - Plumbing
 
-    private func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do { return try database.read(body) } catch { throw StoreError.failed(path: location, reason: "\(error)") }
     }
 
-    private func write(_ body: (Database) throws -> Void) throws(StoreError) {
+    func write(_ body: (Database) throws -> Void) throws(StoreError) {
         do { try database.write(body) } catch { throw StoreError.failed(path: location, reason: "\(error)") }
     }
 }

@@ -1,7 +1,7 @@
 import ChoiceKit
 
 enum OutputFormat: String {
-    case table, csv, json, text
+    case table, csv, json, text, md
 
     static func parse(_ text: String, allowed: [OutputFormat]) throws -> OutputFormat {
         guard let format = OutputFormat(rawValue: text.lowercased()), allowed.contains(format) else {

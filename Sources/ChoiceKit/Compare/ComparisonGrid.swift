@@ -35,11 +35,6 @@ public enum BetterDirection: Hashable, Sendable {
     case higher, lower, none
 }
 
-/// A semantic tone for screens to colour by; never the only signal (text says it too).
-public enum CellTone: Hashable, Sendable {
-    case neutral, good, caution, poor
-}
-
 public struct ComparisonRow: Hashable, Sendable {
     public var key: String
     public var label: String
@@ -76,28 +71,30 @@ public struct ComparisonCell: Hashable, Sendable {
     public var detail: String?
     /// Orders the row for "best"; nil when the value cannot be compared or is missing.
     public var sortValue: Int?
-    /// Why there is no value ("not published", "no report card yet"); nil when there is one.
-    public var missingReason: String?
-    public var tone: CellTone
+    /// Why there is no value; nil when there is one. Never shown as 0.
+    public var absence: Absence?
+    /// How good the value is, for screens to colour by; never the only signal (the text says it too).
+    public var tone: Tone
     public internal(set) var isBest: Bool
 
-    public init(text: String, detail: String? = nil, sortValue: Int? = nil, tone: CellTone = .neutral) {
+    public init(text: String, detail: String? = nil, sortValue: Int? = nil, tone: Tone = .neutral) {
         self.text = text
         self.detail = detail
         self.sortValue = sortValue
-        self.missingReason = nil
+        self.absence = nil
         self.tone = tone
         self.isBest = false
     }
 
-    /// A missing value says why; it is never shown as 0.
-    public static func missing(_ reason: String = "not published") -> ComparisonCell {
-        var cell = ComparisonCell(text: reason)
-        cell.missingReason = reason
+    /// A missing value says why in words; it is never shown as 0.
+    public static func missing(_ absence: Absence = .notPublished) -> ComparisonCell {
+        var cell = ComparisonCell(text: absence.words)
+        cell.absence = absence
         return cell
     }
 
-    public var isMissing: Bool { missingReason != nil }
+    public var isMissing: Bool { absence != nil }
+    public var missingReason: String? { absence?.words }
 
     /// The cell as one line for exports: text, the best marker, and the detail after a dash.
     public var plainText: String {

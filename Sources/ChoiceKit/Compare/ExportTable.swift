@@ -32,7 +32,7 @@ public struct ExportTable: Hashable, Sendable {
     /// Spreadsheet-safe CSV: a header row, then the rows; notes are left out (they are not data).
     public func csv() -> String {
         ([headers] + rows).map { row in
-            CSVWriter.row(row.map { TextSafety.inert(SpreadsheetSafety.neutralise($0)) })
+            CSVWriter.row(row.map(CSVWriter.spreadsheetSafe))
         }.joined()
     }
 
@@ -44,7 +44,11 @@ public struct ExportTable: Hashable, Sendable {
         var out = DisplayWidth.wrap(TextSafety.inert(title), width: width).joined(separator: "\n") + "\n"
         let safeHeaders = headers.map(TextSafety.inert), safeRows = rows.map { $0.map(TextSafety.inert) }
         guard !headers.isEmpty else { return out }
-        let gap = 2, firstWidth = min(30, max(12, ([safeHeaders[0]] + safeRows.map { $0.first ?? "" }).map(DisplayWidth.of).max() ?? 12))
+        func natural(_ column: Int, cap: Int) -> Int {
+            let cells = [safeHeaders[column]] + safeRows.map { column < $0.count ? $0[column] : "" }
+            return min(cap, max(1, cells.map(DisplayWidth.of).max() ?? 1))
+        }
+        let gap = 2, firstWidth = min(30, natural(0, cap: 30))
         let others = Array(1..<headers.count)
         let minimum = 16
         let perGroup = max(1, (width - firstWidth) / (minimum + gap))
@@ -56,8 +60,7 @@ public struct ExportTable: Hashable, Sendable {
         }
         if groups.isEmpty { groups = [[]] }
         for group in groups {
-            let columnWidth = group.isEmpty ? 0 : min(40, (width - firstWidth - gap * group.count) / group.count)
-            let widths = [firstWidth] + group.map { _ in columnWidth }
+            let widths = [firstWidth] + Self.share(width - firstWidth - gap * group.count, among: group.map { natural($0, cap: 40) })
             func lines(_ cells: [String]) -> String {
                 let wrapped = cells.enumerated().map { DisplayWidth.wrap($0.element, width: widths[$0.offset]) }
                 let height = wrapped.map(\.count).max() ?? 1
@@ -78,6 +81,25 @@ public struct ExportTable: Hashable, Sendable {
             out += "\n" + notes.flatMap { DisplayWidth.wrap(TextSafety.inert($0), width: width) }.joined(separator: "\n") + "\n"
         }
         return out
+    }
+
+    /// Widths for columns that want `natural` widths within `available`: narrow columns keep
+    /// theirs, the rest share what is left equally.
+    static func share(_ available: Int, among natural: [Int]) -> [Int] {
+        var widths = natural
+        guard natural.reduce(0, +) > available, !natural.isEmpty else { return widths }
+        var open = Array(natural.indices), left = available
+        while !open.isEmpty {
+            let fair = max(1, left / open.count)
+            let fitting = open.filter { natural[$0] <= fair }
+            if fitting.isEmpty {
+                for column in open { widths[column] = fair }
+                break
+            }
+            for column in fitting { widths[column] = natural[column]; left -= natural[column] }
+            open.removeAll { fitting.contains($0) }
+        }
+        return widths
     }
 }
 

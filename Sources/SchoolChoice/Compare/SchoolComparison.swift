@@ -27,7 +27,7 @@ public struct SchoolComparison: Hashable, Sendable {
         let builder = RowBuilder(schools: shown, catalog: catalog, child: child, distances: distances, chances: chances)
         var rows = builder.rows()
         if priorities != nil { rows.insert(builder.scoreRow(scores), at: 0) }
-        var notes = [SchoolFinder.distanceNote, AdmissionChance.basis.replacingOccurrences(of: "An estimate", with: "Chances are estimates")]
+        var notes = [SchoolFinder.distanceNote, "Chances are estimates from last year's figures, not promises."]
         if priorities != nil { notes.insert(ScoreCalculator.explanation, at: 0) }
         let title = child.map { "Schools compared for \($0.name)" } ?? "Schools compared"
         grid = ComparisonGrid(title: title, columns: shown.map { ComparisonColumn(id: $0.id, title: $0.name) }, rows: rows, notes: notes)
@@ -45,20 +45,20 @@ private struct RowBuilder {
     private func row(_ key: String, _ label: String, _ group: String, _ better: BetterDirection = .none,
                      _ cell: (Provider, SchoolDetails, Int) -> ComparisonCell) -> ComparisonRow {
         ComparisonRow(key: key, label: label, group: group, better: better, cells: schools.enumerated().map { index, provider in
-            provider.school.map { cell(provider, $0, index) } ?? .missing("not a school")
+            provider.school.map { cell(provider, $0, index) } ?? .missing(.notApplicable("not a school"))
         })
     }
 
     func rows() -> [ComparisonRow] {
         var rows: [ComparisonRow] = []
         rows.append(row("distance", "Distance (straight line)", "Getting there", .lower) { _, _, index in
-            guard let distance = distances[index] else { return .missing(child == nil ? "no child's home given" : "home postcode not in the catalog") }
+            guard let distance = distances[index] else { return .missing(.notApplicable(child == nil ? "no child's home given" : "home postcode not in the catalog")) }
             return ComparisonCell(text: MetresText.format(distance), sortValue: Int(distance.rounded()))
         })
         if child != nil {
             rows.append(row("chance", "Chance of a place", "Admissions", .higher) { provider, _, _ in
                 guard let chance = chances[provider.id] else { return .missing() }
-                let tone: CellTone = chance.level >= .likely ? .good : chance.level == .possible ? .caution
+                let tone: Tone = chance.level >= .likely ? .good : chance.level == .possible ? .fair
                     : chance.level == .unlikely ? .poor : .neutral
                 return ComparisonCell(text: chance.level.label, detail: chance.reason,
                                       sortValue: chance.level == .notEnoughData ? nil : chance.level.rawValue, tone: tone)
@@ -97,19 +97,19 @@ private struct RowBuilder {
                 return ComparisonCell(text: "\(grade.label) (historical grade, \(date.short))",
                                       detail: "single-word grades ended in September 2024; this may not describe the school today")
             case .ungraded(let date): return ComparisonCell(text: "Inspected \(date.short), no overall grade given")
-            case .notYetInspected: return .missing("not yet inspected")
+            case .notYetInspected: return .missing(.notYet("not yet inspected"))
             }
         }]
         for area in ReportCardArea.allCases where schools.contains(where: { $0.school?.inspection.reportCard?.grade(for: area) != nil }) {
             rows.append(row("ofsted_\(area.rawValue)", area.label, "Ofsted", .higher) { _, school, _ in
-                guard let card = school.inspection.reportCard else { return .missing("no report card yet") }
-                guard let grade = card.grade(for: area) else { return .missing("not graded for this school") }
-                let tone: CellTone = grade >= .strongStandard ? .good : grade == .expectedStandard ? .neutral : .poor
+                guard let card = school.inspection.reportCard else { return .missing(.notYet("no report card yet")) }
+                guard let grade = card.grade(for: area) else { return .missing(.notApplicable("not graded for this school")) }
+                let tone: Tone = grade >= .strongStandard ? .good : grade == .expectedStandard ? .neutral : .poor
                 return ComparisonCell(text: grade.label, sortValue: grade.rawValue, tone: tone)
             })
         }
         rows.append(row("safeguarding", "Safeguarding", "Ofsted", .higher) { _, school, _ in
-            guard let card = school.inspection.reportCard else { return .missing("judged only on report cards") }
+            guard let card = school.inspection.reportCard else { return .missing(.notYet("no report card yet")) }
             return ComparisonCell(text: card.safeguardingMet ? "met" : "not met", sortValue: card.safeguardingMet ? 1 : 0,
                                   tone: card.safeguardingMet ? .good : .poor)
         })
@@ -134,7 +134,7 @@ private struct RowBuilder {
             rows.append(row(measure.rawValue, label, "Results", .higher) { _, school, _ in
                 guard let value = measure.value(of: school) else {
                     let takes = measure == .ks2ExpectedStandard ? school.phase.takesKS2 : school.phase.takesKS4
-                    return .missing(takes ? "not published" : "not taken at this school")
+                    return takes ? .missing() : .missing(.notApplicable("not taken at this school"))
                 }
                 var detail: String?
                 if let england {
@@ -148,7 +148,7 @@ private struct RowBuilder {
         if schools.contains(where: { $0.school?.phase.takesKS4 == true }) {
             rows.append(row("ks4_progress8", "Progress 8", "Results", .higher) { _, school, _ in
                 guard let value = school.ks4Progress8 else {
-                    return .missing(school.phase.takesKS4 ? "not published for 2024/25 and 2025/26" : "not taken at this school")
+                    return .missing(.notApplicable(school.phase.takesKS4 ? "not published for 2024/25 and 2025/26" : "not taken at this school"))
                 }
                 return ComparisonCell(text: value.text, sortValue: Int(value.hundredths))
             })
@@ -214,7 +214,7 @@ private struct RowBuilder {
     func scoreRow(_ scores: [WeightedScore]) -> ComparisonRow {
         ComparisonRow(key: "score", label: "Weighted score (your priorities)", group: "Score", better: .higher,
                       cells: scores.map { score in
-                          guard let value = score.score else { return .missing("no priority could be scored") }
+                          guard let value = score.score else { return .missing(.notApplicable("no priority could be scored")) }
                           let left = score.unscored.map { $0.label.lowercased() }
                           return ComparisonCell(text: "\(value) / 100",
                                                 detail: left.isEmpty ? nil : "not scored on \(left.joined(separator: ", ")) (not published)",
