@@ -96,8 +96,9 @@ enum SchoolSupport {
         return round
     }
 
+    /// Through the program's one checked output path, ending with a line break.
     static func write(_ text: String) {
-        print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        Output.print(text.hasSuffix("\n") ? text : text + "\n")
     }
 }
 

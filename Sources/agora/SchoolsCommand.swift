@@ -15,7 +15,7 @@ struct SchoolsCommand: ParsableCommand {
     var child: String
 
     @Option(name: .long, help: ArgumentHelp("Only schools within this many kilometres (straight line).", valueName: "km"))
-    var within: Double?
+    var within: String?
 
     @Flag(name: .customLong("include-independent"), help: "Include fee-paying independent schools.")
     var includeIndependent = false
@@ -26,9 +26,7 @@ struct SchoolsCommand: ParsableCommand {
     mutating func run() throws {
         try reportingFailures {
             let format = try OutputFormat.parse(format, allowed: [.table, .csv, .json])
-            if let within, !(within > 0 && within <= 100) {
-                throw Failure.usage("--within \(within) is not a distance from 0 to 100 km — give kilometres, e.g. 3")
-            }
+            let kilometres = try within.map { text throws(Failure) in try NumberArgument.kilometres(text, option: "--within", limit: 100) }
             let today = try when.date()
             let asked = try entry.entryPoint()
             let store = try SchoolSupport.openStore(global)
@@ -36,7 +34,7 @@ struct SchoolsCommand: ParsableCommand {
             let loaded = try global.loadCatalog()
             let catalog = loaded.catalog
             let round = try SchoolSupport.round(for: profile, today: today, entry: asked, catalog: catalog)
-            let options = EligibilityOptions(entry: round.entry, withinMetres: within.map { $0 * 1000 },
+            let options = EligibilityOptions(entry: round.entry, withinMetres: kilometres.map { $0 * 1000 },
                                              includeIndependent: includeIndependent)
             guard let schools = SchoolFinder.eligibleSchools(for: profile, in: catalog, options: options) else {
                 throw Failure.usage("\(profile.name)'s home postcode \(MessageText.quoted(profile.homePostcode)) is not in this catalog — add the child again with a postcode from it")
