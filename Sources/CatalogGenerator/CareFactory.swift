@@ -5,7 +5,7 @@ import ChoiceKit
 struct CareFactory {
     private var random: SeededRandom
     private let geography: Geography
-    private var usedNames = Set<String>()
+    private var names = UniqueNames()
     private var nextLocation = 1
 
     private struct Operator {
@@ -60,30 +60,31 @@ struct CareFactory {
     }
 
     private mutating func name(type: CareServiceType, place: String, operatorName: String) -> String {
-        let base: String
-        switch type {
-        case .careHomeWithoutNursing:
-            base = random.pick(["\(random.pick(Words.trees)) House", "\(place) Court", "St \(random.pick(Words.saints))'s Lodge",
-                                "The \(Self.plural(random.pick(Words.trees)))", "\(place) Manor Care Home"])
-        case .careHomeWithNursing:
-            base = random.pick(["\(place) Nursing Home", "\(random.pick(Words.trees)) Grange Nursing Home",
-                                "\(random.pick(Words.surnames)) Park Care Centre"])
-        case .homeCare:
-            base = operatorName.hasSuffix("Council") ? "\(place) Reablement and Home Care (council)"
-                : "\(Self.brand(operatorName)) Home Care (\(place))"
-        case .dayCentre:
-            base = operatorName.hasSuffix("Council") ? "\(place) Day Opportunities Centre" : "\(place) Day Centre"
-        case .extraCareHousing:
-            base = random.pick(["\(place) Extra Care Court", "\(random.pick(Words.trees)) Court Extra Care", "\(place) Gardens Extra Care"])
-        case .supportedLiving: base = "\(random.pick(Words.trees)) Supported Living"
-        case .personalAssistantAgency: base = "\(place) Personal Assistants"
-        case .sharedLives: base = "\(place) Shared Lives"
+        var registry = names // the closure below uses self.random, so the registry is claimed from a copy
+        defer { names = registry }
+        return registry.claim(place: place) { () -> String in
+            switch type {
+            case .careHomeWithoutNursing:
+                return random.pick(["\(random.pick(Words.trees)) House", "\(place) Court", "St \(random.pick(Words.saints))'s Lodge",
+                                    "The \(Self.plural(random.pick(Words.trees)))", "\(place) Manor Care Home",
+                                    "\(random.pick(Words.streets)) Care Home"])
+            case .careHomeWithNursing:
+                return random.pick(["\(place) Nursing Home", "\(random.pick(Words.trees)) Grange Nursing Home",
+                                    "\(random.pick(Words.surnames)) Park Care Centre", "\(random.pick(Words.streets)) Nursing Home"])
+            case .homeCare:
+                return operatorName.hasSuffix("Council") ? "\(place) Reablement and Home Care (council)"
+                    : random.pick(["\(Self.brand(operatorName)) Home Care (\(place))", "\(Self.brand(operatorName)) Care at Home \(place)"])
+            case .dayCentre:
+                return operatorName.hasSuffix("Council") ? "\(place) Day Opportunities Centre"
+                    : random.pick(["\(place) Day Centre", "\(random.pick(Words.streets)) Day Centre"])
+            case .extraCareHousing:
+                return random.pick(["\(place) Extra Care Court", "\(random.pick(Words.trees)) Court Extra Care", "\(place) Gardens Extra Care"])
+            case .supportedLiving: return random.pick(["\(random.pick(Words.trees)) Supported Living", "\(place) Supported Living"])
+            case .personalAssistantAgency:
+                return random.pick(["\(place) Personal Assistants", "\(Self.brand(operatorName)) Personal Assistants"])
+            case .sharedLives: return random.pick(["\(place) Shared Lives", "\(Self.brand(operatorName)) Shared Lives"])
+            }
         }
-        if usedNames.insert(base).inserted { return base }
-        if !base.contains(place), usedNames.insert("\(base), \(place)").inserted { return "\(base), \(place)" }
-        var counter = 2
-        while !usedNames.insert("\(base) (\(counter))").inserted { counter += 1 }
-        return "\(base) (\(counter))"
     }
 
     static func plural(_ word: String) -> String {

@@ -8,6 +8,7 @@ struct ContractFactory {
         let area = geography.districts[0].name
         func place(_ random: inout SeededRandom) -> Manifest.PostcodeEntry { geography.postcode(in: 0, random: &random) }
         let depot = place(&random), probation = place(&random), wellbeing = place(&random), jobs = place(&random)
+        let connect = place(&random)
         return [
             Provider(
                 id: "W1", name: "\(area) Waste and Recycling Collection", sector: .privateLargeGroup,
@@ -54,7 +55,18 @@ struct ContractFactory {
                     end: KnownDates.day(2027, 6, 27), value: nil,
                     valueNote: "Regional contract; value not split by area",
                     privateExtras: [],
-                    citizenNote: "Your Jobcentre work coach refers you. You cannot choose the provider, but you can ask your work coach what support it offers."))),
+                    citizenNote: "Restart took its last referrals in June 2026; people already on it carry on until their support ends. New referrals go to Connect to Work."))),
+            Provider(
+                id: "E2", name: "Connect to Work — \(area)", sector: .publicSector,
+                organisation: "\(area) Borough Council employment service", commissionerID: "council",
+                address: "\(random.int(2...90)) Station Road", town: connect.town, postcode: connect.postcode,
+                location: connect.location, phone: Contacts.phone(&random), website: nil,
+                details: .other(ContractDetails(
+                    serviceID: "employment", serviceDescription: "Supported employment for disabled people, people with health conditions and others facing barriers to work",
+                    contractName: "Connect to Work grant from the Department for Work and Pensions", start: KnownDates.day(2026, 4, 1),
+                    end: nil, value: nil, valueNote: "A DWP grant to the council; the amount for this area is not published",
+                    privateExtras: [],
+                    citizenNote: "Taking part is voluntary. Your Jobcentre work coach, your doctor or the council can refer you, and some areas let you refer yourself."))),
         ]
     }
 }

@@ -5,7 +5,7 @@ import ChoiceKit
 struct GPFactory {
     private var random: SeededRandom
     private let geography: Geography
-    private var usedNames = Set<String>()
+    private var names = UniqueNames()
 
     init(random: SeededRandom, geography: Geography) {
         self.random = random
@@ -30,19 +30,18 @@ struct GPFactory {
                 ((.publicSector, "\(geography.districts[0].name) Community Health NHS Trust"), 8),
             ])
         }
-        var name: String
-        switch type {
-        case .walkInCentre: name = "\(place) Walk-in Centre"
-        case .branchSurgery: name = "\(place) Branch Surgery"
-        case .practice:
-            name = random.pick(["\(place) Medical Centre", "\(place) Surgery", "\(random.pick(Words.streets)) Surgery",
-                                "The \(place) Practice", "\(place) Health Centre", "\(place) Family Practice"])
+        var registry = names // the closure below uses self.random, so the registry is claimed from a copy
+        let name = registry.claim(place: place) { () -> String in
+            switch type {
+            case .walkInCentre: return "\(place) Walk-in Centre"
+            case .branchSurgery: return random.pick(["\(place) Branch Surgery", "\(random.pick(Words.streets)) Branch Surgery"])
+            case .practice:
+                return random.pick(["\(place) Medical Centre", "\(place) Surgery", "\(random.pick(Words.streets)) Surgery",
+                                    "The \(place) Practice", "\(place) Health Centre", "\(place) Family Practice",
+                                    "\(random.pick(Words.streets)) Medical Practice", "\(random.pick(Words.trees)) Tree Surgery"])
+            }
         }
-        if !usedNames.insert(name).inserted {
-            var counter = 2
-            while !usedNames.insert("\(name) \(counter)").inserted { counter += 1 }
-            name = "\(name) \(counter)"
-        }
+        names = registry
         let entry = geography.postcode(in: district, random: &random)
         let location = random.percent(85) ? geography.nearby(entry, random: &random) : entry.location
         let listSize = type == .walkInCentre ? nil : random.percent(3) ? nil : random.int(25...220) * 100

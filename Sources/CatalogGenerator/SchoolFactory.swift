@@ -6,7 +6,7 @@ struct SchoolFactory {
     private var random: SeededRandom
     private let geography: Geography
     private var trusts: [Trust] = []
-    private var usedNames = Set<String>()
+    private var names = UniqueNames()
 
     struct Trust {
         let name: String
@@ -59,7 +59,9 @@ struct SchoolFactory {
         let faith = religiousCharacter(type: type)
         let trust = type.isAcademy ? chooseTrust(faith: faith, type: type) : nil
         let trustType: TrustType? = trust == nil ? nil : (trust?.faith == nil && random.percent(18) && type != .sponsorLedAcademy) ? .singleAcademyTrust : .multiAcademyTrust
-        let name = uniqueName(schoolName(plan: plan, type: type, faith: faith, place: place), place: place)
+        var registry = names // the closure below uses self.random, so the registry is claimed from a copy
+        let name = registry.claim(place: place) { schoolName(plan: plan, type: type, faith: faith, place: place) }
+        names = registry
         let organisation: String
         let sector: Sector
         let commissioner: String
@@ -170,9 +172,9 @@ struct SchoolFactory {
             switch faith {
             case "Roman Catholic"?: return "St \(random.pick(Words.saints))'s Catholic Primary School"
             case "Church of England"?:
-                return random.pick(["\(place) Church of England Primary School", "St \(random.pick(Words.saints))'s CofE Primary School",
-                                    "Holy Trinity Church of England Primary School", "Christ Church CofE Primary School",
-                                    "All Saints Church of England Primary School"])
+                return random.pick(["\(place) CofE Primary School", "St \(random.pick(Words.saints))'s CofE Primary School",
+                                    "St \(random.pick(Words.saints))'s CofE Primary School", "Holy Trinity CofE Primary School",
+                                    "Christ Church CofE Primary School", "All Saints CofE Primary School"])
             case "Methodist"?: return "\(place) Methodist Primary School"
             case let other?: return "\(place) \(other) Primary School"
             case nil:
@@ -194,20 +196,12 @@ struct SchoolFactory {
                 return academy ? random.pick(["\(place) Academy", "\(place) High School", "\(random.pick(Words.qualities)) Academy \(place)"])
                     : random.pick(["\(place) School", "\(place) Community College", "\(place) High School"])
             }
-        case .allThrough: return "\(place) All-through Academy"
+        case .allThrough: return random.pick(["\(place) All-through Academy", "\(random.pick(Words.qualities)) All-through School \(place)"])
         case .special: return random.pick(["\(place) Park School", "\(random.pick(Words.trees)) House School", "\(place) Special School"])
-        case .nursery: return "\(place) Nursery School"
-        case .sixteenPlus: return "\(place) Sixth Form College"
+        case .nursery: return random.pick(["\(place) Nursery School", "\(random.pick(Words.trees)) Tree Nursery School"])
+        case .sixteenPlus: return random.pick(["\(place) Sixth Form College", "\(random.pick(Words.surnames)) Sixth Form College",
+                                               "\(place) College"])
         }
-    }
-
-    private mutating func uniqueName(_ name: String, place: String) -> String {
-        if usedNames.insert(name).inserted { return name }
-        let located = "\(name), \(place)"
-        if usedNames.insert(located).inserted { return located }
-        var counter = 2
-        while !usedNames.insert("\(located) (\(counter))").inserted { counter += 1 }
-        return "\(located) (\(counter))"
     }
 
     private mutating func ageRange(plan: Plan) -> ClosedRange<Int> {

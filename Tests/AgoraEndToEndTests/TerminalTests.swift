@@ -28,7 +28,7 @@ struct TerminalTests {
             try tmux.send("/")
             try tmux.type("nursery")
             try tmux.waitFor("Search: nursery")
-            let narrowed = try tmux.waitFor("2 matches")
+            let narrowed = try tmux.waitFor("3 matches")
             #expect(narrowed.contains("Nursery School"))
             try tmux.send("Enter")
             try tmux.waitFor("search \"nursery\"")
