@@ -54,6 +54,21 @@ struct AdmissionsCatalogTests {
         #expect(catalog.manifest.formatVersion == 1)
         #expect(catalog.manifest.admissions == nil)
         #expect(catalog.providers(of: .school).allSatisfy { $0.school?.arrangements == .notPublished && $0.school?.day == .notPublished })
+        let school = try #require(catalog.providers(of: .school).first)
+        let facts = ProviderFacts.sections(for: school, in: catalog).flatMap(\.facts)
+        #expect(facts.first { $0.key == "oversubscription_criteria" }?.text == "not published")
+        #expect(facts.first { $0.key == "school_day" }?.text == "not published")
+    }
+
+    @Test func schoolFactsSayTheCriteriaInOrder() throws {
+        let catalog = try CatalogFixture().load()
+        let school = try #require(catalog.providers(of: .school).first { $0.school?.arrangements.criteria.count == 3 && $0.school?.day.starts != nil })
+        let facts = ProviderFacts.sections(for: school, in: catalog).flatMap(\.facts)
+        let criteria = try #require(facts.first { $0.key == "oversubscription_criteria" }?.text)
+        #expect(criteria.hasPrefix("1. looked-after and previously looked-after children; 2. "))
+        #expect(facts.first { $0.key == "school_day" }?.text.contains(" to ") == true)
+        #expect(facts.first { $0.key == "ks2_rwm_expected_pct" }?.note?.contains("Averages: England 62.1%") == true
+            || facts.first { $0.key == "ks4_attainment8" }?.note?.contains("Averages: England 46.0") == true)
     }
 
     @Test func aNewerFormatAsksForANewerAgora() {

@@ -1,6 +1,6 @@
 enum SchoolFactSections {
     static func sections(_ school: SchoolDetails, catalog: Catalog) -> [FactSection] {
-        [details(school, catalog), ofsted(school, catalog), results(school, catalog), admissions(school, catalog)]
+        [details(school, catalog), ofsted(school, catalog), results(school, catalog), admissions(school, catalog), day(school)]
     }
 
     private static func details(_ school: SchoolDetails, _ catalog: Catalog) -> FactSection {
@@ -57,17 +57,17 @@ enum SchoolFactSections {
             facts.append(Fact(key: "ks2_rwm_expected_pct", label: "KS2 expected standard",
                               measure: school.ks2ExpectedStandard.map { Measure(.percentTenths($0.tenths), short: $0.percentText, sortKey: Int64($0.tenths)) }
                                 ?? .missing(.notPublished),
-                              note: ResultsFacts.ks2Measure.value))
+                              note: ResultsFacts.ks2Measure.value + averages(.ks2ExpectedStandard, catalog)))
         }
         if school.phase.takesKS4 || school.ks4Attainment8 != nil {
             facts.append(Fact(key: "ks4_attainment8", label: "Attainment 8",
                               measure: school.ks4Attainment8.map { Measure(.tenths($0.tenths), short: $0.text, sortKey: Int64($0.tenths)) }
                                 ?? .missing(.notPublished),
-                              note: ResultsFacts.attainment8Measure.value))
+                              note: ResultsFacts.attainment8Measure.value + averages(.attainment8, catalog)))
             facts.append(Fact(key: "ks4_grade5_eng_maths_pct", label: "Grade 5+ English and maths",
                               measure: school.ks4Grade5EnglishMaths.map { Measure(.percentTenths($0.tenths), short: $0.percentText, sortKey: Int64($0.tenths)) }
                                 ?? .missing(.notPublished),
-                              note: ResultsFacts.grade5Measure.value))
+                              note: ResultsFacts.grade5Measure.value + averages(.grade5EnglishMaths, catalog)))
             facts.append(Fact(key: "ks4_progress8", label: "Progress 8", text: school.ks4Progress8?.text,
                               note: school.ks4Progress8 == nil ? ResultsFacts.progress8NotPublished.value : nil))
         }
@@ -101,7 +101,7 @@ enum SchoolFactSections {
                      return "\(tenths / 10).\(tenths % 10) applications per place"
                  }),
             Fact(key: "last_distance_offered", label: "Last distance offered", text: lastOffer, note: lastOfferNote),
-        ]
+        ] + arrangementFacts(school)
         if school.type == .independent {
             facts = [Fact(key: "admissions", label: "Admissions", text: "by the school", note: "independent schools charge fees and run their own admissions")]
         }
