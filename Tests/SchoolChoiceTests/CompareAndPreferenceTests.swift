@@ -83,6 +83,10 @@ struct CompareAndPreferenceTests {
         #expect(wrongYear.warnings == [.doesNotTakeEntryYear(schoolID: "S7", name: "Lottery Academy", entry: .reception)])
         #expect(wrongYear.warnings[0].message == "Lottery Academy (S7) does not admit children into Reception: it cannot offer a place in this round.")
 
+        let gone = try review(["S8", "S99", "S1"])
+        #expect(gone.warnings == [.notInCatalog(schoolID: "S99")])
+        #expect(gone.rows.map(\.schoolID) == ["S8", "S1"])
+
         let late = try review(["S1", "S4", "S9"], today: HandCatalog.day(2027, 1, 20))
         #expect(late.warnings.first == .closingDatePassed(HandCatalog.day(2027, 1, 15)))
         #expect(late.warnings.first?.message.contains("late application") == true)

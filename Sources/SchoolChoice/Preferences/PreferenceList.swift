@@ -68,6 +68,8 @@ public enum PreferenceWarning: Hashable, Sendable {
     case fewerThanAllowed(named: Int, allowed: Int)
     case doesNotTakeEntryYear(schoolID: String, name: String, entry: EntryPoint)
     case closingDatePassed(CalendarDate)
+    /// A saved preference whose school the catalog no longer has.
+    case notInCatalog(schoolID: String)
 
     public struct Suggestion: Hashable, Sendable {
         public let schoolID: String
@@ -86,6 +88,8 @@ public enum PreferenceWarning: Hashable, Sendable {
             return "You have named \(named) of the \(allowed) schools the council allows; naming more never lowers your chance at the ones above."
         case .doesNotTakeEntryYear(let id, let name, let entry):
             return "\(name) (\(id)) does not admit children into \(entry.label): it cannot offer a place in this round."
+        case .notInCatalog(let id):
+            return "\(id) is not in the catalog any more: choose another school and set the list again."
         case .closingDatePassed(let date):
             return "The closing date, \(date.long), has passed: apply to the council now as a late application; late applications are considered after on-time ones."
         }
@@ -120,7 +124,10 @@ public struct PreferenceReview: Hashable, Sendable {
         var rows: [PreferenceRow] = []
         var warnings: [PreferenceWarning] = []
         for (index, id) in list.schoolIDs.enumerated() {
-            guard let provider = catalog.provider(id: id) else { continue }
+            guard let provider = catalog.provider(id: id) else {
+                warnings.append(.notInCatalog(schoolID: id))
+                continue
+            }
             let distance = home?.distance(to: provider.location)
             let chance = ChanceEstimator.estimate(child: child, school: provider, distanceMetres: distance, entry: round.entry)
             rows.append(PreferenceRow(rank: index + 1, schoolID: id, name: provider.name, distanceMetres: distance, chance: chance))
