@@ -38,12 +38,14 @@ let package = Package(
         .target(name: "AgoraUI", dependencies: ["ChoiceKit"], swiftSettings: strict),
         // ncursesw, and the only code that calls it.
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
-        .target(name: "AgoraTerminal", dependencies: ["CNCursesW", "AgoraUI"], swiftSettings: strict),
+        // Signal handlers that only write a byte to a pipe (async-signal-safe), for the terminal and the commands.
+        .target(name: "CAgoraSignals"),
+        .target(name: "AgoraTerminal", dependencies: ["CNCursesW", "CAgoraSignals", "AgoraUI"], swiftSettings: strict),
         .executableTarget(
             name: "agora",
             dependencies: [
                 "ChoiceKit", "CareBudget", "CatalogGenerator", "EmbeddedCatalog", "AgoraStore", "AgoraUI", "AgoraTerminal", "SchoolChoice",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CAgoraSignals", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         // Pseudo-terminal helpers the benchmark needs and Swift's Glibc module does not expose.

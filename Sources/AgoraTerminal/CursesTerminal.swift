@@ -7,7 +7,9 @@ import Darwin
 #endif
 
 /// The only code that talks to ncurses: start and restore the terminal, draw a `Screen`, and turn
-/// keys, mouse and resizes into `Event`s. Used from one thread only (curses is not thread-safe).
+/// keys, mouse and resizes into `Event`s. Used from one thread only (curses is not thread-safe);
+/// other threads reach it only through `waker`. While it runs, fatal signals and suspends come
+/// through `wait` (see `TerminalWait`), so the terminal is always restored.
 public final class CursesTerminal {
     public enum StartError: Error, Equatable {
         case notATerminal
@@ -19,6 +21,10 @@ public final class CursesTerminal {
     private var pairs: [Role: Int16] = [:]
     private var attributes: [Role: attr_t] = [:]
     private var stopped = false
+    /// Wakes `wait` from any thread.
+    public let waker = TerminalWaker()
+    /// Signals as bytes to read in `wait`; their handlers are in place while full screen.
+    private(set) var signals: SignalPipe?
 
     /// Starts full-screen mode. Throws instead of exiting when the terminal cannot be used.
     public init(theme: ThemeName) throws(StartError) {
@@ -39,21 +45,48 @@ public final class CursesTerminal {
         curs_set(0)
         mousemask(agora_all_mouse_events, nil)
         mouseinterval(0)
+        // Input is waited for with poll in `wait`; curses itself never blocks.
+        wtimeout(agora_stdscr(), 0)
         applyTheme(theme)
+        signals = SignalPipe()
     }
 
     deinit { stop() }
 
     public var size: Size { Size(width: Int(getmaxx(agora_stdscr())), height: Int(getmaxy(agora_stdscr()))) }
 
-    /// Restores the terminal as it was. Safe to call more than once.
+    /// Restores the terminal as it was (normal screen, cursor shown, mouse reporting and keypad
+    /// mode off, line input) and the signal actions there were before. Safe to call more than once.
     public func stop() {
         guard !stopped else { return }
         stopped = true
-        curs_set(1)
-        endwin()
+        leaveFullScreen()
+        signals?.restore()
+        signals = nil
         if let screen { delscreen(screen) }
         screen = nil
+    }
+
+    /// The terminal as a shell expects it, each mode turned off explicitly (endwin alone left
+    /// mouse reporting on in some terminals).
+    func leaveFullScreen() {
+        mousemask(0, nil)
+        keypad(agora_stdscr(), false)
+        curs_set(1)
+        endwin()
+    }
+
+    /// After a stop: program modes back, keypad and mouse asserted by turning them off and on (so
+    /// curses sends them even if it believes they are still on), and every cell redrawn.
+    func enterFullScreenAgain() {
+        reset_prog_mode()
+        keypad(agora_stdscr(), false)
+        keypad(agora_stdscr(), true)
+        mousemask(0, nil)
+        mousemask(agora_all_mouse_events, nil)
+        wtimeout(agora_stdscr(), 0)
+        clearok(agora_curscr(), true)
+        wrefresh(agora_stdscr())
     }
 
     public func setTheme(_ theme: ThemeName) {
@@ -135,22 +168,36 @@ public final class CursesTerminal {
         wrefresh(window)
     }
 
-    /// The next event, or nil when input has ended (closed or hung up): never a busy loop.
+    /// The next event, or nil when input has ended or a fatal signal came (see `wait` for which).
     public func nextEvent() -> Event? {
-        var input: wint_t = 0
         while true {
-            let result = wget_wch(agora_stdscr(), &input)
-            if result == agora_key_code_yes {
-                if let event = functionKey(Int32(input)) { return event }
-                continue
+            switch wait() {
+            case .event(let event): return event
+            case .woken, .timedOut: continue
+            case .inputEnded, .signal: return nil
             }
-            if result == OK {
-                if let key = Self.character(UInt32(input)) { return .key(key) }
-                continue
-            }
-            if errno == EINTR { continue }
-            return nil
         }
+    }
+
+    /// What reading one key without waiting gave.
+    enum InputRead {
+        case event(Event)
+        /// Something arrived that is not an event (an unknown key, a mouse movement).
+        case ignored
+        case nothing
+    }
+
+    /// One key, mouse event or resize if curses holds one or the terminal has sent one; never waits.
+    func readInput() -> InputRead {
+        var input: wint_t = 0
+        let result = wget_wch(agora_stdscr(), &input)
+        if result == agora_key_code_yes {
+            return functionKey(Int32(input)).map(InputRead.event) ?? .ignored
+        }
+        if result == OK {
+            return Self.character(UInt32(input)).map { .event(.key($0)) } ?? .ignored
+        }
+        return .nothing
     }
 
     private func functionKey(_ code: Int32) -> Event? {

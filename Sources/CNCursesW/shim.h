@@ -11,6 +11,7 @@
 
 // Globals and macros that Swift cannot import (or cannot read under strict concurrency).
 static inline WINDOW *agora_stdscr(void) { return stdscr; }
+static inline WINDOW *agora_curscr(void) { return curscr; }
 static inline int agora_lines(void) { return LINES; }
 static inline int agora_cols(void) { return COLS; }
 static inline int agora_colors(void) { return COLORS; }

@@ -70,7 +70,7 @@ struct GenerateCatalog: ParsableCommand {
             let providers = try NumberArgument.whole(providers, option: "--providers",
                                                      in: CatalogGenerator.minimumProviders...Self.mostProviders, example: "160")
             let files = CatalogGenerator.generate(seed: seed, providers: providers)
-            try FileWriting.writeCatalog(files, to: out)
+            try SignalDeferral.during { try FileWriting.writeCatalog(files, to: out) }
             Output.print("Wrote \(providers) providers to \(out) (seed \(seed)).\n")
         }
     }

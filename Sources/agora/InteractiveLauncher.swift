@@ -21,7 +21,7 @@ enum InteractiveLauncher {
             let (store, storeWarning) = openStore(global.dataDirectory)
             let saved = SavedSettings(store: store)
             if display.plain || environment["TERM"] == "dumb" {
-                saveSnapshot?.run()
+                SignalDeferral.during { saveSnapshot?.run() }
                 PlainRunner(catalog: catalog, store: store, settings: saved, warning: storeWarning).run()
                 return
             }
@@ -32,10 +32,13 @@ enum InteractiveLauncher {
             defer { saveSnapshot?.cancelAndWait() }
             let runtime = UIRuntime(terminal: terminal, store: StoreEffects(store: store, today: Today.date))
             // The snapshot is written off the main thread once the first frame is on screen.
-            let finished = runtime.run(&state, afterFirstFrame: { saveSnapshot?.start() })
+            let ending = runtime.run(&state, afterFirstFrame: { saveSnapshot?.start() })
             terminal.stop()
-            if !finished { throw Failure.failed("input closed, so Agora stopped. Your shortlist and settings are saved.") }
-            if state.exitStatus != 0 { throw ExitCode(state.exitStatus) }
+            switch ending {
+            case .quit: if state.exitStatus != 0 { throw ExitCode(state.exitStatus) }
+            case .inputEnded: throw Failure.failed("input closed, so Agora stopped. Your shortlist and settings are saved.")
+            case .signal(let number): throw ExitCode(128 + number)
+            }
         }
     }
 

@@ -66,7 +66,7 @@ struct ListCommand: ParsableCommand {
             if sort == nil, reverse { query.sort = query.sort.reversed }
             let result = catalog.run(query)
             Output.print(ProviderListOutput(catalog: catalog, kind: kind, result: result).render(format))
-            loaded.saveSnapshot?.run()
+            SignalDeferral.during { loaded.saveSnapshot?.run() }
         }
     }
 }

@@ -31,7 +31,7 @@ struct ShowCommand: ParsableCommand {
                 origin = entry.location
             }
             Output.print(ProviderDetailOutput(catalog: catalog, provider: provider, origin: origin).render(format))
-            loaded.saveSnapshot?.run()
+            SignalDeferral.during { loaded.saveSnapshot?.run() }
         }
     }
 }

@@ -118,6 +118,63 @@ struct Tmux {
         throw Failure.timedOut("the program to exit", screen: (try? screen()) ?? "")
     }
 
+    /// A tmux format for the pane, e.g. `#{alternate_on}`.
+    func display(_ format: String) throws -> String {
+        try run(["display", "-p", "-t", session, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The terminal's modes as tmux sees them: alternate screen, cursor shown, keypad (cursor
+    /// keys) mode and mouse reporting.
+    func modes() throws -> (alternateScreen: Bool, cursorShown: Bool, keypad: Bool, mouse: Bool) {
+        let flags = try display("#{alternate_on} #{cursor_flag} #{keypad_cursor_flag} #{mouse_any_flag}")
+            .split(separator: " ").map { $0 == "1" }
+        guard flags.count == 4 else { throw Failure.commandFailed("display modes") }
+        return (flags[0], flags[1], flags[2], flags[3])
+    }
+
+    /// `stty -a` of the pane's terminal: whether it is back to line input with echo.
+    func lineInputWithEcho() throws -> Bool {
+        let tty = try display("#{pane_tty}")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "stty -a < \"$0\"", tty]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let words = Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+        return words.contains("icanon") && words.contains("echo") && words.contains("isig")
+    }
+
+    /// The process id of `name` running under the pane (a child or grandchild of its shell).
+    func pid(of name: String) throws -> pid_t? {
+        var frontier = [pid_t(try display("#{pane_pid}")) ?? 0]
+        for _ in 0..<3 {
+            var next: [pid_t] = []
+            for parent in frontier where parent > 0 {
+                let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(parent)/task")) ?? []
+                for task in tasks {
+                    let children = (try? String(contentsOfFile: "/proc/\(parent)/task/\(task)/children", encoding: .utf8)) ?? ""
+                    next += children.split(separator: " ").compactMap { pid_t($0) }
+                }
+            }
+            for child in next {
+                let command = (try? String(contentsOfFile: "/proc/\(child)/comm", encoding: .utf8)) ?? ""
+                if command.trimmingCharacters(in: .whitespacesAndNewlines) == name { return child }
+            }
+            frontier = next
+        }
+        return nil
+    }
+
+    /// The state letter of a process from /proc (R, S, T for stopped…).
+    func state(of pid: pid_t) -> Character? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return nil }
+        return text[text.index(after: close)...].first { $0 != " " }
+    }
+
     func kill() {
         _ = try? run(["kill-server"])
         unlink(statusFile)

@@ -15,12 +15,21 @@ struct UIRuntime {
     init(terminal: CursesTerminal, store: StoreEffects) {
         self.terminal = terminal
         self.store = store
-        inbox = Inbox(wake: {})
+        // A job's news wakes the loop's wait at once, from the job's own thread.
+        inbox = Inbox(wake: { [waker = terminal.waker] in waker.wake() })
         jobs = JobRunner(inbox: inbox)
     }
 
-    /// Runs until the person quits; returns false if input ended first.
-    func run(_ state: inout AppState, afterFirstFrame: () -> Void = {}) -> Bool {
+    /// How the loop ended.
+    enum Ending: Equatable {
+        case quit
+        case inputEnded
+        /// A signal that ends the program: the caller restores the terminal and exits 128 + it.
+        case signal(Int32)
+    }
+
+    /// Runs until the person quits, input ends or a fatal signal comes.
+    func run(_ state: inout AppState, afterFirstFrame: () -> Void = {}) -> Ending {
         var firstFrame = true
         while state.isRunning {
             for outcome in inbox.drain() { carryOut(Update.apply(.outcome(outcome), to: &state)) }
@@ -30,10 +39,14 @@ struct UIRuntime {
                 afterFirstFrame()
                 firstFrame = false
             }
-            guard let event = terminal.nextEvent() else { return false }
-            carryOut(Update.apply(event, to: &state))
+            switch terminal.wait() {
+            case .event(let event): carryOut(Update.apply(event, to: &state))
+            case .woken, .timedOut: continue
+            case .inputEnded: return .inputEnded
+            case .signal(let number): return .signal(number)
+            }
         }
-        return true
+        return .quit
     }
 
     func carryOut(_ effects: [Effect]) {
