@@ -59,6 +59,6 @@ let package = Package(
         .testTarget(name: "AgoraStoreTests", dependencies: ["AgoraStore", "CareBudget", "CatalogGenerator", "SchoolChoice"], swiftSettings: strict),
         .testTarget(name: "SchoolChoiceTests", dependencies: ["SchoolChoice", "ChoiceKit"], swiftSettings: strict),
         .testTarget(name: "AgoraUITests", dependencies: ["AgoraUI", "ChoiceKit", "EmbeddedCatalog"], swiftSettings: strict),
-                .testTarget(name: "AgoraEndToEndTests", dependencies: ["agora"], swiftSettings: strict),
+                .testTarget(name: "AgoraEndToEndTests", dependencies: ["agora", "AgoraStore"], swiftSettings: strict),
     ]
 )

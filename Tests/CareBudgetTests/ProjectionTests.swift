@@ -94,8 +94,8 @@ struct ProjectionTests {
                       BalancePoint(date: day(2026, 4, 20), balance: pounds(-10), isProjected: true),
                       BalancePoint(date: day(2026, 4, 27), balance: pounds(100), isProjected: true)]
         let lines = BalanceChart.lines(series, width: 10, height: 2)
-        #expect(lines == ["█  ░", "██ ░"])
-        #expect(BalanceChart.lines(series, width: 10, height: 2, ascii: true) == ["#  :", "## :"])
+        #expect(lines == ["█  █", "██ █", "━━┄┄"])
+        #expect(BalanceChart.lines(series, width: 10, height: 2, ascii: true) == ["#  :", "## :", "==--"])
         #expect(BalanceChart.lines(series, width: 2, height: 1).first?.count == 2)
     }
 }

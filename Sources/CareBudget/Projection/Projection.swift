@@ -24,6 +24,8 @@ public struct Projection: Hashable, Sendable {
     public var balanceNow: Money
     public var weeklyRate: Money
     public var rateBasis: RateBasis
+    /// What the plan expects the account to pay a week (direct-payment and own-money lines).
+    public var plannedWeeklyRate: Money
     /// Receipts still expected after `asOf` up to the end of the year.
     public var receiptsToCome: Money
     public var endBalance: Money
@@ -58,8 +60,11 @@ public struct Projection: Hashable, Sendable {
         }
         let planWeekly = plan.filter { $0.paidFrom == .directPayment || $0.paidFrom == .own && setup.split.directPayment > .zero }
             .reduce(Money.zero) { $0 + $1.weeklyEquivalent(weeks: setup.periodWeeks) }
+        plannedWeeklyRate = planWeekly
         let weeklyRate: Money
-        if lookBackDays >= 14, spentInWindow > .zero {
+        // Recent spending is trusted once a full look-back window has passed: invoices often
+        // come four-weekly in arrears, so a shorter history understates the rate.
+        if lookBackDays >= Self.lookBackWeeks * 7, spentInWindow > .zero {
             weeklyRate = Money(pence: max(0, spentInWindow.pence) * 7 / Int64(lookBackDays))
             rateBasis = .recentSpending(weeks: (lookBackDays + 6) / 7)
         } else {
@@ -134,7 +139,10 @@ public struct Projection: Hashable, Sendable {
         let rate: String
         switch projection.rateBasis {
         case .recentSpending(let weeks):
-            rate = "At this rate (\(projection.weeklyRate.formatted) a week, your spending over the last \(weeks) week\(weeks == 1 ? "" : "s"))"
+            let plan = projection.plannedWeeklyRate
+            let differs = (projection.weeklyRate - plan).pence.magnitude * 10 > UInt64(max(0, plan.pence))
+            let planNote = plan > .zero && differs ? "; the plan expects \(plan.formatted)" : ""
+            rate = "At this rate (\(projection.weeklyRate.formatted) a week, your spending over the last \(weeks) week\(weeks == 1 ? "" : "s")\(planNote))"
         case .plan:
             rate = "At the plan's rate (\(projection.weeklyRate.formatted) a week)"
         }

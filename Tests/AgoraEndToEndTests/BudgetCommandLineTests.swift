@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// `agora budget …` and `agora charge estimate`, run as a user would, each with its own data directory.
+@Suite("Care budget commands")
+struct BudgetCommandLineTests {
+    let data: URL
+
+    init() throws { data = try AgoraBinary.temporaryDirectory() }
+
+    func agora(_ arguments: [String]) throws -> AgoraBinary.Run {
+        try AgoraBinary.run(arguments + ["--data-dir", data.path])
+    }
+
+    func setUpMum() throws {
+        let run = try agora(["budget", "new", "Mum", "--weekly", "£350", "--contribution", "40", "--mode", "mixed",
+                             "--managed-share", "150", "--start", "2026-04-06"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Saved the budget \"Mum\"."))
+        #expect(run.stdout.contains("£18,200.00 a year"))
+    }
+
+    @Test func aCarersFirstMonth() throws {
+        try setUpMum()
+        let homeCare = try agora(["budget", "plan", "add", "Mum", "--provider", "C22", "--hours-per-week", "7.5"])
+        #expect(homeCare.status == 0, "\(homeCare.stderr)")
+        #expect(homeCare.stdout.hasPrefix("Saved line 1: Home care, "))
+        #expect(homeCare.stdout.contains("paid from council-managed"))
+        let day = try agora(["budget", "plan", "add", "Mum", "--provider", "C47", "--days-per-week", "1"])
+        #expect(day.stdout.hasPrefix("Saved line 2: Day centre, Penstead Day Centre (C47), 1 day a week × £65.00 = £65.00 a week (£3,380.00 a year), paid from direct payment."))
+        #expect(try agora(["budget", "receive", "Mum", "--amount", "640", "--date", "2026-04-06", "--from", "council"]).status == 0)
+        let paid = try agora(["budget", "pay", "Mum", "--to", "C47", "--amount", "260.00", "--date", "2026-05-01", "--line", "2",
+                              "--receipt", "INV-1"])
+        #expect(paid.stdout == "Saved entry 2: payment of £260.00 to Penstead Day Centre (C47) on 1 May 2026 (line 2). Balance £380.00.\n")
+        let reversed = try agora(["budget", "reverse", "Mum", "2", "--date", "2026-05-02"])
+        #expect(reversed.stdout.hasPrefix("Saved entry 3: reversal of entry 2 of £260.00"))
+        #expect(reversed.stdout.hasSuffix("Balance £640.00.\n"))
+
+        let show = try agora(["budget", "show", "Mum"])
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("Penstead Day Centre (C47)"))
+        #expect(show.stdout.contains("planned of £18,200 a year"))
+        #expect(show.stdout.contains("Balance: £640.00 after 3 entries."))
+        #expect(show.stdout.contains("Unspent money you may keep: 8 weeks of payments"))
+
+        let projection = try agora(["budget", "project", "Mum", "--on", "2026-05-03"])
+        #expect(projection.status == 0)
+        #expect(projection.stdout.contains("At the plan's rate (£65.00 a week)"))
+        #expect(projection.stdout.contains("8-week contingency"))
+        #expect(projection.stdout.contains("━"))
+        let ascii = try agora(["budget", "project", "Mum", "--on", "2026-05-03", "--ascii"])
+        #expect(!ascii.stdout.contains("━") && ascii.stdout.contains("="))
+
+        let csv = try agora(["budget", "statement", "Mum", "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("entry,date,kind,payee,plan_line,receipt_reference,note,in,out,balance,reversed\n"))
+        #expect(csv.stdout.contains("2,2026-05-01,payment,Penstead Day Centre (C47),2,INV-1,,,260.00,380.00,yes\n"))
+        let markdown = try agora(["budget", "statement", "Mum", "--format", "md", "--from", "2026-05-01", "--to", "2026-05-31"])
+        #expect(markdown.stdout.contains("| Opening balance | £640.00 |"))
+        let plan = try agora(["budget", "show", "Mum", "--format", "csv"])
+        #expect(plan.stdout.hasPrefix("line,service,payee,paid_from,quantity,weekly_cost,annual_cost\n"))
+        let list = try agora(["budget", "list"])
+        #expect(list.stdout.contains("Mum") && list.stdout.contains("£640.00"))
+        #expect(try agora(["budget", "plan", "remove", "Mum", "2"]).status == 0)
+        #expect(try agora(["budget", "show", "Mum", "--format", "csv"]).stdout.split(separator: "\n").count == 3)
+    }
+
+    @Test("bad input: one line, exit status 2, nothing written", arguments: [
+        (["budget", "pay", "Mum", "--to", "C47", "--amount", "12.345", "--date", "2026-05-01"], "agora: --amount: \"12.345\" has more than two digits of pence — give pounds and pence like 1234.50, £1,234.50 or 1234"),
+        (["budget", "pay", "Mum", "--to", "C47", "--amount", "-5", "--date", "2026-05-01"], "agora: --amount: \"-5\" is negative — "),
+        (["budget", "pay", "Mum", "--to", "C47", "--amount", "ten", "--date", "2026-05-01"], "agora: --amount: \"ten\" is not an amount of money — "),
+        (["budget", "pay", "Mum", "--to", "C47", "--amount", "10", "--date", "2026-02-30"], "agora: --date: \"2026-02-30\" is not a date — use YYYY-MM-DD"),
+        (["budget", "pay", "Mum", "--to", "C47", "--amount", "10", "--date", "2026-05-01", "--line", "7"], "agora: there is no plan line 7 — "),
+        (["budget", "pay", "Dad", "--to", "C47", "--amount", "10", "--date", "2026-05-01"], "agora: there is no budget called \"Dad\" — see your budgets with agora budget list"),
+        (["budget", "receive", "Mum", "--amount", "10", "--date", "2026-05-01", "--from", "lottery"], "agora: --from: \"lottery\" is not where money comes from — use council, own or top-up"),
+        (["budget", "reverse", "Mum", "9"], "agora: there is no entry 9 — "),
+        (["budget", "new", "Mum", "--weekly", "350", "--mode", "direct", "--start", "2026-04-06"], "agora: there is already a budget called \"Mum\" — choose another name"),
+        (["budget", "new", "Dad", "--weekly", "350", "--mode", "mixed", "--start", "2026-04-06"], "agora: a mixed budget needs its split — "),
+        (["budget", "new", "Dad", "--weekly", "1,23", "--mode", "direct", "--start", "2026-04-06"], "agora: --weekly: \"1,23\" is not an amount of money"),
+        (["budget", "plan", "add", "Mum", "--provider", "ZZ9", "--hours-per-week", "5"], "agora: --provider: \"ZZ9\" is not a care provider in the catalog — "),
+        (["budget", "plan", "add", "Mum", "--provider", "C22", "--hours-per-week", "5", "--days-per-week", "2"], "agora: give exactly one of --hours-per-week"),
+        (["charge", "estimate", "--capital", "1e6", "--weekly-income", "200", "--age", "70", "--setting", "home"], "agora: --capital: \"1e6\" is not an amount of money"),
+        (["charge", "estimate", "--capital", "100", "--weekly-income", "200", "--age", "70", "--setting", "hospital"], "agora: --setting: \"hospital\" is not where care is given — use home or care-home"),
+    ])
+    func badInput(arguments: [String], message: String) throws {
+        try setUpMum()
+        let before = try agora(["budget", "statement", "Mum", "--format", "csv"]).stdout
+        let run = try agora(arguments)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix(message), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 1)
+        #expect(run.stdout.isEmpty)
+        #expect(try agora(["budget", "statement", "Mum", "--format", "csv"]).stdout == before)
+        #expect(try agora(["budget", "list"]).stdout.split(separator: "\n").count == 3)
+    }
+
+    @Test func chargeEstimateShowsItsFiguresAndYear() throws {
+        let run = try agora(["charge", "estimate", "--capital", "£15,750", "--weekly-income", "250", "--age", "40", "--setting", "home",
+                             "--disability-premium", "--on", "2026-05-01"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("an estimate"))
+        #expect(run.stdout.contains("uses the 2025/26 figures"))
+        #expect(run.stdout.contains("Tariff income") && run.stdout.contains("£6.00"))
+        #expect(run.stdout.contains("the most you can be asked to pay is £73.85 a week"))
+        let older = try agora(["charge", "estimate", "--capital", "30000", "--weekly-income", "250", "--age", "80", "--setting", "care-home",
+                               "--on", "2026-05-01"])
+        #expect(older.stdout.contains("you pay the full cost of your care"))
+        #expect(older.stdout.contains("£267.68"))
+    }
+}
