@@ -20,32 +20,44 @@ struct BudgetCommandLineTests {
         #expect(run.stdout.contains("£18,200.00 a year"))
     }
 
+    /// The first care provider of a type in the built-in catalog, as `agora list` gives it.
+    func provider(_ subType: String, where test: ([String: Any]) -> Bool = { _ in true }) throws -> (id: String, name: String) {
+        let run = try agora(["list", "--kind", "care", "--format", "json"])
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        let found = try #require(objects.first { ($0["sub_type"] as? String) == subType && test($0) })
+        return (try #require(found["id"] as? String), try #require(found["name"] as? String))
+    }
+
     @Test func aCarersFirstMonth() throws {
         try setUpMum()
-        let homeCare = try agora(["budget", "plan", "add", "Mum", "--provider", "C22", "--hours-per-week", "7.5"])
+        let listed = try provider("Home care") { ($0["framework"] as? String) == "yes" && (($0["price"] as? String) ?? "").hasSuffix("/hr") }
+        let homeCare = try agora(["budget", "plan", "add", "Mum", "--provider", listed.id, "--hours-per-week", "7.5"])
         #expect(homeCare.status == 0, "\(homeCare.stderr)")
-        #expect(homeCare.stdout.hasPrefix("Saved line 1: Home care, "))
+        #expect(homeCare.stdout.hasPrefix("Saved line 1: Home care, \(listed.name) (\(listed.id)), 7.5 hours a week × "))
         #expect(homeCare.stdout.contains("paid from council-managed"))
-        let day = try agora(["budget", "plan", "add", "Mum", "--provider", "C47", "--days-per-week", "1"])
-        #expect(day.stdout.hasPrefix("Saved line 2: Day centre, Penstead Day Centre (C47), 1 day a week × £65.00 = £65.00 a week (£3,380.00 a year), paid from direct payment."))
+        let centre = try provider("Day centre")
+        let day = try agora(["budget", "plan", "add", "Mum", "--provider", centre.id, "--days-per-week", "1"])
+        #expect(day.stdout.hasPrefix("Saved line 2: Day centre, \(centre.name) (\(centre.id)), 1 day a week × "), "\(day.stderr)")
+        let assistant = try agora(["budget", "plan", "add", "Mum", "--person", "Jane Doe", "--hours-per-week", "3", "--rate", "14"])
+        #expect(assistant.stdout.hasPrefix("Saved line 3: Personal assistant, Jane Doe, 3 hours a week × £14.00 = £42.00 a week (£2,184.00 a year), paid from direct payment."))
         #expect(try agora(["budget", "receive", "Mum", "--amount", "640", "--date", "2026-04-06", "--from", "council"]).status == 0)
-        let paid = try agora(["budget", "pay", "Mum", "--to", "C47", "--amount", "260.00", "--date", "2026-05-01", "--line", "2",
+        let paid = try agora(["budget", "pay", "Mum", "--to", "Jane Doe", "--amount", "42.00", "--date", "2026-05-01", "--line", "3",
                               "--receipt", "INV-1"])
-        #expect(paid.stdout == "Saved entry 2: payment of £260.00 to Penstead Day Centre (C47) on 1 May 2026 (line 2). Balance £380.00.\n")
+        #expect(paid.stdout == "Saved entry 2: payment of £42.00 to Jane Doe on 1 May 2026 (line 3). Balance £598.00.\n")
         let reversed = try agora(["budget", "reverse", "Mum", "2", "--date", "2026-05-02"])
-        #expect(reversed.stdout.hasPrefix("Saved entry 3: reversal of entry 2 of £260.00"))
+        #expect(reversed.stdout.hasPrefix("Saved entry 3: reversal of entry 2 of £42.00"))
         #expect(reversed.stdout.hasSuffix("Balance £640.00.\n"))
 
         let show = try agora(["budget", "show", "Mum"])
         #expect(show.status == 0)
-        #expect(show.stdout.contains("Penstead Day Centre (C47)"))
+        #expect(show.stdout.contains(centre.name))
         #expect(show.stdout.contains("planned of £18,200 a year"))
         #expect(show.stdout.contains("Balance: £640.00 after 3 entries."))
         #expect(show.stdout.contains("Unspent money you may keep: 8 weeks of payments"))
 
         let projection = try agora(["budget", "project", "Mum", "--on", "2026-05-03"])
         #expect(projection.status == 0)
-        #expect(projection.stdout.contains("At the plan's rate (£65.00 a week)"))
+        #expect(projection.stdout.contains("At the plan's rate (£42.00 a week)"), "\(projection.stdout)")
         #expect(projection.stdout.contains("8-week contingency"))
         #expect(projection.stdout.contains("━"))
         let ascii = try agora(["budget", "project", "Mum", "--on", "2026-05-03", "--ascii"])
@@ -53,15 +65,15 @@ struct BudgetCommandLineTests {
 
         let csv = try agora(["budget", "statement", "Mum", "--format", "csv"])
         #expect(csv.stdout.hasPrefix("entry,date,kind,payee,plan_line,receipt_reference,note,in,out,balance,reversed\n"))
-        #expect(csv.stdout.contains("2,2026-05-01,payment,Penstead Day Centre (C47),2,INV-1,,,260.00,380.00,yes\n"))
+        #expect(csv.stdout.contains("2,2026-05-01,payment,Jane Doe,3,INV-1,,,42.00,598.00,yes\n"))
         let markdown = try agora(["budget", "statement", "Mum", "--format", "md", "--from", "2026-05-01", "--to", "2026-05-31"])
         #expect(markdown.stdout.contains("| Opening balance | £640.00 |"))
         let plan = try agora(["budget", "show", "Mum", "--format", "csv"])
         #expect(plan.stdout.hasPrefix("line,service,payee,paid_from,quantity,weekly_cost,annual_cost\n"))
         let list = try agora(["budget", "list"])
         #expect(list.stdout.contains("Mum") && list.stdout.contains("£640.00"))
-        #expect(try agora(["budget", "plan", "remove", "Mum", "2"]).status == 0)
-        #expect(try agora(["budget", "show", "Mum", "--format", "csv"]).stdout.split(separator: "\n").count == 3)
+        #expect(try agora(["budget", "plan", "remove", "Mum", "3"]).status == 0)
+        #expect(try agora(["budget", "show", "Mum", "--format", "csv"]).stdout.split(separator: "\n").count == 4)
     }
 
     @Test("bad input: one line, exit status 2, nothing written", arguments: [
