@@ -73,7 +73,9 @@ struct CareFactory {
                                     "\(random.pick(Words.surnames)) Park Care Centre", "\(random.pick(Words.streets)) Nursing Home"])
             case .homeCare:
                 return operatorName.hasSuffix("Council") ? "\(place) Reablement and Home Care (council)"
-                    : random.pick(["\(Self.brand(operatorName)) Home Care (\(place))", "\(Self.brand(operatorName)) Care at Home \(place)"])
+                    : random.pick(["\(Self.brand(operatorName)) Home Care (\(place))",
+                                   Self.brand(operatorName).contains(place) ? "\(Self.brand(operatorName)) Care at Home"
+                                       : "\(Self.brand(operatorName)) Care at Home \(place)"])
             case .dayCentre:
                 return operatorName.hasSuffix("Council") ? "\(place) Day Opportunities Centre"
                     : random.pick(["\(place) Day Centre", "\(random.pick(Words.streets)) Day Centre"])

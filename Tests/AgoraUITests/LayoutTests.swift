@@ -72,6 +72,14 @@ struct LayoutTests {
         #expect(driver.text.contains(String(last.name.prefix(10))))
     }
 
+    @Test func theTitleBarAlwaysNamesThePageYouAreOn() throws {
+        var driver = Driver(width: 60, height: 18)
+        driver.openList(.school)
+        let name = try #require(driver.listProviders.first?.name)
+        driver.press(.enter)
+        #expect(driver.lines[0].contains("Agora › … › \(name.prefix(12))"))
+    }
+
     @Test func belowTheMinimumItAsksPolitely() {
         var driver = Driver()
         driver.resize(59, 17)

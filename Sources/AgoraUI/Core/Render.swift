@@ -39,11 +39,13 @@ public enum Render {
         crumbs += state.pages.dropFirst().map { $0.title(in: state.context) }
         let right = (state.catalog.manifest.area.isFictional ? "fictional sample data · " : "") + "? help"
         let rightWidth = DisplayWidth.of(right)
-        // When the trail is too long, the earliest steps give way to the page you are on.
+        // When the trail is too long, the steps after "Agora" give way, earliest first; the page
+        // you are on always shows (cut with "…" only if it alone is too long).
         var trail = " " + crumbs.joined(separator: " › ")
-        while DisplayWidth.of(trail) > width - rightWidth - 3, crumbs.count > 2 {
-            crumbs.remove(at: 2)
-            trail = " " + (crumbs.prefix(2) + ["…"] + crumbs.dropFirst(2)).joined(separator: " › ")
+        var middle = Array(crumbs.dropFirst().dropLast())
+        while DisplayWidth.of(trail) > width - rightWidth - 3, !middle.isEmpty {
+            middle.removeFirst()
+            trail = " " + (["Agora", "…"] + middle + [crumbs[crumbs.count - 1]]).joined(separator: " › ")
         }
         screen.put(trail, x: 0, y: layout.titleRow, width: width - rightWidth - 2, role: .status)
         screen.put(right, x: width - rightWidth - 1, y: layout.titleRow, role: .status)

@@ -31,7 +31,7 @@ public struct HomeFeature: KeyedFeature {
     public init(catalog: Catalog) {
         let services = catalog.manifest.services
         items = [.heading("Choose a provider")] + services.filter(\.citizensChoose).map(Item.service)
-            + [.gap, .heading("Who provides other services here")] + services.filter { !$0.citizensChoose }.map(Item.service)
+            + [.gap, .heading("Other local services")] + services.filter { !$0.citizensChoose }.map(Item.service)
             + [.gap, .heading("Yours"), .shortlist, .postcode, .about]
         cursor = ListCursor(selected: items.firstIndex(where: \.isSelectable) ?? 0)
     }
@@ -61,16 +61,21 @@ public struct HomeFeature: KeyedFeature {
         let info: Rect?
     }
 
-    func frame(_ area: Rect) -> Frame {
+    /// The notice wraps (it must be read whole), then the menu, with a row kept for "↓ more".
+    func frame(_ area: Rect, notice: String) -> Frame {
+        let noticeRows = min(3, max(1, DisplayWidth.wrap(notice, width: max(1, area.width - 4)).count))
+        let top = area.y + noticeRows + 1
         let menuWidth = min(44, area.width / 2)
-        let menu = Rect(x: area.x + 2, y: area.y + 2, width: menuWidth - 2, height: area.height - 2)
+        let menu = Rect(x: area.x + 2, y: top, width: menuWidth - 2, height: area.maxY - top - 1)
         let infoWidth = area.width - menuWidth - 4
-        let info = infoWidth >= 20 ? Rect(x: area.x + menuWidth + 2, y: area.y + 2, width: infoWidth, height: area.height - 2) : nil
-        return Frame(notice: Rect(x: area.x + 2, y: area.y, width: area.width - 4, height: 1), menu: menu, info: info)
+        let info = infoWidth >= 20 ? Rect(x: area.x + menuWidth + 2, y: top, width: infoWidth, height: area.maxY - top) : nil
+        return Frame(notice: Rect(x: area.x + 2, y: area.y, width: area.width - 4, height: noticeRows), menu: menu, info: info)
     }
 
+    func frame(_ area: Rect, _ context: AppContext) -> Frame { frame(area, notice: context.catalog.manifest.area.notice) }
+
     public mutating func perform(_ action: Action, in context: inout AppContext) -> Handling {
-        let visible = frame(context.contentArea).menu.height
+        let visible = frame(context.contentArea, context).menu.height
         switch action {
         case .move(let move):
             let items = self.items
@@ -96,12 +101,12 @@ public struct HomeFeature: KeyedFeature {
     }
 
     public mutating func fit(area: Rect, in context: AppContext) {
-        cursor.fit(count: items.count, visible: frame(area).menu.height)
+        cursor.fit(count: items.count, visible: frame(area, context).menu.height)
     }
 
     public mutating func handle(_ mouse: MouseEvent, area: Rect, in context: inout AppContext) -> Handling {
         let items = self.items
-        switch cursor.handle(mouse, body: frame(area).menu, count: items.count, selectable: { items[$0].isSelectable }) {
+        switch cursor.handle(mouse, body: frame(area, context).menu, count: items.count, selectable: { items[$0].isSelectable }) {
         case .ignored: return .ignored
         case .moved: return .handled
         case .activated(let index):
@@ -137,8 +142,11 @@ public struct HomeFeature: KeyedFeature {
     }
 
     public func render(into screen: inout Screen, area: Rect, in context: AppContext) {
-        let frame = self.frame(area)
-        screen.put(context.catalog.manifest.area.notice, x: frame.notice.x, y: frame.notice.y, width: frame.notice.width, role: .dim)
+        let frame = self.frame(area, context)
+        for (row, line) in DisplayWidth.wrap(context.catalog.manifest.area.notice, width: max(1, frame.notice.width))
+            .prefix(frame.notice.height).enumerated() {
+            screen.put(line, x: frame.notice.x, y: frame.notice.y + row, width: frame.notice.width, role: .dim)
+        }
         for row in 0..<frame.menu.height {
             let index = cursor.viewport.top + row
             guard index < items.count else { break }

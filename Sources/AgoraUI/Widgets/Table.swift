@@ -88,9 +88,10 @@ public struct Table {
         guard let first = columns.first else { return Placement(columns: [], hiddenLeft: 0, hiddenRight: 0) }
         let rest = Array(columns.dropFirst())
         let start = max(0, min(firstColumn, rest.count - 1))
-        // The frozen column keeps room for at least part of the next one.
-        let reserve = rest.isEmpty ? 0 : min(rest[start].width, 10) + gap
-        let frozenWidth = max(min(8, width - gutter), min(first.width, width - gutter - reserve))
+        // The frozen column takes at most six tenths of the width, so others always have room;
+        // both shares grow with the window, so a wider window never shows fewer columns.
+        let available = max(0, width - gutter)
+        let frozenWidth = rest.isEmpty ? min(first.width, available) : min(first.width, max(min(12, available), available * 6 / 10))
         var placed = [Placement.Column(index: 0, x: gutter, width: frozenWidth)]
         var x = gutter + frozenWidth + gap
         var index = start

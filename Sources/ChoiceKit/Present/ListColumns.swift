@@ -45,7 +45,7 @@ public enum ListColumns {
         case .care:
             return [
                 name,
-                ListColumn(key: "service", title: "Service", maxWidth: 26) { provider, _ in .text(provider.care?.mainService.label) },
+                ListColumn(key: "service", title: "Service", maxWidth: 16) { provider, _ in .text(provider.care?.mainService.shortLabel) },
                 ListColumn(key: "cqc", title: "CQC", maxWidth: 27) { provider, catalog in
                     provider.care.map { ProviderMeasures.cqc($0.assessment, asOf: catalog.asOf("care")) } ?? .missing(.notPublished)
                 },
