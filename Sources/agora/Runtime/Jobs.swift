@@ -39,6 +39,10 @@ final class JobRunner: @unchecked Sendable {
         lock.lock()
         running.insert(id)
         lock.unlock()
+        startThread(id, job)
+    }
+
+    private func startThread(_ id: RequestID, _ job: JobRequest) {
         Thread.detachNewThread { [self] in
             let outcome = run(id, job)
             // Posted before the job counts as finished, so whoever waits for it sees its news.
@@ -53,6 +57,14 @@ final class JobRunner: @unchecked Sendable {
     func cancel(_ id: RequestID) {
         lock.lock()
         if running.contains(id) { cancelled.insert(id) }
+        lock.unlock()
+    }
+
+    /// Marks a job cancelled before it starts, so a test can see the cancelled path whatever the
+    /// timing of threads.
+    func cancelBeforeStart(_ id: RequestID) {
+        lock.lock()
+        cancelled.insert(id)
         lock.unlock()
     }
 

@@ -1,0 +1,64 @@
+import AgoraUI
+import ChoiceKit
+import Foundation
+import Testing
+@testable import agora
+
+/// The runtime's side of the effect loop, with failures injected: what the store and the file
+/// system answer comes back as outcomes the UI can show.
+@Suite("Runtime: store effects and jobs")
+struct RuntimeTests {
+    static let today = CalendarDate(year: 2026, month: 11, day: 25) ?? CalendarDate(daysSinceEpoch: 0)
+
+    @Test func aWriteWithNowhereToSaveFailsWithAMessage() {
+        let effects = StoreEffects(store: nil, today: Self.today)
+        let outcome = effects.carryOut(RequestID(7), .setHomePostcode("KM1 9UY"))
+        guard case .failed(let id, let message) = outcome else {
+            Issue.record("expected a failure, got \(outcome)")
+            return
+        }
+        #expect(id == RequestID(7))
+        #expect(message.contains("nowhere to save"))
+        #expect(effects.shortlist() == nil)
+    }
+
+    @Test func exportsWriteWholeFilesOrNothing() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agora-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inbox = Inbox(wake: {})
+        let runner = JobRunner(inbox: inbox)
+        let text = String(repeating: "Ashford Court,Care home\n", count: 20_000)
+        let target = folder.appendingPathComponent("list.csv")
+        runner.start(RequestID(1), .export(ExportDocument(title: "Shortlist", text: text), path: target.path))
+        while runner.isBusy { Thread.sleep(forTimeInterval: 0.005) }
+        let outcomes = inbox.drain()
+        #expect(outcomes.contains { if case .progress(RequestID(1), _, _) = $0 { return true }; return false })
+        #expect(outcomes.last == .finished(RequestID(1), message: "Saved shortlist to \(target.path)"))
+        #expect(try String(contentsOf: target, encoding: .utf8) == text)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["list.csv"], "no partial file left")
+
+        runner.start(RequestID(2), .export(ExportDocument(title: "Shortlist", text: "x"), path: "/no/such/folder/list.csv"))
+        while runner.isBusy { Thread.sleep(forTimeInterval: 0.005) }
+        guard case .jobFailed(RequestID(2), let message)? = inbox.drain().last else {
+            Issue.record("a missing folder did not fail the job")
+            return
+        }
+        #expect(message.contains("does not exist"))
+    }
+
+    @Test func aCancelledExportLeavesNoFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agora-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inbox = Inbox(wake: {})
+        let runner = JobRunner(inbox: inbox)
+        // Cancelled before it starts writing: it stops at its first safe point.
+        runner.cancelBeforeStart(RequestID(3))
+        runner.start(RequestID(3), .export(ExportDocument(title: "Shortlist", text: String(repeating: "y", count: 1_000_000)),
+                                           path: folder.appendingPathComponent("big.csv").path))
+        while runner.isBusy { Thread.sleep(forTimeInterval: 0.005) }
+        #expect(inbox.drain().last == .cancelled(RequestID(3)))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+}
