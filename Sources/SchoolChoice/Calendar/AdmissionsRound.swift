@@ -63,7 +63,7 @@ public struct AppealDeadline: Hashable, Sendable {
     public static func after(_ offerDay: CalendarDate, council: Manifest.AdmissionsSettings?) -> AppealDeadline {
         let holidays = council?.schoolHolidays ?? []
         func isSchoolDay(_ day: CalendarDate) -> Bool {
-            BankHolidays.isWorkingDay(day) && !holidays.contains { $0.from <= day && day <= $0.to }
+            BankHolidays.isWorkingDay(day) && !(council?.isSchoolHoliday(day) ?? false)
         }
         var day = offerDay, counted = 0
         while counted < AdmissionsFacts.appealSchoolDays.value {
