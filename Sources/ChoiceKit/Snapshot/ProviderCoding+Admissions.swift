@@ -1,6 +1,3 @@
-extension OversubscriptionCriterion.Kind: IndexedCase { public static let orderedCases = Array(allCases) }
-extension DistanceMeasure: IndexedCase { public static let orderedCases = Array(allCases) }
-
 /// The format-2 school fields in a snapshot, after the rest of the school.
 extension ProviderCoding {
     static func writeAdmissions(_ school: SchoolDetails, _ out: inout SnapshotWriter) {

@@ -40,7 +40,7 @@ extension ProviderRowDecoder {
         checkOrder(&row, criteria, faith: faith, policy: policy)
         let offers = decodeOffers(&row, criteria: criteria)
         let measure = row.label(columns.distanceMeasured, Self.measures)
-        return AdmissionArrangements(criteria: criteria, distanceMeasure: measure, distanceFrom: row.text(columns.distanceFrom),
+        return AdmissionArrangements(criteria: criteria, distanceMeasure: measure, distanceFrom: row.sharedText(columns.distanceFrom),
                                      offersLastRound: offers)
     }
 
