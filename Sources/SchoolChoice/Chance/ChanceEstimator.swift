@@ -43,9 +43,15 @@ public enum ChanceEstimator {
             if child.sharesFaith(faith.detail) {
                 return AdmissionChance(.veryLikely, "Looked-after children of the school's faith come first here.")
             }
-            let faithTookAll = school.arrangements.offersLastRound.last.map { $0.kind == .faith || $0.places == 0 } ?? false
-            return AdmissionChance(faithTookAll ? .possible : .likely,
-                                   "Here children of the school's faith come first, then looked-after children of other faiths or none, ahead of everyone else.")
+            // Looked-after children of other faiths come next: were places left after them last year?
+            let after = criteria.drop { $0.kind != .lookedAfter }.dropFirst()
+            let published = !school.arrangements.offersLastRound.isEmpty
+            let later = after.reduce(0) { $0 + (school.arrangements.offers(for: $1.kind) ?? 0) }
+            let order = "Here children of the school's faith come first, then looked-after children of other faiths or none"
+            if !published { return AdmissionChance(.likely, order + ", ahead of everyone else.") }
+            return later > 0
+                ? AdmissionChance(.veryLikely, order + ", and last year places were still left after them.")
+                : AdmissionChance(.possible, order + ", but last year the places ran out before the criteria after them.")
         }
         return AdmissionChance(.veryLikely, "Looked-after and previously looked-after children come first at this school.")
     }
