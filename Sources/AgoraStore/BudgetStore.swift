@@ -122,6 +122,45 @@ extension AgoraStore {
         }
     }
 
+    /// Records many entries in one transaction (an import): all of them or none, each checked
+    /// against the ledger as it stands after the ones before it.
+    @discardableResult
+    public func record(all drafts: [EntryDraft], budget name: String) throws(BudgetStoreError) -> [LedgerEntry] {
+        try budgetWrite { db in
+            let stored = try Self.load(db, name: name)
+            let lines = Set(try Int.fetchAll(db, sql: "SELECT number FROM planLine WHERE budgetID = ?", arguments: [stored.id]))
+            var entries = stored.ledger.entries
+            var ids = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT number, id FROM ledgerEntry WHERE budgetID = ?",
+                                                                        arguments: [stored.id]).map { ($0["number"] as Int, $0["id"] as Int64) })
+            var saved: [LedgerEntry] = []
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO ledgerEntry (budgetID, number, date, kind, receiptSource, amountPence, providerID, payeeName,
+                    closeRelativeInHousehold, planLine, receiptReference, note, reversesID)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for draft in drafts {
+                // Only a reversal needs the entries before it to be checked; the rest are checked alone.
+                var isReversal = false
+                if case .reversal = draft.kind { isReversal = true }
+                let ledger = isReversal ? Ledger(entries: entries) : Ledger.empty
+                if let problem = ledger.problem(with: draft, planLines: lines) { throw BudgetStoreError.ledger(problem) }
+                let number = (entries.last?.number ?? 0) + 1
+                var reverses: Int64? = nil
+                if case .reversal(let target) = draft.kind { reverses = ids[target] }
+                var receiptSource: String? = nil
+                if case .receipt(let source) = draft.kind { receiptSource = source.rawValue }
+                try insert.execute(arguments: [stored.id, number, draft.date.iso, draft.kind.code, receiptSource, draft.amount.pence,
+                                               draft.payee?.providerID, draft.payee?.name, Self.isCloseRelative(draft.payee),
+                                               draft.planLine, draft.receiptReference, draft.note, reverses])
+                ids[number] = db.lastInsertedRowID
+                let entry = draft.entry(number: number)
+                entries.append(entry)
+                saved.append(entry)
+            }
+            return saved
+        }
+    }
+
     /// `PRAGMA integrity_check`: "ok" when the file is sound.
     public func integrityCheck() throws(BudgetStoreError) -> String {
         try budgetRead { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
@@ -135,10 +174,16 @@ extension AgoraStore {
         let id: Int64 = row["id"]
         let plan = try Row.fetchAll(db, sql: "SELECT * FROM planLine WHERE budgetID = ? AND removedOn IS NULL ORDER BY number",
                                     arguments: [id]).compactMap(planLine)
-        let entries = try Row.fetchAll(db, sql: """
-            SELECT e.*, r.number AS reversesNumber FROM ledgerEntry e LEFT JOIN ledgerEntry r ON r.id = e.reversesID
+        var entries: [LedgerEntry] = []
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT e.number, e.date, e.kind, e.receiptSource, e.amountPence, e.providerID, e.payeeName,
+                e.closeRelativeInHousehold, e.planLine, e.receiptReference, e.note, r.number
+            FROM ledgerEntry e LEFT JOIN ledgerEntry r ON r.id = e.reversesID
             WHERE e.budgetID = ? ORDER BY e.number
-            """, arguments: [id]).compactMap(entry)
+            """, arguments: [id])
+        while let row = try cursor.next() {
+            if let entry = entry(row) { entries.append(entry) }
+        }
         return StoredBudget(id: id, setup: setup, plan: plan, ledger: Ledger(entries: entries))
     }
 
@@ -214,23 +259,25 @@ extension AgoraStore {
         }
     }
 
+    /// A ledger row by column position (the order of the SELECT in `load`): read by index,
+    /// since a screen reads thousands of them.
     static func entry(_ row: Row) -> LedgerEntry? {
-        guard let date = CalendarDate.parseISO(row["date"]) else { return nil }
+        guard let date = CalendarDate.parseISO(row[1] as String) else { return nil }
         let kind: EntryKind
-        switch row["kind"] as String {
+        switch row[2] as String {
         case "receipt":
-            guard let source = ReceiptSource(rawValue: row["receiptSource"] ?? "") else { return nil }
+            guard let source = ReceiptSource(rawValue: (row[3] as String?) ?? "") else { return nil }
             kind = .receipt(source)
         case "payment": kind = .payment
         case "refund": kind = .refund
         case "reversal":
-            guard let target = row["reversesNumber"] as Int? else { return nil }
+            guard let target = row[11] as Int? else { return nil }
             kind = .reversal(of: target)
         default: return nil
         }
-        return LedgerEntry(number: row["number"], date: date, kind: kind, amount: Money(pence: row["amountPence"]),
-                           payee: payee(providerID: row["providerID"], name: row["payeeName"], closeRelative: row["closeRelativeInHousehold"]),
-                           planLine: row["planLine"], receiptReference: row["receiptReference"], note: row["note"])
+        return LedgerEntry(number: row[0], date: date, kind: kind, amount: Money(pence: row[4]),
+                           payee: payee(providerID: row[5], name: row[6], closeRelative: row[7]),
+                           planLine: row[8], receiptReference: row[9], note: row[10])
     }
 
     // MARK: Transactions

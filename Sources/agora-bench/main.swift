@@ -2,7 +2,8 @@ import CatalogGenerator
 import ChoiceKit
 import Foundation
 
-// Release-build benchmark: `swift run -c release agora-bench [providers]`.
+// Release-build benchmark: `swift run -c release agora-bench [providers]` (`--budget` for the care
+// budget measure alone).
 // Generates a national-scale catalog, then measures (in a fresh child process, so generation does
 // not count towards peak memory) loading, indexing and 1,000 mixed queries.
 
@@ -10,6 +11,10 @@ let arguments = CommandLine.arguments
 if arguments.count >= 3, arguments[1] == "--load-only" {
     // For profilers: load the catalog ten times and stop.
     for _ in 0..<10 { _ = try? Catalog.load(from: DirectoryCatalogSource(directory: arguments[2])) }
+    exit(0)
+}
+if arguments.count >= 2, arguments[1] == "--budget" {
+    BudgetBenchmark.run()
     exit(0)
 }
 if arguments.count >= 3, arguments[1] == "--measure" {
@@ -33,6 +38,7 @@ child.arguments = ["--measure", directory, String(providers)]
 try child.run()
 child.waitUntilExit()
 guard child.terminationStatus == 0 else { exit(child.terminationStatus) }
+BudgetBenchmark.run()
 
 // The full-screen program, launched for real on a pseudo-terminal.
 let benchDirectory = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? arguments[0])

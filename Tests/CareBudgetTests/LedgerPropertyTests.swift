@@ -40,6 +40,9 @@ struct LedgerPropertyTests {
         let later = Statement(budgetName: "Mum", ledger: ledger, from: middle, to: day(2100, 1, 1))
         #expect(later.openingBalance == ledger.balance(atEndOf: middle.adding(days: -1)))
         #expect(later.openingBalance + later.moneyIn - later.moneyOut == ledger.balance)
+        // Balances at many dates in one pass agree with one date at a time.
+        let dates = stride(from: 0, to: 400, by: 9).map { day(2026, 4, 1).adding(days: $0) }
+        #expect(ledger.balances(atEndOf: dates) == dates.map { ledger.balance(atEndOf: $0) })
     }
 
     @Test func reversalsAreCheckedNotSilentlyAccepted() {

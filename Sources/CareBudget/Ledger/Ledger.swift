@@ -33,6 +33,7 @@ public struct Ledger: Hashable, Sendable {
 
     public static let empty = Ledger(entries: [])
 
+
     public func entry(_ number: Int) -> LedgerEntry? { positionByNumber[number].map { entries[$0] } }
     public func effect(of number: Int) -> Money? { positionByNumber[number].map { effects[$0] } }
     public func isReversed(_ number: Int) -> Bool { reversedNumbers.contains(number) }
@@ -65,6 +66,23 @@ public struct Ledger: Hashable, Sendable {
             guard let target = self.entry(number) else { return false }
             return target.kind == .payment || target.kind == .refund
         }
+    }
+
+    /// Balances at the end of each of `dates` (sorted ascending), in one pass over the entries.
+    public func balances(atEndOf dates: [CalendarDate]) -> [Money] {
+        let order = datedOrder
+        var result: [Money] = []
+        result.reserveCapacity(dates.count)
+        var index = 0
+        var total = Money.zero
+        for date in dates {
+            while index < order.count, entries[order[index]].date <= date {
+                total += effects[order[index]]
+                index += 1
+            }
+            result.append(total)
+        }
+        return result
     }
 
     /// Why an entry cannot be recorded, checked against the ledger as it is.

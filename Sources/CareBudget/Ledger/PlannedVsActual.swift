@@ -66,23 +66,25 @@ public struct PlannedVsActual: Hashable, Sendable {
         if unplanned != .zero { rows.append(LineRow(line: nil, plannedToDate: .zero, plannedForYear: .zero, actual: unplanned)) }
         lines = rows
 
-        var periods: [Period] = []
         let periodCount = (weeks + 3) / 4
-        for index in 0..<periodCount {
+        var spentBy = [Money](repeating: .zero, count: periodCount)
+        var receivedBy = [Money](repeating: .zero, count: periodCount)
+        for (position, entry) in ledger.entries.enumerated() {
+            let offset = setup.start.days(until: entry.date)
+            guard offset >= 0, offset < totalDays else { continue }
+            let effect = ledger.effects[position]
+            if ledger.isSpending(entry) { spentBy[offset / 28] -= effect } else { receivedBy[offset / 28] += effect }
+        }
+        let ends = (0..<periodCount).map { setup.start.adding(days: min(totalDays, ($0 + 1) * 28) - 1) }
+        let closing = ledger.balances(atEndOf: ends)
+        periods = (0..<periodCount).map { index in
             let from = index * 28
             let days = min(28, totalDays - from)
             let start = setup.start.adding(days: from)
-            let end = setup.start.adding(days: from + days - 1)
-            var spent = Money.zero, received = Money.zero
-            for (position, entry) in ledger.entries.enumerated() where entry.date >= start && entry.date <= end {
-                let effect = ledger.effects[position]
-                if ledger.isSpending(entry) { spent -= effect } else { received += effect }
-            }
-            periods.append(Period(number: index + 1, start: start, end: end,
-                                  planned: plan.reduce(.zero) { $0 + planned($1, from: from, days: days) },
-                                  spent: spent, received: received, closingBalance: ledger.balance(atEndOf: end),
-                                  isStarted: start <= asOf))
+            return Period(number: index + 1, start: start, end: ends[index],
+                          planned: plan.reduce(.zero) { $0 + planned($1, from: from, days: days) },
+                          spent: spentBy[index], received: receivedBy[index], closingBalance: closing[index],
+                          isStarted: start <= asOf)
         }
-        self.periods = periods
     }
 }

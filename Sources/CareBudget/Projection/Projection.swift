@@ -111,19 +111,18 @@ public struct Projection: Hashable, Sendable {
             outcome = .balanced
         }
 
-        var points: [BalancePoint] = []
+        var days: [CalendarDate] = []
         var day = setup.start
         while day <= setup.end {
-            let isProjected = day > asOf
-            points.append(BalancePoint(date: day, balance: isProjected ? projected(on: day) : ledger.balance(atEndOf: day),
-                                       isProjected: isProjected))
+            days.append(day)
             day = day.adding(days: 7)
         }
-        if points.last?.date != setup.end {
-            points.append(BalancePoint(date: setup.end, balance: setup.end > asOf ? projected(on: setup.end) : ledger.balance(atEndOf: setup.end),
-                                       isProjected: setup.end > asOf))
+        if days.last != setup.end { days.append(setup.end) }
+        let recorded = ledger.balances(atEndOf: days)
+        series = days.enumerated().map { index, day in
+            day > asOf ? BalancePoint(date: day, balance: projected(on: day), isProjected: true)
+                : BalancePoint(date: day, balance: recorded[index], isProjected: false)
         }
-        series = points
         words = ""
         words = Self.words(for: self, councilName: policies.councilName)
     }
