@@ -65,6 +65,20 @@ struct BudgetStoreTests {
         #expect(try store.budget(named: "Mum").ledger.entries.count == 2)
     }
 
+    @Test func anImportIsRecordedWholeOrNotAtAll() throws {
+        let store = try AgoraStore.inMemory()
+        try store.createBudget(setup, on: start)
+        let good = [EntryDraft(date: start, kind: .receipt(.council), amount: Money(pounds: 640)),
+                    EntryDraft(date: start, kind: .payment, amount: Money(pounds: 40)),
+                    EntryDraft(date: start, kind: .reversal(of: 2), amount: Money(pounds: 40))]
+        #expect(try store.record(all: good, budget: "Mum").map(\.number) == [1, 2, 3])
+        let bad = [EntryDraft(date: start, kind: .payment, amount: Money(pounds: 1)),
+                   EntryDraft(date: start, kind: .reversal(of: 2), amount: Money(pounds: 40))]
+        #expect(throws: BudgetStoreError.self) { try store.record(all: bad, budget: "Mum") }
+        let ledger = try store.budget(named: "Mum").ledger
+        #expect(ledger.entries.count == 3 && ledger.balance == Money(pounds: 640) && ledger.entries[2].kind == .reversal(of: 2))
+    }
+
     @Test func historyCannotBeEditedEvenDirectly() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("agora-budget-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
