@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "agora", targets: ["agora"]),
         .executable(name: "agora-bench", targets: ["agora-bench"]),
+        .executable(name: "agora-fuzz", targets: ["agora-fuzz"]),
         .library(name: "ChoiceKit", targets: ["ChoiceKit"]),
         .library(name: "CareBudget", targets: ["CareBudget"]),
     ],
@@ -40,7 +41,7 @@ let package = Package(
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
         // Signal handlers that only write a byte to a pipe (async-signal-safe), for the terminal and the commands.
         .target(name: "CAgoraSignals"),
-        .target(name: "AgoraTerminal", dependencies: ["CNCursesW", "CAgoraSignals", "AgoraUI"], swiftSettings: strict),
+        .target(name: "AgoraTerminal", dependencies: ["CNCursesW", "CAgoraSignals", "AgoraUI", "ChoiceKit"], swiftSettings: strict),
         .executableTarget(
             name: "agora",
             dependencies: [
@@ -48,6 +49,9 @@ let package = Package(
                 "CAgoraSignals", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
+        // A deterministic mutation fuzzer over catalogs and snapshots, run in-process; agora-fuzz runs it for long.
+        .target(name: "AgoraFuzz", dependencies: ["ChoiceKit", "CatalogGenerator"], swiftSettings: strict),
+        .executableTarget(name: "agora-fuzz", dependencies: ["AgoraFuzz"], swiftSettings: strict),
         // Pseudo-terminal helpers the benchmark needs and Swift's Glibc module does not expose.
         .target(name: "CBenchSupport"),
         .executableTarget(
@@ -58,7 +62,8 @@ let package = Package(
         .testTarget(name: "CareBudgetTests", dependencies: ["CareBudget", "ChoiceKit", "EmbeddedCatalog"], swiftSettings: strict),
         .testTarget(name: "AgoraStoreTests", dependencies: ["AgoraStore", "CareBudget", "CatalogGenerator", "SchoolChoice"], swiftSettings: strict),
         .testTarget(name: "SchoolChoiceTests", dependencies: ["SchoolChoice", "ChoiceKit"], swiftSettings: strict),
+        .testTarget(name: "AgoraFuzzTests", dependencies: ["AgoraFuzz", "ChoiceKit"], swiftSettings: strict),
         .testTarget(name: "AgoraUITests", dependencies: ["AgoraUI", "ChoiceKit", "EmbeddedCatalog"], swiftSettings: strict),
-                .testTarget(name: "AgoraEndToEndTests", dependencies: ["agora", "AgoraStore"], swiftSettings: strict),
+                .testTarget(name: "AgoraEndToEndTests", dependencies: ["agora", "AgoraStore", "ChoiceKit"], swiftSettings: strict),
     ]
 )

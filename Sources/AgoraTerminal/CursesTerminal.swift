@@ -152,11 +152,15 @@ public final class CursesTerminal {
             for x in 0..<width {
                 let cell = frame[x, y]
                 if cell.text.isEmpty { continue } // right half of a wide character
-                var wide = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-                wide.append(0)
-                setcchar(&character, wide, attributes[cell.role] ?? agora_a_normal, pairs[cell.role] ?? 0, nil)
+                let glyph = Glyph(cell.text)
+                setcchar(&character, glyph.characters, attributes[cell.role] ?? agora_a_normal, pairs[cell.role] ?? 0, nil)
                 wmove(window, Int32(y), Int32(x))
                 wadd_wch(window, &character)
+                if glyph.padded, x + 1 < width {
+                    setcchar(&character, Glyph.space, attributes[cell.role] ?? agora_a_normal, pairs[cell.role] ?? 0, nil)
+                    wmove(window, Int32(y), Int32(x + 1))
+                    wadd_wch(window, &character)
+                }
             }
         }
         if let cursor = frame.cursor {

@@ -40,4 +40,9 @@ static const mmask_t agora_button5_pressed = 0;
 
 static inline int agora_color_pair(int pair) { return COLOR_PAIR(pair); }
 
+// Columns the C library (and so curses) gives a character; declared here because <wchar.h> only
+// declares it under _XOPEN_SOURCE, which SwiftPM drops.
+extern int wcwidth(wchar_t character);
+static inline int agora_wcwidth(wchar_t character) { return wcwidth(character); }
+
 #endif

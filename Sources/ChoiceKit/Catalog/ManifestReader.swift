@@ -348,7 +348,7 @@ struct ManifestReader {
     }
 
     mutating func requiredString(_ object: [String: Any], _ key: String, path: String) -> String? {
-        guard let value = object[key] as? String, !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let value = object[key] as? String, !value.allSatisfy(\.isWhitespace) else {
             problem(path, "is missing or empty", "give a value for \"\(key)\"")
             return nil
         }
