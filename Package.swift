@@ -36,7 +36,7 @@ let package = Package(
             dependencies: ["ChoiceKit", "CareBudget", "SchoolChoice", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         // The terminal UI as data: State, Event, update, render -> Screen.
-        .target(name: "AgoraUI", dependencies: ["ChoiceKit"], swiftSettings: strict),
+        .target(name: "AgoraUI", dependencies: ["ChoiceKit", "SchoolChoice"], swiftSettings: strict),
         // ncursesw, and the only code that calls it.
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
         // Signal handlers that only write a byte to a pipe (async-signal-safe), for the terminal and the commands.

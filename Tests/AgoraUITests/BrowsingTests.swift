@@ -107,7 +107,7 @@ struct BrowsingTests {
         driver.press(.escape)
         #expect(driver.list?.panel == nil)
         #expect(driver.text.contains("1 filter on"))
-        driver.press(.character("c"))
+        driver.press(.character("x"))
         #expect(driver.listProviders.count == all)
     }
 
@@ -393,5 +393,61 @@ struct BrowsingTests {
                            gpFullTimeEquivalent: Tenths(tenths: 34), acceptingNewPatients: true, catchment: nil,
                            surveyGoodExperience: nil, assessment: .notPublished, openingHours: nil, onlineServices: [])
         #expect(gp.patientsPerGP == 2_559) // 8,700 / 3.4 = 2,558.8…, rounded
+    }
+}
+
+@Suite("Comparing marked providers")
+struct ComparisonTests {
+    @Test func markedPracticesSideBySideWithTheBestMarked() throws {
+        var driver = Driver(width: 120, height: 40)
+        driver.openList(.gp)
+        driver.press(.character("c"))
+        #expect(driver.text.contains("Mark at least two"))
+        driver.press(.character(" "), .down, .character(" "), .down, .character(" "), .character("c"))
+        let comparison = try #require(driver.state.topPage(as: ComparisonFeature.self))
+        #expect(comparison.grid.columns.count == 3)
+        let text = driver.text
+        #expect(text.contains("GP practices compared"))
+        for column in comparison.grid.columns { #expect(text.contains(String(column.title.prefix(12)))) }
+        #expect(text.contains("Good overall experience"))
+        let survey = try #require(comparison.grid.rows.first { $0.key == "survey_good_pct" })
+        if survey.cells.compactMap(\.sortValue).count >= 2, Set(survey.cells.compactMap(\.sortValue)).count > 1 {
+            #expect(survey.cells.contains { $0.isBest })
+            #expect(text.contains("★"))
+        }
+        // Enter explains the selected row in full.
+        driver.press(.enter)
+        #expect(driver.state.topOverlay(as: ModalFeature.self) != nil)
+        driver.press(.escape)
+        #expect(driver.state.overlays.isEmpty)
+        driver.press(.character("e"), .control("u"))
+        driver.type("/tmp/compare.csv")
+        driver.press(.enter)
+        guard case .start(_, .export(let document, "/tmp/compare.csv"))? = driver.effects.last else {
+            Issue.record("no export started")
+            return
+        }
+        #expect(document.text.contains("Good overall experience"))
+    }
+
+    @Test func pricesInDifferentUnitsAreNotRanked() throws {
+        let care = Driver.catalog.providers(of: .care)
+        let hourly = try #require(care.first { $0.care?.priceUnit == .hour && $0.care?.selfFunderPrice != nil })
+        let weekly = try #require(care.first { $0.care?.priceUnit == .week && $0.care?.selfFunderPrice != nil })
+        let grid = ProviderComparison.grid([hourly, weekly], catalog: Driver.catalog, origin: nil)
+        let price = try #require(grid.rows.first { $0.key == "price" })
+        #expect(!price.cells.contains { $0.isBest })
+    }
+
+    @Test func comparisonInPlainMode() {
+        var session = PlainSessionTests.session()
+        _ = session.start()
+        _ = session.respond(to: "3")
+        _ = session.respond(to: "m 1")
+        _ = session.respond(to: "m 2")
+        let compared = session.respond(to: "c").text
+        #expect(compared.contains("GP practices compared"))
+        #expect(compared.contains("Compared: 1."))
+        #expect(compared.contains("Good overall experience - "))
     }
 }

@@ -36,6 +36,7 @@ public struct ModalFeature: Feature {
         var lines: [PlainLine] = [.note(modal.message)]
         let prompt: String
         switch modal.kind {
+        case .info: prompt = "Type b to go on:"
         case .confirm(let yes, let no): prompt = "Type y (\(yes)) or n (\(no)):"
         case .prompt(let field):
             if !field.text.isEmpty { lines.append(.note("Suggested: \(field.text)")) }
@@ -50,6 +51,8 @@ public struct ModalFeature: Feature {
     public mutating func plain(_ command: PlainCommand, in context: inout AppContext) -> Handling {
         let raw = command.raw
         switch modal.kind {
+        case .info:
+            context.finishModal(tag, .cancelled)
         case .confirm:
             if command.word == "y" || command.word == "yes" { context.finishModal(tag, .confirmed) }
             else if command.word == "n" || command.word == "no" { context.finishModal(tag, .declined) }

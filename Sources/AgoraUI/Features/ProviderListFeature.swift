@@ -40,7 +40,7 @@ public struct ProviderListFeature: KeyedFeature {
         case open, back
         case columnsLeft, columnsRight
         case search, nextMatch, previousMatch
-        case filters, sort, reverseSort, mark, clear
+        case filters, sort, reverseSort, mark, clear, compare
         // While typing a search
         case keepSearch, cancelSearch
         // In the filter panel and the sort menu
@@ -231,7 +231,8 @@ public struct ProviderListFeature: KeyedFeature {
             KeyBinding([.character("s")], "s", .sort, "sort", hint: "sort", plain: "o"),
             KeyBinding([.character("S")], "S", .reverseSort, "reverse the sort"),
             KeyBinding([.character(" ")], "Space", .mark, "mark for your shortlist (again: unmark)", hint: "mark", plain: "m"),
-            KeyBinding([.character("c")], "c", .clear, "clear the search and filters", plain: "c"),
+            KeyBinding([.character("c")], "c", .compare, "compare the providers you marked, side by side", hint: "compare", plain: "c"),
+            KeyBinding([.character("x")], "x", .clear, "clear the search and filters", plain: "x"),
         ])
     }
 
@@ -309,6 +310,9 @@ public struct ProviderListFeature: KeyedFeature {
         case .mark:
             guard let position = selectedPosition else { return .handled }
             context.toggleShortlist(context.catalog.providers[Int(position)])
+        case .compare:
+            Comparisons.open(context.shortlist.compactMap(context.catalog.provider(id:)).filter { $0.kind == key.kind },
+                             kind: key.kind, in: &context)
         case .clear:
             query.text = ""
             query.filters = ProviderFilters()
@@ -410,7 +414,7 @@ public struct ProviderListFeature: KeyedFeature {
             let view = tableView(context)
             view.render(table, into: &screen, area: Rect(x: frame.table.x, y: frame.table.y, width: frame.table.width, height: 1))
             let hint = query.filters.isEmpty && query.text.isEmpty
-                ? "Nothing to show." : "Nothing matches. Press c to clear the search and filters, or f to change the filters."
+                ? "Nothing to show." : "Nothing matches. Press x to clear the search and filters, or f to change the filters."
             var writer = ParagraphWriter(area: Rect(x: frame.table.x + 2, y: frame.table.y + 2, width: frame.table.width - 4, height: 3))
             writer.write(hint, role: .dim, into: &screen)
         } else {

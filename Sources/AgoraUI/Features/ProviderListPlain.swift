@@ -24,7 +24,7 @@ extension ProviderListFeature {
         }
         let first = plainPage * Self.plainPageSize
         var lines: [PlainLine] = [.note("\(Spoken.text(summary(context, visible: 1000))).")]
-        if rows.isEmpty { lines.append(.note("Nothing matches. Type c to clear the search and filters.")) }
+        if rows.isEmpty { lines.append(.note("Nothing matches. Type x to clear the search and filters.")) }
         let columns = self.columns(context)
         for (offset, position) in rows.dropFirst(first).prefix(Self.plainPageSize).enumerated() {
             let provider = context.catalog.providers[Int(position)]
@@ -38,7 +38,7 @@ extension ProviderListFeature {
         let shownTo = min(rows.count, first + Self.plainPageSize)
         if rows.count > shownTo { lines.append(.note("Showing \(first + 1) to \(shownTo) of \(rows.count). Type n for the next \(Self.plainPageSize).")) }
         return PlainView(title: title, lines: lines,
-                         prompt: "Type a number to open one, m and a number to mark it, s and words to search, o to sort, f for filters, b to go back, ? for help:")
+                         prompt: "Type a number to open one, m and a number to mark it, c to compare the marked ones, s and words to search, o to sort, f for filters, x to clear them, b to go back, ? for help:")
     }
 
     public mutating func selectForPlain(_ number: Int, in context: AppContext) -> Bool {
@@ -105,7 +105,7 @@ extension ProviderListFeature {
                 return result
             }
             return .handled
-        case "c":
+        case "x":
             plainPage = 0
             return perform(.clear, in: &context)
         default:

@@ -7,7 +7,7 @@ public struct ShortlistFeature: KeyedFeature {
 
     public enum Action: Hashable, Sendable {
         case move(ListMove)
-        case open, remove, export
+        case open, remove, export, compare
         case columnsLeft, columnsRight
     }
 
@@ -22,6 +22,7 @@ public struct ShortlistFeature: KeyedFeature {
         Keymap(ListCursor.bindings(Action.move, noun: "provider") + [
             KeyBinding([.enter, .character("l")], "Enter", .open, "open the provider's details", hint: "details"),
             KeyBinding([.character(" "), .delete, .character("x")], "Space x", .remove, "remove from the shortlist", hint: "remove", plain: "r"),
+            KeyBinding([.character("c")], "c", .compare, "compare the marked providers of the selected one's kind", hint: "compare", plain: "c"),
             KeyBinding([.character("e")], "e", .export, "save the shortlist to a file (CSV or Markdown)", hint: "export", plain: "e"),
             KeyBinding([.right], "→", .columnsRight, "more columns"),
             KeyBinding([.left], "←", .columnsLeft, "earlier columns, or back"),
@@ -74,6 +75,10 @@ public struct ShortlistFeature: KeyedFeature {
                 "Save your shortlist",
                 "File name: ending .csv for a spreadsheet, .md for a document. It is saved in the folder Agora was started from unless you give a full path.",
                 text: "agora-shortlist.csv", limit: 500)))
+        case .compare:
+            guard context.shortlist.indices.contains(table.cursor.selected),
+                  let kind = context.catalog.provider(id: context.shortlist[table.cursor.selected])?.kind else { return .handled }
+            Comparisons.open(context.shortlist.compactMap(context.catalog.provider(id:)).filter { $0.kind == kind }, kind: kind, in: &context)
         case .columnsRight:
             return table.scrollColumns(1, columns: columns(), width: area.width, gutter: 2)
         case .columnsLeft:

@@ -7,6 +7,8 @@ public struct Modal: Hashable, Sendable {
         case confirm(yes: String, no: String)
         case prompt(TextField)
         case menu(options: [String], cursor: ListCursor)
+        /// Something to read: any of Enter, Esc, q or Space closes it.
+        case info
     }
 
     public enum Outcome: Hashable, Sendable {
@@ -31,12 +33,21 @@ public struct Modal: Hashable, Sendable {
         Modal(title: title, message: message, kind: .prompt(TextField(text, width: 40, limit: limit)))
     }
 
+    public static func info(_ title: String, _ message: String) -> Modal {
+        Modal(title: title, message: message, kind: .info)
+    }
+
     public static func menu(_ title: String, _ message: String, options: [String], selected: Int = 0) -> Modal {
         Modal(title: title, message: message, kind: .menu(options: options, cursor: ListCursor(selected: selected)))
     }
 
     public mutating func handle(_ key: Key) -> Outcome {
         switch kind {
+        case .info:
+            switch key {
+            case .enter, .escape, .character("q"), .character(" "): return .cancelled
+            default: return .open
+            }
         case .confirm:
             switch key {
             case .character("y"), .character("Y"), .enter: return .confirmed
@@ -71,12 +82,18 @@ public struct Modal: Hashable, Sendable {
         }
     }
 
+    /// The message wrapped to a width; a line break starts a new paragraph.
+    func messageLines(width: Int) -> [String] {
+        message.split(separator: "\n", omittingEmptySubsequences: false).flatMap { DisplayWidth.wrap(String($0), width: max(1, width)) }
+    }
+
     /// The box, centred in `area`: shared by drawing and mouse handling.
     public func frame(in area: Rect) -> Rect {
         let width = min(area.width - 2, 64)
-        let lines = DisplayWidth.wrap(message, width: width - 4).count
+        let lines = messageLines(width: width - 4).count
         var body = 0
         switch kind {
+        case .info: body = 1
         case .confirm, .prompt: body = 2
         case .menu(let options, _): body = options.count + 1
         }
@@ -85,19 +102,21 @@ public struct Modal: Hashable, Sendable {
     }
 
     /// The first row of a menu's options inside the box.
-    private func optionsY(_ box: Rect) -> Int { box.y + 2 + DisplayWidth.wrap(message, width: box.width - 4).count }
+    private func optionsY(_ box: Rect) -> Int { box.y + 2 + messageLines(width: box.width - 4).count }
 
     public func render(into screen: inout Screen, area: Rect) {
         let box = frame(in: area)
         screen.fill(box, role: .overlay)
         screen.box(box, title: title)
         var y = box.y + 1
-        for line in DisplayWidth.wrap(message, width: box.width - 4) where y < box.maxY - 1 {
+        for line in messageLines(width: box.width - 4) where y < box.maxY - 1 {
             screen.put(line, x: box.x + 2, y: y, width: box.width - 4)
             y += 1
         }
         y += 1
         switch kind {
+        case .info:
+            screen.put("Enter or Esc closes", x: box.x + 2, y: min(y - 1, box.maxY - 2), width: box.width - 4, role: .dim)
         case .confirm(let yes, let no):
             screen.put("y  \(yes)    n  \(no)    Esc  cancel", x: box.x + 2, y: min(y, box.maxY - 2), width: box.width - 4, role: .accent)
         case .prompt(let field):
@@ -128,6 +147,8 @@ public struct Modal: Hashable, Sendable {
 
     public var help: [HelpEntry] {
         switch kind {
+        case .info:
+            return [HelpEntry(keyLabel: "Enter Esc", help: "close", hint: "close")]
         case .confirm(let yes, let no):
             return [HelpEntry(keyLabel: "y Enter", help: yes, hint: "yes"), HelpEntry(keyLabel: "n", help: no, hint: "no"),
                     HelpEntry(keyLabel: "Esc", help: "cancel", hint: "cancel")]

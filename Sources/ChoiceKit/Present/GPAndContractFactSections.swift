@@ -9,7 +9,11 @@ enum GPFactSections {
         let isWalkIn = gp.practiceType == .walkInCentre
         var facts = [
             Fact(key: "ods_code", label: "ODS code", text: gp.odsCode),
-            Fact(key: "practice_type", label: "What it is", text: gp.practiceType.label, note: gp.practiceType.explanation),
+        ]
+        if gp.practiceType != .practice {
+            facts.append(Fact(key: "practice_type", label: "What it is", text: gp.practiceType.label, note: gp.practiceType.explanation))
+        }
+        facts += [
             Fact(key: "pcn", label: "Primary care network", text: gp.primaryCareNetwork),
             Fact(key: "accepting_new_patients", label: "Taking new patients", measure: ProviderMeasures.accepting(gp),
                  note: isWalkIn ? nil : GPFacts.refusalRule.value),

@@ -1,0 +1,186 @@
+import ChoiceKit
+
+/// Providers side by side: providers as columns, measures as rows (grouped), the header row and
+/// the measure column frozen while the rest scrolls both ways, the best value in each row marked
+/// with ★ (never by colour alone), missing values said in words. Enter explains a row; e saves
+/// the comparison as Markdown, CSV or text.
+public struct ComparisonFeature: KeyedFeature {
+    public let grid: ComparisonGrid
+    public var table = TableState()
+
+    public enum Action: Hashable, Sendable {
+        case move(ListMove)
+        case columnsLeft, columnsRight
+        case explain, export
+    }
+
+    /// A display row: a group heading or one of the grid's rows.
+    enum Line: Hashable {
+        case group(String)
+        case row(Int)
+    }
+
+    let lines: [Line]
+    static let exportTag = "comparison.export"
+
+    public init(grid: ComparisonGrid) {
+        self.grid = grid
+        var lines: [Line] = []
+        var group: String?
+        for (index, row) in grid.rows.enumerated() {
+            if row.group != group {
+                lines.append(.group(row.group))
+                group = row.group
+            }
+            lines.append(.row(index))
+        }
+        self.lines = lines
+        table.cursor.selected = lines.firstIndex { if case .row = $0 { return true }; return false } ?? 0
+    }
+
+    public var id: String { "compare:" + grid.columns.map(\.id).joined(separator: ",") }
+    public func title(in context: AppContext) -> String { grid.title }
+
+    public func keymap(in context: AppContext) -> Keymap<Action> {
+        Keymap(ListCursor.bindings(Action.move, noun: "measure") + [
+            KeyBinding([.right, .character("l")], "→ l", .columnsRight, "more providers to the right", hint: "more"),
+            KeyBinding([.left, .character("h")], "← h", .columnsLeft, "back to the left, or back"),
+            KeyBinding([.enter], "Enter", .explain, "explain this row: every value in full", hint: "explain"),
+            KeyBinding([.character("e")], "e", .export, "save as Markdown, CSV or text", hint: "save", plain: "e"),
+        ])
+    }
+
+    func isRow(_ index: Int) -> Bool { if case .row = lines[index] { return true }; return false }
+
+    static func cellText(_ cell: ComparisonCell) -> String { cell.isBest ? "\(cell.text) \(ComparisonGrid.bestMarker)" : cell.text }
+
+    /// The measure column, then one column per provider: as wide as their values want (up to 26),
+    /// narrowed evenly (to no less than 14) so that as many providers as possible show at once.
+    func columns(width: Int) -> [TableColumn] {
+        let labelWidth = min(30, max(12, grid.rows.map { DisplayWidth.of($0.label) }.max() ?? 12), max(12, width * 4 / 10))
+        let share = grid.columns.isEmpty ? 26 : (width - labelWidth) / grid.columns.count - 1
+        var columns = [TableColumn(title: ComparisonGrid.bestLegend, width: labelWidth)]
+        for (index, column) in grid.columns.enumerated() {
+            let widest = max(grid.rows.map { DisplayWidth.of(Self.cellText($0.cells[index])) }.max() ?? 0, DisplayWidth.of(column.title))
+            columns.append(TableColumn(title: column.title, width: max(14, min(26, widest, share))))
+        }
+        return columns
+    }
+
+    func tableView(width: Int) -> Table {
+        let lines = self.lines, grid = self.grid
+        return Table(columns: columns(width: width), rowCount: lines.count, cell: { line, column in
+            switch lines[line] {
+            case .group(let name): return TableCell(column == 0 ? name : "", role: .heading)
+            case .row(let index):
+                let row = grid.rows[index]
+                if column == 0 { return TableCell(row.label) }
+                let cell = row.cells[column - 1]
+                let role: Role = cell.isMissing ? .dim : DetailLines.role(cell.tone)
+                return TableCell(Self.cellText(cell), role: cell.isBest ? .accent : role)
+            }
+        })
+    }
+
+    static func tableArea(_ area: Rect, notes: Int) -> Rect {
+        Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1 - notes)
+    }
+
+    func noteRows(_ area: Rect) -> Int { min(3, grid.notes.count) }
+
+    public mutating func perform(_ action: Action, in context: inout AppContext) -> Handling {
+        let area = Self.tableArea(context.contentArea, notes: noteRows(context.contentArea))
+        let lines = self.lines
+        switch action {
+        case .move(let move):
+            table.cursor.move(move, count: lines.count, visible: Table.body(of: area).height) { index in
+                if case .row = lines[index] { return true }
+                return false
+            }
+        case .columnsRight:
+            return table.scrollColumns(1, columns: columns(width: area.width), width: area.width, gutter: 0)
+        case .columnsLeft:
+            return table.scrollColumns(-1, columns: columns(width: area.width), width: area.width, gutter: 0)
+        case .explain:
+            guard lines.indices.contains(table.cursor.selected), case .row(let index) = lines[table.cursor.selected] else { return .handled }
+            let row = grid.rows[index]
+            let text = zip(grid.columns, row.cells).map { column, cell in "\(column.title): \(cell.plainText)" }.joined(separator: "\n")
+            context.present(ModalFeature(tag: "comparison.explain", modal: .info(row.label, text)))
+        case .export:
+            context.present(ModalFeature(tag: Self.exportTag, modal: .prompt(
+                "Save this comparison",
+                "File name: .md for a document, .csv for a spreadsheet, .txt for printing. It is saved in the folder Agora was started from unless you give a full path.",
+                text: "agora-comparison.md", limit: 500)))
+        }
+        return .handled
+    }
+
+    public mutating func modalFinished(_ tag: String, _ outcome: Modal.Outcome, in context: inout AppContext) {
+        guard tag == Self.exportTag, case .submitted(let name) = outcome else { return }
+        save(to: name.trimmingCharacters(in: " "), in: &context)
+    }
+
+    mutating func save(to path: String, in context: inout AppContext) {
+        guard !path.isEmpty else {
+            context.warn("No file name given: nothing was saved.")
+            return
+        }
+        let lower = path.lowercased()
+        let text = lower.hasSuffix(".csv") ? grid.csv() : lower.hasSuffix(".txt") ? grid.text() : grid.markdown()
+        context.start(.export(ExportDocument(title: "Comparison", text: text), path: path), title: "Saving the comparison to \(path)")
+    }
+
+    public mutating func fit(area: Rect, in context: AppContext) {
+        table.cursor.fit(count: lines.count, visible: Table.body(of: Self.tableArea(area, notes: noteRows(area))).height)
+    }
+
+    public mutating func handle(_ mouse: MouseEvent, area: Rect, in context: inout AppContext) -> Handling {
+        let lines = self.lines
+        let body = Table.body(of: Self.tableArea(area, notes: noteRows(area)))
+        switch table.cursor.handle(mouse, body: body, count: lines.count, selectable: { index in
+            if case .row = lines[index] { return true }
+            return false
+        }) {
+        case .ignored: return .ignored
+        case .moved: return .handled
+        case .activated: return perform(.explain, in: &context)
+        }
+    }
+
+    public func render(into screen: inout Screen, area: Rect, in context: AppContext) {
+        screen.put(grid.title, x: area.x, y: area.y, width: area.width, role: .title)
+        let hidden = Table.place(columns: columns(width: area.width), width: area.width, firstColumn: table.firstColumn, gutter: 0)
+        let more = hidden.hiddenRight > 0 ? "  → \(hidden.hiddenRight) more" : ""
+        let titleWidth = DisplayWidth.of(grid.title)
+        screen.put("  \(grid.columns.count) side by side\(more)", x: area.x + titleWidth, y: area.y, width: area.width - titleWidth, role: .dim)
+        let notes = noteRows(area)
+        tableView(width: area.width).render(table, into: &screen, area: Self.tableArea(area, notes: notes))
+        for (index, note) in grid.notes.prefix(notes).enumerated() {
+            screen.put(note, x: area.x, y: area.maxY - notes + index, width: area.width, role: .dim)
+        }
+    }
+
+    public func plain(in context: AppContext) -> PlainView {
+        var lines: [PlainLine] = [.note("Compared: " + grid.columns.enumerated().map { "\($0.offset + 1). \($0.element.title)" }.joined(separator: "; ") + ".")]
+        var group: String?
+        for row in grid.rows {
+            if row.group != group {
+                lines.append(.heading(row.group))
+                group = row.group
+            }
+            let values = zip(grid.columns, row.cells).map { column, cell in
+                "\(column.title): \(cell.text)\(cell.isBest ? " (best)" : "")"
+            }
+            lines.append(.note("\(row.label) — " + values.joined(separator: "; ") + "."))
+        }
+        lines += grid.notes.map { PlainLine.note($0) }
+        return PlainView(title: grid.title, lines: lines, prompt: "Type e and a file name to save it (.md, .csv or .txt), or b to go back:")
+    }
+
+    public mutating func plain(_ command: PlainCommand, in context: inout AppContext) -> Handling {
+        guard command.word == "e" else { return .ignored }
+        let name = String(command.raw.dropFirst()).trimmingCharacters(in: " ")
+        save(to: name.isEmpty ? "agora-comparison.md" : name, in: &context)
+        return .handled
+    }
+}

@@ -1,0 +1,20 @@
+import ChoiceKit
+import SchoolChoice
+
+/// Opens a side-by-side comparison of marked providers: schools with the schools comparison,
+/// other kinds with every fact their details page shows.
+enum Comparisons {
+    static func open(_ providers: [Provider], kind: ProviderKind, in context: inout AppContext) {
+        guard providers.count >= 2 else {
+            context.inform("Mark at least two \(kind.label.lowercased()) with Space, then press c to compare them (\(providers.count) marked now).")
+            return
+        }
+        let limit = min(SchoolComparison.maximumSchools, ProviderComparison.maximumProviders)
+        if providers.count > limit { context.inform("Comparing the first \(limit) you marked; unmark some to compare others.") }
+        let shown = Array(providers.prefix(limit))
+        let grid = kind == .school
+            ? SchoolComparison(schools: shown, catalog: context.catalog, child: nil, entry: nil, priorities: nil).grid
+            : ProviderComparison.grid(shown, catalog: context.catalog, origin: context.home?.location)
+        context.push(ComparisonFeature(grid: grid))
+    }
+}
