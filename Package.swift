@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "AgoraStoreTests", dependencies: ["AgoraStore", "CareBudget", "CatalogGenerator", "SchoolChoice"], swiftSettings: strict),
         .testTarget(name: "SchoolChoiceTests", dependencies: ["SchoolChoice", "ChoiceKit"], swiftSettings: strict),
         .testTarget(name: "AgoraFuzzTests", dependencies: ["AgoraFuzz", "ChoiceKit"], swiftSettings: strict),
-        .testTarget(name: "AgoraUITests", dependencies: ["AgoraUI", "ChoiceKit", "EmbeddedCatalog"], swiftSettings: strict),
+        .testTarget(name: "AgoraUITests", dependencies: ["AgoraUI", "ChoiceKit", "EmbeddedCatalog", "SchoolChoice"], swiftSettings: strict),
                 .testTarget(name: "AgoraEndToEndTests", dependencies: ["agora", "AgoraStore", "ChoiceKit"], swiftSettings: strict),
     ]
 )

@@ -2,8 +2,8 @@ import ChoiceKit
 import GRDB
 import SchoolChoice
 
-/// Children, their preference lists and the parent's priorities. Each call is one transaction, so a
-/// change is kept whole or not at all.
+/// Children, their preference lists, the parent's priorities and the schools marked to compare.
+/// Each call is one transaction, so a change is kept whole or not at all.
 extension AgoraStore {
     public func addChild(_ child: ChildProfile, on date: CalendarDate) throws(StoreError) {
         try write { db in
@@ -15,6 +15,50 @@ extension AgoraStore {
             let id = db.lastInsertedRowID
             for (position, school) in child.siblingSchoolIDs.enumerated() {
                 try db.execute(sql: "INSERT OR IGNORE INTO childSibling (childID, position, schoolID) VALUES (?, ?, ?)",
+                               arguments: [id, position, school])
+            }
+        }
+    }
+
+    /// Changes a saved child's profile (the name too) in one transaction, keeping their
+    /// preferences, priorities and marked schools.
+    public func updateChild(named name: String, to child: ChildProfile) throws(StoreError) {
+        try write { db in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM child WHERE name = ? COLLATE NOCASE", arguments: [name]) else {
+                throw StoreError.failed(path: "", reason: "no child named \(name)")
+            }
+            try db.execute(sql: """
+                UPDATE child SET name = ?, bornOn = ?, homePostcode = ?, care = ?, faith = ?, ehcPlanSchoolID = ?, sex = ?
+                WHERE id = ?
+                """, arguments: [child.name, child.dateOfBirth.iso, child.homePostcode, child.care.rawValue, child.faith,
+                                 child.ehcPlanSchoolID, child.sex?.rawValue, id])
+            try db.execute(sql: "DELETE FROM childSibling WHERE childID = ?", arguments: [id])
+            for (position, school) in child.siblingSchoolIDs.enumerated() {
+                try db.execute(sql: "INSERT OR IGNORE INTO childSibling (childID, position, schoolID) VALUES (?, ?, ?)",
+                               arguments: [id, position, school])
+            }
+        }
+    }
+
+    /// Schools marked to compare, in the order they were marked.
+    public func markedSchools(ofChild name: String) throws(StoreError) -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: """
+                SELECT m.schoolID FROM childMarkedSchool m JOIN child c ON c.id = m.childID
+                WHERE c.name = ? COLLATE NOCASE ORDER BY m.position
+                """, arguments: [name])
+        }
+    }
+
+    /// Replaces the child's marked schools at once.
+    public func setMarkedSchools(_ schoolIDs: [String], ofChild name: String) throws(StoreError) {
+        try write { db in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM child WHERE name = ? COLLATE NOCASE", arguments: [name]) else {
+                throw StoreError.failed(path: "", reason: "no child named \(name)")
+            }
+            try db.execute(sql: "DELETE FROM childMarkedSchool WHERE childID = ?", arguments: [id])
+            for (position, school) in schoolIDs.enumerated() {
+                try db.execute(sql: "INSERT OR IGNORE INTO childMarkedSchool (childID, position, schoolID) VALUES (?, ?, ?)",
                                arguments: [id, position, school])
             }
         }

@@ -1,7 +1,7 @@
 import GRDB
 
-/// Tables for choosing schools: children, their siblings' schools, ranked preferences and the
-/// parent's priorities. Removing a child removes the rest with it.
+/// Tables for choosing schools: children, their siblings' schools, ranked preferences, the
+/// parent's priorities and the schools marked to compare. Removing a child removes the rest with it.
 enum SchoolChoiceTables {
     static func register(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v2: children, preferences and priorities") { db in
@@ -34,6 +34,14 @@ enum SchoolChoiceTables {
                 table.column("priority", .text).notNull()
                 table.column("weight", .integer).notNull().check { $0 >= 0 && $0 <= 5 }
                 table.primaryKey(["childID", "priority"])
+            }
+        }
+        migrator.registerMigration("v3: schools marked to compare") { db in
+            try db.create(table: "childMarkedSchool") { table in
+                table.column("childID", .integer).notNull().references("child", onDelete: .cascade)
+                table.column("position", .integer).notNull()
+                table.column("schoolID", .text).notNull()
+                table.primaryKey(["childID", "schoolID"])
             }
         }
     }

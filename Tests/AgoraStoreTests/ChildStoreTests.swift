@@ -61,4 +61,23 @@ struct ChildStoreTests {
         #expect(try reopened.child(named: "Amy") == amy())
         #expect(try reopened.preferences(ofChild: "Amy") == ["S9"])
     }
+
+    @Test func changingAChildKeepsTheirChoicesAndMarksAreKeptInOrder() throws {
+        let store = try AgoraStore.inMemory()
+        try store.addChild(amy(), on: day)
+        try store.setPreferences(["S1", "S3"], ofChild: "Amy")
+        try store.setMarkedSchools(["S3", "S1", "S2"], ofChild: "amy")
+        var renamed = amy()
+        renamed.name = "Amelia"
+        renamed.siblingSchoolIDs = ["S900003"]
+        renamed.care = .none
+        try store.updateChild(named: "Amy", to: renamed)
+        #expect(try store.children() == [renamed])
+        #expect(try store.preferences(ofChild: "Amelia") == ["S1", "S3"])
+        #expect(try store.markedSchools(ofChild: "Amelia") == ["S3", "S1", "S2"])
+        #expect(throws: StoreError.self) { try store.updateChild(named: "Nobody", to: renamed) }
+        #expect(throws: StoreError.self) { try store.setMarkedSchools(["S1"], ofChild: "Nobody") }
+        try store.removeChild(named: "Amelia")
+        #expect(try store.markedSchools(ofChild: "Amelia").isEmpty)
+    }
 }

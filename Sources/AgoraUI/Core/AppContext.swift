@@ -17,6 +17,8 @@ public struct PendingWrite: Hashable, Sendable {
         case remark(providerID: String, at: Int)
         case home(Manifest.PostcodeEntry?)
         case theme(ThemeName)
+        /// The feature that asked keeps what was there and puts it back when it receives `.failed`.
+        case byFeature
     }
     public let request: StoreRequest
     public let undo: Undo
@@ -128,6 +130,7 @@ public struct AppContext: Sendable {
             if !shortlist.contains(providerID) { shortlist.insert(providerID, at: min(index, shortlist.count)) }
         case .home(let previous): home = previous
         case .theme(let previous): theme = previous
+        case .byFeature: break
         }
         warn("Not saved: \(write.what). \(problem) It is back as it was.")
     }

@@ -14,6 +14,8 @@ public enum StoreRequest: Hashable, Sendable {
     case removeFromShortlist(providerID: String)
     case setHomePostcode(String?)
     case setTheme(ThemeName)
+    /// A child's profile, marked schools, priorities or preference list (`Features/Schools`).
+    case school(SchoolRequest)
 }
 
 /// Long work the runtime runs in the background, reporting progress; it can be cancelled.
@@ -38,6 +40,8 @@ public enum Effect: Hashable, Sendable {
     case write(RequestID, StoreRequest)
     /// Read the shortlist again (another copy of Agora may have changed it).
     case reloadShortlist
+    /// Read the saved children with their marked schools, priorities and preferences.
+    case loadChildren
     case start(RequestID, JobRequest)
     case cancel(RequestID)
 }
@@ -47,6 +51,7 @@ public enum Outcome: Hashable, Sendable {
     case saved(RequestID)
     case failed(RequestID, message: String)
     case shortlistLoaded([String])
+    case childrenLoaded(ChildrenLoad)
     case progress(RequestID, done: Int, total: Int)
     case finished(RequestID, message: String)
     case jobFailed(RequestID, message: String)

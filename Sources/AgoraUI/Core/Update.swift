@@ -101,6 +101,7 @@ extension AppState {
         case .saved(let id): context.confirm(id)
         case .failed(let id, let message): context.fail(id, message)
         case .shortlistLoaded(let ids): context.replaceShortlist(ids)
+        case .childrenLoaded: break
         case .progress(let id, let done, let total): context.jobProgress(id, done: done, total: total)
         case .finished(let id, let message):
             context.jobEnded(id)

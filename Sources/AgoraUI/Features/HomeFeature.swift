@@ -3,11 +3,13 @@ import ChoiceKit
 /// The start: the area's services, who buys each, how a citizen gets a say, and the person's own
 /// shortlist, postcode and the about page.
 public struct HomeFeature: KeyedFeature {
-    enum Item: Hashable {
+    enum Item {
         case heading(String)
         case gap
         case service(Manifest.Service)
         case shortlist
+        /// A journey of its own (schools for a child…), registered with one line below.
+        case entry(any HomeEntry)
         case postcode
         case about
 
@@ -32,7 +34,7 @@ public struct HomeFeature: KeyedFeature {
         let services = catalog.manifest.services
         items = [.heading("Choose a provider")] + services.filter(\.citizensChoose).map(Item.service)
             + [.gap, .heading("Other local services")] + services.filter { !$0.citizensChoose }.map(Item.service)
-            + [.gap, .heading("Yours"), .shortlist, .postcode, .about]
+            + [.gap, .heading("Yours"), .shortlist, .entry(SchoolsHomeEntry()), .postcode, .about]
         cursor = ListCursor(selected: items.firstIndex(where: \.isSelectable) ?? 0)
     }
 
@@ -94,6 +96,7 @@ public struct HomeFeature: KeyedFeature {
             let key = ListKey(kind: service.kind, serviceID: service.kind == .other ? service.id : nil)
             context.push(ProviderListFeature(key: key, context: context))
         case .shortlist: context.push(ShortlistFeature())
+        case .entry(let entry): entry.open(in: &context)
         case .postcode: context.present(PostcodeFeature(current: context.home?.postcode))
         case .about: context.push(AboutFeature())
         case .heading, .gap: break
@@ -130,6 +133,7 @@ public struct HomeFeature: KeyedFeature {
         case .gap: return ""
         case .service(let service): return "\(service.name) (\(Self.count(service, context.catalog)))"
         case .shortlist: return "Your shortlist (\(context.shortlist.count))"
+        case .entry(let entry): return entry.label(in: context)
         case .postcode: return "Home postcode: \(context.home?.postcode ?? "not set")"
         case .about: return "About Agora and the data"
         }
@@ -201,6 +205,8 @@ public struct HomeFeature: KeyedFeature {
             return out
         case .about:
             return [("About", .title), ("What Agora is, where its data comes from, and how current it is.", .normal)]
+        case .entry(let entry):
+            return entry.info(in: context)
         case .heading, .gap:
             return []
         }
@@ -234,6 +240,14 @@ public struct HomeFeature: KeyedFeature {
         }
         return keyedPlain(command, in: &context)
     }
+}
+
+/// A journey the home page opens, listed under "Yours": its label, the explanation beside it,
+/// and what opening it does. Adding one is one line in `HomeFeature.init`.
+public protocol HomeEntry: Sendable {
+    func label(in context: AppContext) -> String
+    func info(in context: AppContext) -> [(String, Role)]
+    func open(in context: inout AppContext)
 }
 
 /// Writes wrapped paragraphs down a rectangle.

@@ -46,13 +46,23 @@ public struct PlainSession: Sendable {
         return Response(text: out, effects: effects)
     }
 
-    /// An effect's outcome: applied to the state, and said if it needs saying.
+    /// An effect's outcome: applied to the state, and said if it needs saying. When it changed the
+    /// page (saved data read back) the changed lines are said, and a page it opened is said whole.
     public mutating func receive(_ outcome: Outcome) -> String {
         state.context.message = nil
         _ = Update.apply(.outcome(outcome), to: &state)
-        guard let message = state.context.message else { return "" }
-        state.context.message = nil
-        return Spoken.text(message.text) + "\n"
+        var out = ""
+        if let message = state.context.message {
+            state.context.message = nil
+            out += Spoken.text(message.text) + "\n"
+        }
+        guard state.isRunning, let shown else { return out }
+        if shown.id != state.top.id {
+            out += view(full: true)
+        } else if state.top.plain(in: state.context).lines.map({ Spoken.text($0.printed) }) != shown.lines {
+            out += view(full: false)
+        }
+        return out
     }
 
     private mutating func global(_ command: PlainCommand, line: String) {

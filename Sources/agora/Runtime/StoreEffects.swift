@@ -22,6 +22,8 @@ struct StoreEffects {
                 try store.setSetting(.homePostcode, to: postcode)
             case .setTheme(let theme):
                 try store.setSetting(.theme, to: theme.rawValue)
+            case .school(let request):
+                try carryOut(request, in: store)
             }
             return .saved(id)
         } catch {

@@ -54,6 +54,7 @@ struct UIRuntime {
             switch effect {
             case .write(let id, let request): inbox.post(store.carryOut(id, request))
             case .reloadShortlist: if let outcome = store.shortlist() { inbox.post(outcome) }
+            case .loadChildren: inbox.post(store.children())
             case .start(let id, let job): jobs.start(id, job)
             case .cancel(let id): jobs.cancel(id)
             }

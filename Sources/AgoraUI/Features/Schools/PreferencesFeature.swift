@@ -1,0 +1,212 @@
+import ChoiceKit
+import SchoolChoice
+
+/// The ranked preference list for the council's application: add marked schools, reorder, take
+/// off; every warning shown, with the equal-preference system explained; saved as it changes.
+public struct PreferencesFeature: KeyedFeature {
+    var link: ChildLink
+    var cursor = ListCursor()
+
+    public enum Action: Hashable, Sendable {
+        case move(ListMove)
+        case add, remove, up, down, open, export
+    }
+
+    static let addTag = "preferences.add"
+    static let exportTag = "preferences.export"
+
+    public init(child: SavedChild, context: AppContext) { link = ChildLink(child) }
+
+    public var id: String { "schools:preferences" }
+    public func title(in context: AppContext) -> String { "Preferences" }
+
+    public func keymap(in context: AppContext) -> Keymap<Action> {
+        Keymap(ListCursor.bindings(Action.move, noun: "preference") + [
+            KeyBinding([.character("a")], "a", .add, "add a marked school at the bottom", hint: "add", plain: "a"),
+            KeyBinding([.character("u"), .character("K")], "u K", .up, "move it up (more wanted)", hint: "up", plain: "u"),
+            KeyBinding([.character("d"), .character("J")], "d J", .down, "move it down", hint: "down", plain: "d"),
+            KeyBinding([.character("x"), .delete], "x Del", .remove, "take it off the list", hint: "remove", plain: "x"),
+            KeyBinding([.character("e")], "e", .export, "save the list to a file (Markdown, CSV or text)", hint: "export", plain: "e"),
+            KeyBinding([.enter], "Enter", .open, "the school's details"),
+        ])
+    }
+
+    public var plainDefault: Action? { .open }
+
+    func facts(_ context: AppContext) -> ChildFacts { ChildFacts(link.child, context) }
+
+    /// Marked schools not on the list yet, for "add".
+    func candidates(_ context: AppContext) -> [Provider] {
+        link.child.marked.filter { !link.child.preferences.contains($0) }.compactMap { context.catalog.provider(id: $0) }
+    }
+
+    // MARK: Actions
+
+    public mutating func perform(_ action: Action, in context: inout AppContext) -> Handling {
+        let ids = link.child.preferences
+        let selected = ids.indices.contains(cursor.selected) ? ids[cursor.selected] : nil
+        switch action {
+        case .move(let move):
+            cursor.move(move, count: ids.count, visible: max(1, ids.count))
+        case .add:
+            let allowed = facts(context).allowed
+            guard ids.count < allowed else {
+                context.warn("The council allows \(allowed) preferences: take one off first (x).")
+                return .handled
+            }
+            let options = candidates(context)
+            guard !options.isEmpty else {
+                context.inform(link.child.marked.isEmpty
+                    ? "Mark schools first: in the list of schools press Space on each (or r to add one here directly)."
+                    : "Every marked school is already on the list: mark more in the list of schools.")
+                return .handled
+            }
+            context.present(ModalFeature(tag: Self.addTag, modal: .menu("Add a preference", "Which marked school comes next on your list?",
+                                                                        options: options.map(\.name))))
+        case .remove:
+            guard let selected else { return .handled }
+            change(ids.filter { $0 != selected }, saying: "Took \(name(selected, context)) off the list", in: &context)
+        case .up, .down:
+            guard let selected else { return .handled }
+            var list = PreferenceList(schoolIDs: ids, allowed: max(ids.count, facts(context).allowed))
+            do {
+                if action == .up { try list.moveUp(selected) } else { try list.moveDown(selected) }
+            } catch {
+                return .handled
+            }
+            guard list.schoolIDs != ids else {
+                context.inform(action == .up ? "It is already first." : "It is already last.")
+                return .handled
+            }
+            cursor.selected = list.schoolIDs.firstIndex(of: selected) ?? cursor.selected
+            change(list.schoolIDs, saying: "\(name(selected, context)) is now preference \(cursor.selected + 1)", in: &context)
+        case .open:
+            guard let selected, context.catalog.provider(id: selected) != nil else { return .handled }
+            context.push(DetailFeature(providerID: selected))
+        case .export:
+            guard !ids.isEmpty else {
+                context.inform("The list is empty: add schools first (a).")
+                return .handled
+            }
+            context.present(ModalFeature(tag: Self.exportTag, modal: .prompt("Save the preference list", TableFileFormat.promptMessage,
+                                                                             text: "agora-\(facts(context).fileStem)-preferences.md", limit: 500)))
+        }
+        return .handled
+    }
+
+    func name(_ id: String, _ context: AppContext) -> String { context.catalog.provider(id: id)?.name ?? id }
+
+    mutating func change(_ ids: [String], saying message: String, in context: inout AppContext) {
+        var child = link.child
+        child.preferences = ids
+        link.save(child, .setPreferences(child: child.name, ids), what: "the preference list", in: &context)
+        cursor.fit(count: ids.count, visible: max(1, ids.count))
+        context.inform(message)
+    }
+
+    public mutating func modalFinished(_ tag: String, _ outcome: Modal.Outcome, in context: inout AppContext) {
+        switch (tag, outcome) {
+        case (Self.addTag, .chosen(let index)):
+            let options = candidates(context)
+            guard options.indices.contains(index) else { return }
+            let school = options[index]
+            cursor.selected = link.child.preferences.count
+            change(link.child.preferences + [school.id],
+                   saying: "\(school.name) is preference \(link.child.preferences.count + 1) of \(facts(context).allowed)", in: &context)
+        case (Self.exportTag, .submitted(let name)):
+            export(to: name, in: &context)
+        default:
+            break
+        }
+    }
+
+    mutating func export(to name: String, in context: inout AppContext) {
+        let path = name.trimmingCharacters(in: Character(" "))
+        guard !path.isEmpty else {
+            context.warn("No file name given: nothing was saved.")
+            return
+        }
+        guard let review = facts(context).review(context) else { return }
+        let table = review.exportTable()
+        let text: String
+        switch TableFileFormat(path: path) {
+        case .csv: text = table.csv()
+        case .markdown: text = table.markdown()
+        case .text: text = table.text(width: 100)
+        }
+        context.start(.export(ExportDocument(title: "Preference list", text: text), path: path),
+                      title: "Saving the preference list to \(path)")
+    }
+
+    public mutating func receive(_ outcome: Outcome, in context: inout AppContext) {
+        if link.receive(outcome) { cursor.fit(count: link.child.preferences.count, visible: max(1, link.child.preferences.count)) }
+    }
+
+    public mutating func selectForPlain(_ number: Int, in context: AppContext) -> Bool {
+        guard link.child.preferences.indices.contains(number - 1) else { return false }
+        cursor.selected = number - 1
+        return true
+    }
+
+    // MARK: Drawing
+
+    func rowText(_ row: PreferenceRow) -> String {
+        "\(row.rank). \(row.name) — \(row.distanceMetres.map(MetresText.format) ?? "distance not known") — \(row.chance.level.label)"
+    }
+
+    public func render(into screen: inout Screen, area: Rect, in context: AppContext) {
+        let facts = self.facts(context)
+        guard let review = facts.review(context) else {
+            screen.put("\(facts.name) has no school entry point ahead.", x: area.x, y: area.y, role: .title)
+            return
+        }
+        let written = screen.put("\(facts.name)'s preferences: \(facts.roundTitle)", x: area.x, y: area.y, role: .title)
+        screen.put("  \(review.rows.count) of \(facts.allowed) named", x: area.x + written, y: area.y, width: area.width - written, role: .dim)
+        var y = area.y + 2
+        let pending = link.isPending(in: context)
+        if review.rows.isEmpty {
+            screen.put("No school on the list yet: press a to add a marked school.", x: area.x + 2, y: y, width: area.width - 4)
+            y += 1
+        }
+        for (index, row) in review.rows.enumerated() where y < area.maxY {
+            let selected = index == cursor.selected
+            screen.putPadded((selected ? "▸ " : "  ") + rowText(row) + (pending && selected ? " …" : ""), x: area.x, y: y,
+                             width: area.width, role: selected ? .selected : EligibleSchoolsFeature.role(row.chance.level))
+            y += 1
+        }
+        var writer = ParagraphWriter(area: Rect(x: area.x + 2, y: y + 1, width: area.width - 4, height: max(0, area.maxY - y - 1)))
+        if let row = review.rows.first(where: { $0.rank == cursor.selected + 1 }) {
+            writer.write("\(row.name): \(row.chance.sentence)", role: .normal, into: &screen)
+        }
+        for warning in review.warnings { writer.write("! " + warning.message, role: .error, into: &screen) }
+        writer.write(PreferenceReview.equalPreference, role: .dim, into: &screen)
+    }
+
+    // MARK: Plain mode
+
+    public func plain(in context: AppContext) -> PlainView {
+        let facts = self.facts(context)
+        guard let review = facts.review(context) else {
+            return PlainView(title: "Preferences", lines: [.note("\(facts.name) has no school entry point ahead.")], prompt: "Type b to go back:")
+        }
+        var lines: [PlainLine] = review.rows.map { row in
+            .item(row.rank, "\(row.name), \(row.distanceMetres.map(MetresText.format) ?? "distance not known"). \(row.chance.level.label): \(row.chance.reason)")
+        }
+        if review.rows.isEmpty { lines.append(.note("No school on the list yet.")) }
+        lines += review.warnings.map { .note("Warning: " + $0.message) }
+        lines.append(.note(PreferenceReview.equalPreference))
+        return PlainView(title: "\(facts.name)'s preferences: \(facts.roundTitle), \(review.rows.count) of \(facts.allowed) named",
+                         lines: lines,
+                         prompt: "Type a to add a marked school, u or d and a number to move it up or down, x and a number to take it off, e and a file name to save the list, or b to go back:")
+    }
+
+    public mutating func plain(_ command: PlainCommand, in context: inout AppContext) -> Handling {
+        guard command.word == "e" else { return keyedPlain(command, in: &context) }
+        guard !link.child.preferences.isEmpty else {
+            context.inform("The list is empty: add schools first (a).")
+            return .handled
+        }
+        export(to: command.argument.isEmpty ? "agora-\(facts(context).fileStem)-preferences.md" : command.argument, in: &context)
+        return .handled
+    }
+}
