@@ -1,33 +1,109 @@
 import ChoiceKit
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// The only writer of a citizen's own data: settings and shortlists now; profiles, budgets and
-/// ledgers as they arrive. One SQLite file under the data directory.
+/// The only writer of a citizen's own data: settings, shortlists, children and their school
+/// preferences, care budgets and ledgers. One SQLite file under the data directory, in WAL mode so
+/// several copies of Agora (the full-screen program and a command at once) read while one writes;
+/// writers take turns (each change one immediate transaction, waiting up to `busyTimeout` for the
+/// other), and every read sees what any copy last committed. The file and the directories made for
+/// it are the person's alone (0600, 0700). A database written by a newer Agora is refused, untouched.
 public final class AgoraStore: Sendable {
     public static let fileName = "agora.sqlite"
+    /// Written to `PRAGMA user_version` once the migrations are applied; a file with a higher one
+    /// comes from a newer Agora.
+    public static let schemaVersion = 1
+    /// How long a write waits for another copy's write to finish before giving up.
+    public static let busyTimeout: TimeInterval = 10
 
-    let database: DatabaseQueue
+    let database: any DatabaseWriter
     /// Where the data lives, for messages ("your shortlist is kept in …").
     public let location: String
 
     /// Opens (creating if needed) the store in `directory`.
     public init(directory: String) throws(StoreError) {
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try PrivateFiles.makeDirectory(directory)
         } catch {
-            throw StoreError.cannotOpen(path: directory, reason: error.localizedDescription)
+            throw StoreError.cannotOpen(path: directory, reason: error.reason)
         }
         let path = (directory as NSString).appendingPathComponent(Self.fileName)
         location = path
+        if FileManager.default.fileExists(atPath: path) {
+            // Looked at read-only first: a newer Agora's file must not be changed in any way.
+            try Self.refuseIfNewer(path)
+            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+                PrivateFiles.restrict(path + suffix)
+            }
+        } else {
+            // Created here, 0600, so SQLite (and its -wal and -shm files, which take the file's
+            // mode) never make it readable by others, whatever the umask.
+            do {
+                close(try PrivateFiles.createFile(path))
+            } catch where FileManager.default.fileExists(atPath: path) {
+                // Another copy created it at the same moment: fine.
+            } catch {
+                throw StoreError.cannotOpen(path: path, reason: error.reason)
+            }
+        }
         do {
             var configuration = Configuration()
-            configuration.busyMode = .timeout(2)
-            database = try DatabaseQueue(path: path, configuration: configuration)
-            try Self.migrator.migrate(database)
+            configuration.busyMode = .timeout(Self.busyTimeout)
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            // Checked again with the connection that migrates: another copy may have just written.
+            let newer = try pool.read { db in
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                return try version > Self.schemaVersion || Self.migrator.hasBeenSuperseded(db)
+            }
+            if newer { throw StoreError.newerVersion(path: path) }
+            // Two copies opening a new store at the same moment both try the first migrations; the
+            // one that loses finds them done when it tries again.
+            var attempts = 0
+            while true {
+                do {
+                    try Self.migrator.migrate(pool)
+                    break
+                } catch where attempts < 3 {
+                    attempts += 1
+                }
+            }
+            try pool.write { db in
+                if try (Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0) < Self.schemaVersion {
+                    try db.execute(sql: "PRAGMA user_version = \(Self.schemaVersion)")
+                }
+            }
+            database = pool
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
+    }
+
+    /// Throws `newerVersion` if the file at `path` has migrations this Agora does not know or a
+    /// higher schema version. Opened read-only, so the file is left exactly as it is.
+    static func refuseIfNewer(_ path: String) throws(StoreError) {
+        var newer = false
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(busyTimeout)
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.read { db in
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                let hasMigrations = try db.tableExists("grdb_migrations")
+                newer = try version > schemaVersion || (hasMigrations && migrator.hasBeenSuperseded(db))
+            }
+            try queue.close()
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+        if newer { throw StoreError.newerVersion(path: path) }
     }
 
     /// A store that lives only in memory (tests, and when the data directory cannot be used).
@@ -41,7 +117,7 @@ public final class AgoraStore: Sendable {
         }
     }
 
-    private init(database: DatabaseQueue, location: String) {
+    private init(database: any DatabaseWriter, location: String) {
         self.database = database
         self.location = location
     }
@@ -131,11 +207,15 @@ public struct ShortlistEntry: Codable, FetchableRecord, TableRecord, Hashable, S
 public enum StoreError: Error, Sendable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case failed(path: String, reason: String)
+    /// The file comes from a newer Agora (migrations or a schema version this one does not know).
+    case newerVersion(path: String)
 
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason):
             return "cannot open your saved data at \(path) (\(reason)); choose another place with --data-dir"
+        case .newerVersion(let path):
+            return "your saved data at \(path) was written by a newer version of Agora, so this one leaves it exactly as it is; update Agora to use it, or choose another place with --data-dir"
         case .failed(let path, let reason):
             return "could not save to \(path) (\(reason)); your change was not kept"
         }
