@@ -26,10 +26,9 @@ public struct FuzzCorpus: Sendable {
             texts[CatalogLoader.manifestFileName] = ManifestWriter.json(manifest)
             let files = texts.mapValues { Array($0.utf8) }
             let source = InMemoryCatalogSource(files: files, displayName: "catalog")
-            guard let catalog = try? Catalog.load(from: source),
-                  let fingerprint = CatalogSnapshot.fingerprint(of: source, files: CatalogSnapshot.fileNames(of: catalog.manifest))
+            guard let catalog = try? Catalog.load(from: source), let snapshot = CatalogSnapshot.encode(catalog, source: source)
             else { continue }
-            bases.append(Base(files: files, catalog: catalog, snapshot: CatalogSnapshot.encode(catalog, fingerprint: fingerprint),
+            bases.append(Base(files: files, catalog: catalog, snapshot: snapshot,
                               source: source))
         }
         self.bases = bases

@@ -42,9 +42,7 @@ public enum FuzzOracle {
         guard let catalog = report.catalog else { return failures }
         exercise(catalog)
         // A checked catalog survives its own snapshot exactly.
-        let names = CatalogSnapshot.fileNames(of: catalog.manifest)
-        if let fingerprint = CatalogSnapshot.fingerprint(of: source, files: names) {
-            let bytes = CatalogSnapshot.encode(catalog, fingerprint: fingerprint)
+        if let bytes = CatalogSnapshot.encode(catalog, source: source) {
             switch CatalogSnapshot.read(bytes, source: source) {
             case .loaded(let decoded):
                 if decoded.providers != catalog.providers { failures.append("a snapshot changed the providers") }

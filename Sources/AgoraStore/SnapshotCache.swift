@@ -56,11 +56,7 @@ public struct SnapshotCache: Sendable {
     /// says so, stops and removes what it wrote. True when the snapshot is in place.
     @discardableResult
     public func save(_ catalog: Catalog, _ source: any CatalogSource, isCancelled: () -> Bool = { false }) -> Bool {
-        guard !isCancelled(),
-              let fingerprint = CatalogSnapshot.fingerprint(of: source, files: CatalogSnapshot.fileNames(of: catalog.manifest)),
-              !isCancelled() else { return false }
-        let chunks = CatalogSnapshot.encodeChunks(catalog, fingerprint: fingerprint)
-        guard !isCancelled(), (try? PrivateFiles.makeDirectory(directory)) != nil else { return false }
+        guard !isCancelled(), let chunks = CatalogSnapshot.encodeChunks(catalog, source: source), !isCancelled(), (try? PrivateFiles.makeDirectory(directory)) != nil else { return false }
         let partial = file.path + Self.partialMarker + String(getpid())
         unlink(partial)
         guard let descriptor = try? PrivateFiles.createFile(partial) else { return false }

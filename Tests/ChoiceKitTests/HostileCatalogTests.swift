@@ -29,6 +29,14 @@ struct HostileCatalogTests {
         #expect(found.contains("catalog/gp.csv:2: survey_good_pct: 99999999999999999999.5 is outside 0.0–100.0 — check the figure"))
     }
 
+    @Test func moneyBeyondAnyContractIsOutOfRange() {
+        // Found by the fuzzer: £7,429,357,483,688,251 loaded, and its snapshot was then refused.
+        var fixture = CatalogFixture()
+        fixture.set("other.csv", line: 2, column: "contract_value", to: "7429357483688251")
+        #expect(problems(fixture).contains(
+            "catalog/other.csv:2: contract_value: \"£7,429,357,483,688,251.00\" is more than £100,000,000,000.00 — check the figure"))
+    }
+
     @Test func aTwelveDigitLatitudeInAManifestPostcodeIsAMessage() throws {
         var fixture = CatalogFixture()
         let manifest = fixture.files["manifest.json"] ?? ""

@@ -32,28 +32,43 @@ public enum CatalogSnapshot {
 
     /// A 64-bit fingerprint of the named files' names and bytes; nil if one cannot be read.
     public static func fingerprint(of source: any CatalogSource, files: [String]) -> UInt64? {
+        fingerprintAndFirstFile(of: source, files: files)?.fingerprint
+    }
+
+    /// The fingerprint, and the bytes of the first file (the manifest), from one reading.
+    private static func fingerprintAndFirstFile(of source: any CatalogSource, files: [String]) -> (fingerprint: UInt64, first: [UInt8])? {
         let slots = Slots<UInt64?>(count: files.count, initial: nil)
+        let first = Slots<[UInt8]>(count: 1, initial: [])
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             guard case .bytes(let bytes) = source.read(files[index]) else { return }
             slots.set(index, Fingerprint.of(Array(files[index].utf8)) ^ Fingerprint.of(bytes) &* 31)
+            if index == 0 { first.set(0, bytes) }
         }
         var combined: UInt64 = 0x9E37_79B9_7F4A_7C15
         for value in slots.values {
             guard let value else { return nil }
             combined = Fingerprint.mix(combined ^ value)
         }
-        return combined
+        return (combined, first.values[0])
     }
 
-    /// The snapshot as one array of bytes.
-    public static func encode(_ catalog: Catalog, fingerprint: UInt64) -> [UInt8] {
-        encodeChunks(catalog, fingerprint: fingerprint).reduce(into: []) { $0 += $1 }
+    /// The snapshot of `catalog`, loaded from `source`, as one array of bytes; nil if the source's
+    /// files cannot be read.
+    public static func encode(_ catalog: Catalog, source: any CatalogSource) -> [UInt8]? {
+        encodeChunks(catalog, source: source)?.reduce(into: []) { $0 += $1 }
     }
 
-    /// The snapshot in pieces, to be written one after another (no second copy of the whole).
-    public static func encodeChunks(_ catalog: Catalog, fingerprint: UInt64) -> [[UInt8]] {
+    /// The snapshot in pieces, to be written one after another (no second copy of the whole). The
+    /// manifest is kept as the bytes it was read from, so reading it back gives exactly what the
+    /// files give (a rewritten manifest would round its coordinates and radius).
+    public static func encodeChunks(_ catalog: Catalog, source: any CatalogSource) -> [[UInt8]]? {
+        guard let read = fingerprintAndFirstFile(of: source, files: fileNames(of: catalog.manifest)) else { return nil }
+        return encodeChunks(catalog, fingerprint: read.fingerprint, manifest: read.first)
+    }
+
+    static func encodeChunks(_ catalog: Catalog, fingerprint: UInt64, manifest: [UInt8]) -> [[UInt8]] {
         var sections: [[UInt8]] = []
-        sections.append(Array(ManifestWriter.json(catalog.manifest).utf8))
+        sections.append(manifest)
         var warnings = SnapshotWriter()
         warnings.list(catalog.warnings) { out, problem in
             out.string(problem.file); out.optional(problem.line) { $0.int($1) }; out.string(problem.field)
@@ -194,7 +209,7 @@ public enum CatalogSnapshot {
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[ranges[0]]), as: UTF8.self)
             var manifestReader = ManifestReader(file: source.displayPath(CatalogLoader.manifestFileName), text: text)
             let manifest = manifestReader.read(data: Array(text.utf8))
-            results.setManifest(manifestReader.problems.isEmpty ? manifest : nil)
+            results.setManifest(manifestReader.problems.contains { $0.severity == .error } ? nil : manifest)
         case 1:
             results.setWarnings(try? input.list { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in
                 let file = try reader.string()

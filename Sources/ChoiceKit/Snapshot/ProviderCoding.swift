@@ -90,11 +90,11 @@ enum ProviderCoding {
     }
 
     private static func writeMoney(_ value: Money?, _ out: inout SnapshotWriter) { out.optional(value) { $0.int(Int($1.pence)) } }
-    /// Never negative, as the loader requires.
+    /// Within the loader's bounds: never negative, never more than its largest amount.
     private static func readMoney(_ input: inout SnapshotReader) throws(SnapshotReader.Corrupt) -> Money? {
         try input.optional { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in
             let pence = try reader.int()
-            guard pence >= 0, pence <= Int(Int64.max / 100) else { throw SnapshotReader.Corrupt() }
+            guard pence >= 0, pence <= Int(RowDecoder.largestAmount.pence) else { throw SnapshotReader.Corrupt() }
             return Money(pence: Int64(pence))
         }
     }

@@ -225,6 +225,10 @@ struct RowDecoder {
         }
     }
 
+    /// More than any price or contract a catalog holds (£100 billion), and far enough from the
+    /// limits of whole pence that sums and weekly conversions of it cannot overflow.
+    static let largestAmount = Money(pence: 10_000_000_000_000)
+
     mutating func money(_ column: ColumnID) -> Money? {
         let parsed: Result<Money, MoneyParseError>? = withCell(column) { cell in
             Money.parse(bytes: cell, original: Self.shown(cell))
@@ -233,6 +237,9 @@ struct RowDecoder {
         case nil: return nil
         case .success(let money)? where money.isNegative:
             problem(column.name, "\"\(money.formatted)\" is negative", "prices and values are amounts of at least £0")
+            return nil
+        case .success(let money)? where money > Self.largestAmount:
+            problem(column.name, "\"\(money.formatted)\" is more than \(Self.largestAmount.formatted)", "check the figure")
             return nil
         case .success(let money)?:
             return money
