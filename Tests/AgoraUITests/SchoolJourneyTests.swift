@@ -242,4 +242,31 @@ struct SchoolJourneyTests {
         #expect(driver.text.contains("Name your schools in order of preference"))
         #expect(driver.text.contains("Today"))
     }
+
+    @Test("every preference warning is shown, scrolled into view at", arguments: sizes)
+    func everyWarningIsShown(width: Int, height: Int) throws {
+        let profile = ChildProfile(name: "Mia", dateOfBirth: CalendarDate(year: 2015, month: 10, day: 1) ?? Driver.today, homePostcode: "KM1 9UY")
+        let options = EligibilityOptions(entry: .year7)
+        let unlikely = try #require(SchoolFinder.eligibleSchools(for: profile, in: Driver.catalog, options: options)?
+            .first { !$0.chance.level.isAtLeastLikely })
+        let primary = try #require(Driver.catalog.providers(of: .school).first { $0.school?.phase == .primary })
+        var child = SavedChild(profile: profile)
+        child.preferences = [unlikely.provider.id, primary.id]
+        var driver = SchoolDriver(width: width, height: height, children: [child])
+        driver.openSchools()
+        driver.press(.enter, .character("4"))
+        var seen = driver.text
+        for _ in 0..<4 {
+            driver.press(.pageDown)
+            seen += driver.text
+        }
+        let flat = seen.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        #expect(flat.contains("The closing date, 31 October 2026, has passed"))
+        #expect(flat.contains("apply to the council now as a late application"))
+        #expect(flat.contains("None of your preferences is at least likely"))
+        #expect(flat.contains("does not admit children into Year 7"))
+        #expect(flat.contains("You have named 2 of the"))
+        #expect(flat.contains("the council offers the one you ranked highest"))
+        #expect(driver.lines.allSatisfy { DisplayWidth.of($0) <= width })
+    }
 }

@@ -63,7 +63,7 @@ public struct EligibleSchoolsFeature: KeyedFeature {
 
     func columns() -> [TableColumn] {
         [TableColumn(title: "School", width: 38), TableColumn(title: "Distance", width: 9, alignRight: true),
-         TableColumn(title: "Chance", width: 15), TableColumn(title: "Your list", width: 9), TableColumn(title: "Why", width: 70),
+         TableColumn(title: "Chance", width: 15), TableColumn(title: "Your list", width: 8), TableColumn(title: "Why", width: 40),
          TableColumn(title: "Notes", width: 30)]
     }
 

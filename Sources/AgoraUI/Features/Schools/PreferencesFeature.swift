@@ -6,9 +6,12 @@ import SchoolChoice
 public struct PreferencesFeature: KeyedFeature {
     var link: ChildLink
     var cursor = ListCursor()
+    /// The warnings and explanations below the list, scrolled with PgUp and PgDn.
+    var notes = ScrollingText()
 
     public enum Action: Hashable, Sendable {
         case move(ListMove)
+        case scrollNotes(ListMove)
         case add, remove, up, down, open, export
     }
 
@@ -21,7 +24,12 @@ public struct PreferencesFeature: KeyedFeature {
     public func title(in context: AppContext) -> String { "Preferences" }
 
     public func keymap(in context: AppContext) -> Keymap<Action> {
-        Keymap(ListCursor.bindings(Action.move, noun: "preference") + [
+        Keymap(ListCursor.bindings(Action.move, noun: "preference").filter { binding in
+            if case .move(let move) = binding.action { return move != .pageUp && move != .pageDown }
+            return true
+        } + [
+            KeyBinding([.pageDown], "PgDn", .scrollNotes(.pageDown), "more of the warnings and notes below"),
+            KeyBinding([.pageUp], "PgUp", .scrollNotes(.pageUp), "back up the warnings and notes"),
             KeyBinding([.character("a")], "a", .add, "add a marked school at the bottom", hint: "add", plain: "a"),
             KeyBinding([.character("u"), .character("K")], "u K", .up, "move it up (more wanted)", hint: "up", plain: "u"),
             KeyBinding([.character("d"), .character("J")], "d J", .down, "move it down", hint: "down", plain: "d"),
@@ -48,6 +56,9 @@ public struct PreferencesFeature: KeyedFeature {
         switch action {
         case .move(let move):
             cursor.move(move, count: ids.count, visible: max(1, ids.count))
+        case .scrollNotes(let move):
+            let area = notesArea(context.contentArea, rows: ids.count)
+            notes.scroll(move, lines: noteLines(context, width: area.width).count, area: area)
         case .add:
             let allowed = facts(context).allowed
             guard ids.count < allowed else {
@@ -101,6 +112,7 @@ public struct PreferencesFeature: KeyedFeature {
         child.preferences = ids
         link.save(child, .setPreferences(child: child.name, ids), what: "the preference list", in: &context)
         cursor.fit(count: ids.count, visible: max(1, ids.count))
+        fit(area: context.contentArea, in: context)
         context.inform(message)
     }
 
@@ -139,7 +151,9 @@ public struct PreferencesFeature: KeyedFeature {
     }
 
     public mutating func receive(_ outcome: Outcome, in context: inout AppContext) {
-        if link.receive(outcome) { cursor.fit(count: link.child.preferences.count, visible: max(1, link.child.preferences.count)) }
+        guard link.receive(outcome) else { return }
+        cursor.fit(count: link.child.preferences.count, visible: max(1, link.child.preferences.count))
+        fit(area: context.contentArea, in: context)
     }
 
     public mutating func selectForPlain(_ number: Int, in context: AppContext) -> Bool {
@@ -152,6 +166,27 @@ public struct PreferencesFeature: KeyedFeature {
 
     func rowText(_ row: PreferenceRow) -> String {
         "\(row.rank). \(row.name) — \(row.distanceMetres.map(MetresText.format) ?? "distance not known") — \(row.chance.level.label)"
+    }
+
+    /// Below the ranked rows: warnings first, then how the council decides, then the selected school's chance.
+    func noteLines(_ context: AppContext, width: Int) -> [ScrollingText.Line] {
+        guard let review = facts(context).review(context) else { return [] }
+        var paragraphs: [(text: String, role: Role, gapBefore: Bool)] = review.warnings.map { ("! " + $0.message, .error, true) }
+        paragraphs.append((PreferenceReview.equalPreference, .dim, true))
+        if let row = review.rows.first(where: { $0.rank == cursor.selected + 1 }) {
+            paragraphs.append(("\(row.name): \(row.chance.sentence)", .normal, true))
+        }
+        return ScrollingText.wrap(paragraphs, width: width)
+    }
+
+    func notesArea(_ area: Rect, rows: Int) -> Rect {
+        let top = area.y + 3 + max(1, rows)
+        return Rect(x: area.x + 2, y: top, width: area.width - 4, height: max(1, area.maxY - top))
+    }
+
+    public mutating func fit(area: Rect, in context: AppContext) {
+        let notesArea = notesArea(area, rows: link.child.preferences.count)
+        notes.fit(lines: noteLines(context, width: notesArea.width).count, area: notesArea)
     }
 
     public func render(into screen: inout Screen, area: Rect, in context: AppContext) {
@@ -174,12 +209,8 @@ public struct PreferencesFeature: KeyedFeature {
                              width: area.width, role: selected ? .selected : EligibleSchoolsFeature.role(row.chance.level))
             y += 1
         }
-        var writer = ParagraphWriter(area: Rect(x: area.x + 2, y: y + 1, width: area.width - 4, height: max(0, area.maxY - y - 1)))
-        if let row = review.rows.first(where: { $0.rank == cursor.selected + 1 }) {
-            writer.write("\(row.name): \(row.chance.sentence)", role: .normal, into: &screen)
-        }
-        for warning in review.warnings { writer.write("! " + warning.message, role: .error, into: &screen) }
-        writer.write(PreferenceReview.equalPreference, role: .dim, into: &screen)
+        let notesArea = notesArea(area, rows: review.rows.count)
+        notes.render(noteLines(context, width: notesArea.width), into: &screen, area: notesArea)
     }
 
     // MARK: Plain mode

@@ -76,8 +76,8 @@ public struct PrioritiesFeature: KeyedFeature {
         screen.put("↑↓ choose · ←→ or 0–5 set · saved as you go", x: area.x + 2, y: area.y + 1, width: area.width - 4, role: .dim)
         let weights = link.child.weights
         let pending = link.isPending(in: context)
-        for (index, priority) in Priority.allCases.enumerated() where area.y + 3 + index < area.maxY {
-            let y = area.y + 3 + index
+        for (index, priority) in Priority.allCases.enumerated() where area.y + 2 + index < area.maxY {
+            let y = area.y + 2 + index
             let selected = index == cursor.selected
             screen.putPadded((selected ? "▸ " : "  ") + priority.label, x: area.x, y: y, width: 22, role: selected ? .selected : .normal)
             let weight = weights.weight(priority)
@@ -85,7 +85,7 @@ public struct PrioritiesFeature: KeyedFeature {
             screen.putPadded(bar, x: area.x + 23, y: y, width: 10, role: .accent)
             screen.put("\(weight) of 5\(pending && selected ? " …" : "")", x: area.x + 35, y: y, role: weight == 0 ? .dim : .normal)
         }
-        var y = area.y + 4 + Priority.allCases.count
+        var y = area.y + 3 + Priority.allCases.count
         let scores = self.scores(context)
         if scores.isEmpty {
             screen.put("Mark schools in the list of schools to see their scores here.", x: area.x + 2, y: y, width: area.width - 4, role: .dim)
@@ -96,7 +96,9 @@ public struct PrioritiesFeature: KeyedFeature {
                 BarChart.Row(label: item.name, value: Int64(item.score.score ?? 0),
                              valueText: item.score.score.map { "\($0) / 100" } ?? "not scored", role: .accent)
             }, maximum: 100)
-            let height = min(scores.count, area.maxY - y - 1)
+            // Room is kept below for how a score is made.
+            let explanation = DisplayWidth.wrap(ScoreCalculator.explanation, width: max(1, area.width - 4)).count
+            let height = max(1, min(scores.count, area.maxY - y - 2 - explanation))
             chart.render(into: &screen, area: Rect(x: area.x + 2, y: y + 1, width: min(area.width - 4, 90), height: height), style: style)
             y += height + 2
         }
