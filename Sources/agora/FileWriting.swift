@@ -24,9 +24,21 @@ enum FileWriting {
         } catch {
             throw failure(FileProblem.words(for: error))
         }
+        removeLeftovers(in: directory, of: Set(files.keys))
         for (name, text) in files.sorted(by: { $0.key < $1.key }) {
             let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
             if let problem = replace(path, with: Array(text.utf8)) { throw failure("\(name): \(problem)") }
+        }
+    }
+
+    /// Partial files of earlier runs that were killed mid-write (`NAME.partial-PID` whose process
+    /// no longer runs), for the files about to be written.
+    private static func removeLeftovers(in directory: String, of names: Set<String>) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for entry in entries {
+            guard let marker = entry.range(of: ".partial-", options: .backwards), names.contains(String(entry[..<marker.lowerBound])),
+                  let pid = Int32(entry[marker.upperBound...]), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) == -1, errno == ESRCH { unlink(URL(fileURLWithPath: directory).appendingPathComponent(entry).path) }
         }
     }
 

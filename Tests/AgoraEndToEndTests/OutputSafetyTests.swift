@@ -123,6 +123,17 @@ struct OutputSafetyTests {
         #expect(!run.stderr.contains("NSCocoaErrorDomain"))
     }
 
+    @Test func aGenerateKilledMidWriteLeavesNoPartialFileAfterTheNextRun() throws {
+        let directory = try AgoraBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // What a kill -9 while writing leaves: a partial file of a process that no longer runs.
+        let leftover = directory.appendingPathComponent("gp.csv.partial-99999999")
+        #expect(FileManager.default.createFile(atPath: leftover.path, contents: Data("id,na".utf8)))
+        #expect(try AgoraBinary.run(["catalog", "generate", "--providers", "30", "--out", directory.path]).status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(names == ["care.csv", "gp.csv", "manifest.json", "other.csv", "schools.csv"])
+    }
+
     @Test func aPathThatIsNotUTF8IsRefusedNotAltered() throws {
         let directory = try AgoraBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
