@@ -42,6 +42,7 @@ struct SchoolPlainTests {
         #expect(compared.contains("Schools compared for Sam"))
         #expect(compared.contains("(best)"))
         #expect(compared.contains("Weighted score"))
+        #expect(compared.contains("last year"), "each chance is said with its reason")
         let priorities = plain.say("p").text
         #expect(priorities.contains("1. Distance: 3 of 5"))
         let changed = plain.say("1 5").text

@@ -169,7 +169,8 @@ public struct ComparisonFeature: KeyedFeature {
                 group = row.group
             }
             let values = zip(grid.columns, row.cells).map { column, cell in
-                "\(column.title): \(cell.text)\(cell.isBest ? " (best)" : "")"
+                // The detail (a chance's reason, a grade's date) is said too: plain mode has no Enter to explain.
+                "\(column.title): \(cell.text)\(cell.isBest ? " (best)" : "")" + (cell.detail.map { " — \($0)" } ?? "")
             }
             lines.append(.note("\(row.label) — " + values.joined(separator: "; ") + "."))
         }
