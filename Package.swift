@@ -35,8 +35,10 @@ let package = Package(
             name: "AgoraStore",
             dependencies: ["ChoiceKit", "CareBudget", "SchoolChoice", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
+        // Who holds each local market: shares by sector and organisation, concentration.
+        .target(name: "Market", dependencies: ["ChoiceKit"], swiftSettings: strict),
         // The terminal UI as data: State, Event, update, render -> Screen.
-        .target(name: "AgoraUI", dependencies: ["ChoiceKit", "SchoolChoice"], swiftSettings: strict),
+        .target(name: "AgoraUI", dependencies: ["ChoiceKit", "SchoolChoice", "Market"], swiftSettings: strict),
         // ncursesw, and the only code that calls it.
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
         // Signal handlers that only write a byte to a pipe (async-signal-safe), for the terminal and the commands.
@@ -45,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "agora",
             dependencies: [
-                "ChoiceKit", "CareBudget", "CatalogGenerator", "EmbeddedCatalog", "AgoraStore", "AgoraUI", "AgoraTerminal", "SchoolChoice",
+                "ChoiceKit", "CareBudget", "CatalogGenerator", "EmbeddedCatalog", "AgoraStore", "AgoraUI", "AgoraTerminal", "SchoolChoice", "Market",
                 "CAgoraSignals", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -64,6 +66,7 @@ let package = Package(
                                                     .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "SchoolChoiceTests", dependencies: ["SchoolChoice", "ChoiceKit"], swiftSettings: strict),
         .testTarget(name: "AgoraFuzzTests", dependencies: ["AgoraFuzz", "ChoiceKit"], swiftSettings: strict),
+        .testTarget(name: "MarketTests", dependencies: ["Market", "ChoiceKit", "EmbeddedCatalog"], swiftSettings: strict),
         .testTarget(name: "AgoraUITests", dependencies: ["AgoraUI", "ChoiceKit", "EmbeddedCatalog", "SchoolChoice"], swiftSettings: strict),
                 .testTarget(name: "AgoraEndToEndTests", dependencies: ["agora", "AgoraStore", "ChoiceKit"], swiftSettings: strict),
     ]

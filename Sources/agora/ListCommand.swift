@@ -21,7 +21,7 @@ struct ListCommand: ParsableCommand {
     var within: String?
 
     @Option(name: .long, parsing: .unconditional,
-            help: ArgumentHelp("name, distance, rating, cost or results (nearest, best and cheapest first; -name reverses).", valueName: "field"))
+            help: ArgumentHelp("name, distance or rating; ks2 or attainment8 for schools, cost (a week of care) for care, survey for GP practices. Nearest, best and cheapest first; -name reverses.", valueName: "field"))
     var sort: String?
 
     @Flag(name: .long, help: "Reverse the sort order.")

@@ -4,10 +4,10 @@ import ChoiceKit
 struct ProviderDetailOutput {
     let catalog: Catalog
     let provider: Provider
-    let origin: GeoPoint?
+    let home: Manifest.PostcodeEntry?
 
     func render(_ format: OutputFormat) -> String {
-        let sections = ProviderFacts.sections(for: provider, in: catalog, origin: origin)
+        let sections = ProviderFacts.sections(for: provider, in: catalog, home: home)
         if format == .json { return json(sections).text() + "\n" }
         var out = TextSafety.inert(provider.name) + "\n" + String(repeating: "═", count: min(78, DisplayWidth.of(provider.name))) + "\n"
         out += catalog.manifest.area.notice + "\n"

@@ -39,18 +39,8 @@ struct ProviderListOutput {
         let area = catalog.manifest.area
         var out = "\(kind.label) in \(area.name) — \(rows.count) found. \(area.notice)\n"
         guard !rows.isEmpty else { return out + "Nothing matches. Try fewer words or a wider distance.\n" }
-        let titles = titles
-        var widths = titles.map(DisplayWidth.of)
-        // Columns grow to fit, up to a limit that keeps a row readable; longer text ends in "…".
-        for row in rows { for (index, cell) in row.enumerated() { widths[index] = min(40, max(widths[index], DisplayWidth.of(cell))) } }
-        let rightAligned = columns.map(\.alignRight) + [true]
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                DisplayWidth.pad(cell, to: widths[index], alignRight: rightAligned[index])
-            }.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
-        }
-        out += "\n" + line(titles) + line(widths.map { String(repeating: "─", count: $0) })
-        out += rows.map(line).joined()
+        let rightAligned = Set((columns.map(\.alignRight) + [true]).enumerated().filter(\.element).map(\.offset))
+        out += "\n" + TextTable.render(headers: titles, rows: rows, rightAligned: rightAligned)
         if rows.contains(where: { $0.contains(ShortText.notPublished) }) {
             out += "\n\(ShortText.notPublished) not published\n"
         }

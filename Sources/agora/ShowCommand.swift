@@ -23,14 +23,14 @@ struct ShowCommand: ParsableCommand {
             guard let provider = catalog.provider(id: id) ?? catalog.provider(id: id.uppercased()) else {
                 throw Failure.usage("unknown id \(MessageText.quoted(id)) — `agora list --kind school` (or care, gp, other) shows the ids")
             }
-            var origin: GeoPoint?
+            var home: Manifest.PostcodeEntry?
             if let near {
                 guard let entry = catalog.postcode(near) else {
                     throw Failure.usage("unknown postcode \(MessageText.quoted(near)): it is not in the \(catalog.manifest.area.name) catalog — give one of its postcodes, like \(catalog.manifest.postcodes.first?.postcode ?? "KM1 1AA")")
                 }
-                origin = entry.location
+                home = entry
             }
-            Output.print(ProviderDetailOutput(catalog: catalog, provider: provider, origin: origin).render(format))
+            Output.print(ProviderDetailOutput(catalog: catalog, provider: provider, home: home).render(format))
             SignalDeferral.during { loaded.saveSnapshot?.run() }
         }
     }

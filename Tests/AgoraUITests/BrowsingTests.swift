@@ -21,6 +21,9 @@ struct BrowsingTests {
         for _ in 0..<3 { driver.press(.down) }
         #expect(driver.text.contains("Who pays: The council contracts a company"))
         driver.press(.enter)
+        #expect(driver.text.contains("Integrated Waste Collection Contract"), "the service page: contracts")
+        #expect(driver.text.contains("Garden waste collection"), "what a resident can add")
+        driver.press(.enter)
         #expect(driver.text.contains("Kingsmere Waste and Recycling Collection"))
         #expect(driver.listProviders.count == 1)
     }

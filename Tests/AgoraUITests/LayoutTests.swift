@@ -22,7 +22,7 @@ struct LayoutTests {
         for width in stride(from: 60, through: 240, by: 4) {
             var driver = Driver(width: width, height: 30)
             if kind == .other {
-                driver.press(.down, .down, .down, .enter) // Waste and recycling
+                driver.press(.down, .down, .down, .enter, .enter) // Waste and recycling: its page, then its providers
             } else {
                 driver.openList(kind)
             }

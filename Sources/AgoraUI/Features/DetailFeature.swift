@@ -94,7 +94,7 @@ public struct DetailFeature: KeyedFeature {
             return PlainView(title: providerID, lines: [.note("This provider is not in the catalog any more.")], prompt: "Type b to go back:")
         }
         var lines: [PlainLine] = [.note([provider.subType, provider.organisation].filter { !$0.isEmpty }.joined(separator: ", ") + ".")]
-        for section in ProviderFacts.sections(for: provider, in: context.catalog, origin: context.home?.location) {
+        for section in ProviderFacts.sections(for: provider, in: context.catalog, home: context.home) {
             lines.append(.heading(section.title))
             for fact in section.facts {
                 var text = "\(fact.label): \(fact.text)."

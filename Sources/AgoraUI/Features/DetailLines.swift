@@ -45,7 +45,7 @@ enum DetailLines {
         }
         let labelWidth = min(24, max(10, width / 3))
         let valueWidth = max(8, width - labelWidth - 2)
-        for section in ProviderFacts.sections(for: provider, in: context.catalog, origin: context.home?.location) {
+        for section in ProviderFacts.sections(for: provider, in: context.catalog, home: context.home) {
             lines.append(.blank)
             add(section.title, role: .heading)
             for fact in section.facts {

@@ -15,6 +15,7 @@ public struct FilterPanel: Hashable, Sendable {
         case faith
         case childAge
         case acceptingNewPatients
+        case coversHome
         case directPayments
         case councilFramework
         case vacancies
@@ -53,7 +54,7 @@ public struct FilterPanel: Hashable, Sendable {
             controls += [.heading("Specialisms")] + CareSpecialism.allCases.map(Control.specialism)
             controls += [.heading("Type of service")] + CareServiceType.allCases.map { .subType($0.label) }
         case .gp:
-            controls += [.heading("Practice"), .acceptingNewPatients, .minimumCQC]
+            controls += [.heading("Practice"), .acceptingNewPatients, .coversHome, .minimumCQC]
             controls += [.heading("Type")] + GPPracticeType.allCases.map { .subType($0.label) }
         case .other:
             break
@@ -79,6 +80,9 @@ public struct FilterPanel: Hashable, Sendable {
         case .faith: return ("Religious character", "◂ \(filters.faith?.label ?? "any") ▸")
         case .childAge: return ("Takes a child aged", "◂ \(filters.childAge.map { "\($0)" } ?? "any") ▸")
         case .acceptingNewPatients: return ("Taking new patients", box(filters.acceptingNewPatientsOnly))
+        case .coversHome:
+            guard homeSet else { return ("Covers my home", "set a postcode (h)") }
+            return ("Covers my home", box(filters.coversHomeOnly))
         case .directPayments: return ("Takes direct payments", box(filters.acceptsDirectPaymentsOnly))
         case .councilFramework: return ("On the council's list", box(filters.onCouncilFrameworkOnly))
         case .vacancies: return ("Care homes with vacancies", box(filters.withVacanciesOnly))
@@ -100,6 +104,7 @@ public struct FilterPanel: Hashable, Sendable {
         case .councilFramework: return "Providers the council buys from for the people it funds (its approved framework)."
         case .directPayments: return "Providers that say they take direct payments from the council."
         case .childAge: return "Schools whose statutory age range includes this age."
+        case .coversHome: return "Practices whose catchment area includes your home postcode: they should register you."
         default: return nil
         }
     }
@@ -134,6 +139,7 @@ public struct FilterPanel: Hashable, Sendable {
         case .gender(let gender): if step == 0 { toggle(&filters.genders, gender) }
         case .specialism(let specialism): if step == 0 { toggle(&filters.specialisms, specialism) }
         case .acceptingNewPatients: if step == 0 { filters.acceptingNewPatientsOnly.toggle() }
+        case .coversHome: if step == 0 { filters.coversHomeOnly.toggle() }
         case .directPayments: if step == 0 { filters.acceptsDirectPaymentsOnly.toggle() }
         case .councilFramework: if step == 0 { filters.onCouncilFrameworkOnly.toggle() }
         case .vacancies: if step == 0 { filters.withVacanciesOnly.toggle() }

@@ -24,6 +24,7 @@ public struct HomeFeature: KeyedFeature {
     public enum Action: Hashable, Sendable {
         case move(ListMove)
         case open
+        case about
         case quit
     }
 
@@ -50,6 +51,7 @@ public struct HomeFeature: KeyedFeature {
             KeyBinding([.home, .character("g")], "Home g", .move(.top), "first item"),
             KeyBinding([.end, .character("G")], "End G", .move(.bottom), "last item"),
             KeyBinding([.enter, .right, .character("l")], "Enter", .open, "open it", hint: "open"),
+            KeyBinding([.character("i")], "i", .about, "about this service: who buys it, contracts, who provides it", hint: "service", plain: "i"),
             KeyBinding([.character("q")], "q", .quit, "quit Agora", hint: "quit", plain: "q"),
         ])
     }
@@ -84,6 +86,12 @@ public struct HomeFeature: KeyedFeature {
             cursor.move(move, count: items.count, visible: visible) { items[$0].isSelectable }
         case .open:
             open(items[cursor.selected], in: &context)
+        case .about:
+            guard case .service(let service) = items[cursor.selected] else {
+                context.inform("i tells you about a service: move to one first.")
+                return .handled
+            }
+            context.push(ServiceFeature(serviceID: service.id))
         case .quit:
             context.quit()
         }
@@ -93,8 +101,12 @@ public struct HomeFeature: KeyedFeature {
     private func open(_ item: Item, in context: inout AppContext) {
         switch item {
         case .service(let service):
-            let key = ListKey(kind: service.kind, serviceID: service.kind == .other ? service.id : nil)
-            context.push(ProviderListFeature(key: key, context: context))
+            // Services citizens choose open on their providers; the others on who buys and delivers them.
+            if service.citizensChoose {
+                context.push(ProviderListFeature(key: ServiceFeature.listKey(service), context: context))
+            } else {
+                context.push(ServiceFeature(serviceID: service.id))
+            }
         case .shortlist: context.push(ShortlistFeature())
         case .entry(let entry): entry.open(in: &context)
         case .postcode: context.present(PostcodeFeature(current: context.home?.postcode))
@@ -191,7 +203,8 @@ public struct HomeFeature: KeyedFeature {
                 let mix = Sector.allCases.compactMap { sector in counts[sector].map { "\($0) \(sector.label)" } }
                 out.append(("Who provides here: " + mix.joined(separator: ", ") + ".", .dim))
             }
-            out.append(("Press Enter to see them.", .dim))
+            out.append((service.citizensChoose ? "Press Enter to see them, i for who buys and who holds the market."
+                        : "Press Enter for who buys it, the contracts and who delivers it.", .dim))
             return out
         case .shortlist:
             return [("Your shortlist", .title),

@@ -27,6 +27,8 @@ public struct ProviderListFeature: KeyedFeature {
     public internal(set) var panel: FilterPanel?
     /// The sort menu's cursor while it is open.
     public internal(set) var sortMenu: ListCursor?
+    /// The map, while the list is shown as one (`M`).
+    public internal(set) var map: MapState?
     var plainPage = 0
     /// Natural column widths by key, measured once from the kind's providers.
     let widths: [String: Int]
@@ -40,7 +42,9 @@ public struct ProviderListFeature: KeyedFeature {
         case open, back
         case columnsLeft, columnsRight
         case search, nextMatch, previousMatch
-        case filters, sort, reverseSort, mark, clear, compare
+        case filters, sort, reverseSort, mark, clear, compare, service, market
+        // The map
+        case toggleMap, zoomIn, zoomOut, pan(Int, Int), recentre
         // While typing a search
         case keepSearch, cancelSearch
         // In the filter panel and the sort menu
@@ -62,7 +66,7 @@ public struct ProviderListFeature: KeyedFeature {
         return key.kind.label
     }
 
-    public var capturesText: Bool { search != nil || panel != nil || sortMenu != nil }
+    public var capturesText: Bool { search != nil || panel != nil || sortMenu != nil || map != nil }
 
     public var selectedPosition: Int32? { rows.indices.contains(table.cursor.selected) ? rows[table.cursor.selected] : nil }
 
@@ -72,6 +76,7 @@ public struct ProviderListFeature: KeyedFeature {
         query.origin = context.home?.location
         if context.home == nil {
             query.filters.maximumDistanceMetres = nil
+            query.filters.coversHomeOnly = false
             if query.sort.field == .distance { query.sort = SortOrder(field: .name) }
         } else if !sortChosen {
             query.sort = SortOrder(field: .distance)
@@ -126,6 +131,13 @@ public struct ProviderListFeature: KeyedFeature {
             // Distance goes next to the name: with a home set it is what most people look at first.
             columns.insert(Column(key: "distance", spec: TableColumn(title: "Distance", width: 8, alignRight: true),
                                   measure: { _, position in .metres(catalog.distance(from: origin, toProviderAt: Int(position))) }), at: 1)
+            if key.kind == .gp {
+                columns.insert(Column(key: "covers_home", spec: TableColumn(title: "Covers home", width: 11),
+                                      measure: { provider, _ in
+                                          guard let gp = provider.gp, gp.practiceType != .walkInCentre else { return .missing(.notApplicable("n/a")) }
+                                          return .yesNo(GPRegistration.covers(gp, origin)) { $0 ? .good : .neutral }
+                                      }), at: 2)
+            }
         }
         return columns
     }
@@ -212,6 +224,7 @@ public struct ProviderListFeature: KeyedFeature {
                 KeyBinding([.escape, .character("f"), .character("q")], "Esc f", .closePanel, "close the filter panel", hint: "close"),
             ])
         }
+        if map != nil { return Keymap(Self.mapKeymap()) }
         if sortMenu != nil {
             return Keymap([
                 KeyBinding([.up, .character("k")], "↑ k", .move(.up), "previous"),
@@ -233,6 +246,9 @@ public struct ProviderListFeature: KeyedFeature {
             KeyBinding([.character(" ")], "Space", .mark, "mark for your shortlist (again: unmark)", hint: "mark", plain: "m"),
             KeyBinding([.character("c")], "c", .compare, "compare the providers you marked, side by side", hint: "compare", plain: "c"),
             KeyBinding([.character("x")], "x", .clear, "clear the search and filters", plain: "x"),
+            KeyBinding([.character("i")], "i", .service, "about this service: who buys it, contracts, who provides it", plain: "i"),
+            KeyBinding([.character("m")], "m", .market, "who holds the market: shares and concentration", plain: "ma"),
+            KeyBinding([.character("M")], "M", .toggleMap, "show the list on a map", hint: "map", plain: "map"),
         ])
     }
 
@@ -257,6 +273,7 @@ public struct ProviderListFeature: KeyedFeature {
         let area = context.contentArea
         let frame = self.frame(area, context)
         let visible = frame.body.height
+        if map != nil, performOnMap(action, in: &context) == .handled { return .handled }
         switch action {
         case .move(let move):
             if var panel {
@@ -313,6 +330,15 @@ public struct ProviderListFeature: KeyedFeature {
         case .compare:
             Comparisons.open(context.shortlist.compactMap(context.catalog.provider(id:)).filter { $0.kind == key.kind },
                              kind: key.kind, in: &context)
+        case .toggleMap:
+            map = initialMap(context, cells: frame.table)
+        case .zoomIn, .zoomOut, .pan, .recentre:
+            return .ignored
+        case .service, .market:
+            let service = key.serviceID.flatMap(context.catalog.manifest.service(id:))
+                ?? context.catalog.manifest.services.first { $0.kind == key.kind }
+            guard let service else { return .handled }
+            context.push(action == .service ? ServiceFeature(serviceID: service.id) as any Feature : MarketFeature(serviceID: service.id))
         case .clear:
             query.text = ""
             query.filters = ProviderFilters()
@@ -321,7 +347,7 @@ public struct ProviderListFeature: KeyedFeature {
         case .panelTick, .panelLess, .panelMore:
             guard let panel, panel.controls.indices.contains(panel.cursor.selected) else { return .handled }
             let control = panel.controls[panel.cursor.selected]
-            if control == .distance, context.home == nil {
+            if control == .distance || control == .coversHome, context.home == nil {
                 context.warn("Set your home postcode first: close this panel and press h")
                 return .handled
             }
@@ -364,6 +390,7 @@ public struct ProviderListFeature: KeyedFeature {
     // MARK: Mouse
 
     public mutating func handle(_ mouse: MouseEvent, area: Rect, in context: inout AppContext) -> Handling {
+        if map != nil { return clickOnMap(mouse, area: area, context: context) }
         if var panel {
             let rect = Self.panelRect(area)
             let body = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 3)
@@ -410,7 +437,9 @@ public struct ProviderListFeature: KeyedFeature {
         } else {
             screen.put(summary(context, visible: frame.table.height), x: summaryX, y: summaryY, width: frame.header.maxX - summaryX, role: .dim)
         }
-        if rows.isEmpty {
+        if let map {
+            renderMap(map, into: &screen, cells: frame.table, context: context)
+        } else if rows.isEmpty {
             let view = tableView(context)
             view.render(table, into: &screen, area: Rect(x: frame.table.x, y: frame.table.y, width: frame.table.width, height: 1))
             let hint = query.filters.isEmpty && query.text.isEmpty

@@ -108,6 +108,10 @@ extension ProviderListFeature {
         case "x":
             plainPage = 0
             return perform(.clear, in: &context)
+        case "map":
+            // Plain mode describes the map instead of drawing it.
+            context.inform(describeMap(context).joined(separator: "\n"))
+            return .handled
         default:
             if command.word.isEmpty, let number = command.number, !rows.indices.contains(number - 1) {
                 context.warn(rows.isEmpty ? "The list is empty." : "Type a number from 1 to \(rows.count).")
@@ -141,7 +145,7 @@ extension ProviderListFeature {
             return .handled
         }
         let control = choices[number - 1]
-        if control == .distance, context.home == nil {
+        if control == .distance || control == .coversHome, context.home == nil {
             context.warn("Set your home postcode first (type h) to filter by distance.")
             return .handled
         }

@@ -21,11 +21,12 @@ enum GPFactSections {
         if !isWalkIn {
             facts.append(Fact(key: "catchment", label: "Catchment area", text: catchment))
             if let origin, let area = gp.catchment {
-                facts.append(Fact(key: "home_in_catchment", label: "Your home",
-                                  text: area.contains(origin) ? "inside the catchment" : "outside the catchment",
-                                  note: area.contains(origin) ? nil : GPFacts.outOfArea.value))
+                facts.append(Fact(key: "covers_home", label: "Covers your home",
+                                  measure: .yesNo(area.contains(origin), tone: { $0 ? .good : .fair })))
             }
         }
+        facts.append(Fact(key: "icb", label: "Integrated care board", text: catalog.commissionerName(provider.commissionerID),
+                          note: "the NHS body that commissions the practice"))
         facts += [
             Fact(key: "list_size", label: "Registered patients",
                  measure: isWalkIn && gp.listSize == nil ? .missing(.notApplicable("none: a walk-in centre has no list")) : .count(gp.listSize)),
@@ -40,6 +41,21 @@ enum GPFactSections {
                  note: "GP Patient Survey: patients saying very or fairly good; England \(Tenths(tenths: Int32(national.value)).percentText) (\(national.source.year))"),
         ])
         return [FactSection(title: "Practice", facts: facts), survey, CareFactSections.ratings(gp.assessment, catalog: catalog, topic: "gp")]
+    }
+
+    /// "Can I register here?" for the person's home, with the rules behind the answer.
+    static func registration(_ practice: Provider, home: Manifest.PostcodeEntry, catalog: Catalog) -> FactSection {
+        let answer = GPRegistration.answer(practice, home: home, in: catalog)
+        var facts = [Fact(key: "can_register", label: "Can I register here?",
+                          measure: Measure(.text(answer.headline), short: answer.headline, tone: answer.tone),
+                          note: answer.reason)]
+        if !answer.alternatives.isEmpty {
+            let names = answer.alternatives.map { "\($0.provider.name) (\(DistanceText.format(metres: $0.metres)))" }
+            facts.append(Fact(key: "register_instead", label: "Open and covering your home",
+                              text: names.joined(separator: "; "), note: "the nearest practices that should take you"))
+        }
+        facts.append(Fact(key: "registration_rights", label: "Your rights", text: RegistrationAnswer.rights.joined(separator: " ")))
+        return FactSection(title: "Registering from \(home.postcode)", facts: facts)
     }
 }
 

@@ -35,6 +35,16 @@ public struct FactSection: Hashable, Sendable {
 public enum ProviderFacts {
     public static let notPublished = "not published"
 
+    /// With a home postcode, distances are given and a GP practice says whether you can register.
+    public static func sections(for provider: Provider, in catalog: Catalog, home: Manifest.PostcodeEntry?) -> [FactSection] {
+        var sections = sections(for: provider, in: catalog, origin: home?.location)
+        if let home, provider.kind == .gp {
+            // The question a resident comes with, answered first.
+            sections.insert(GPFactSections.registration(provider, home: home, catalog: catalog), at: 0)
+        }
+        return sections
+    }
+
     public static func sections(for provider: Provider, in catalog: Catalog, origin: GeoPoint? = nil) -> [FactSection] {
         var sections = [overview(provider, catalog, origin: origin)]
         switch provider.details {

@@ -10,6 +10,8 @@ public struct ProviderFilters: Hashable, Sendable {
     /// Only providers within this many metres of the query's origin.
     public var maximumDistanceMetres: Double?
     public var acceptingNewPatientsOnly = false
+    /// GP practices whose catchment area covers the query's origin (the home postcode).
+    public var coversHomeOnly = false
     public var acceptsDirectPaymentsOnly = false
     public var onCouncilFrameworkOnly = false
     public var withVacanciesOnly = false
@@ -34,6 +36,7 @@ public struct ProviderFilters: Hashable, Sendable {
         if minimumOfsted != nil { count += 1 }
         if maximumDistanceMetres != nil { count += 1 }
         if acceptingNewPatientsOnly { count += 1 }
+        if coversHomeOnly { count += 1 }
         if acceptsDirectPaymentsOnly { count += 1 }
         if onCouncilFrameworkOnly { count += 1 }
         if withVacanciesOnly { count += 1 }

@@ -135,7 +135,7 @@ struct CompiledFilters {
             || filters.faith != nil || filters.childAge != nil
         if schoolOnly { kinds &= bit(.school) }
         if filters.minimumCQC != nil { kinds &= bit(.care) | bit(.gp) }
-        if filters.acceptingNewPatientsOnly { kinds &= bit(.gp) }
+        if filters.acceptingNewPatientsOnly || filters.coversHomeOnly { kinds &= bit(.gp) }
         if filters.acceptsDirectPaymentsOnly || filters.onCouncilFrameworkOnly || filters.withVacanciesOnly
             || !filters.specialisms.isEmpty { kinds &= bit(.care) }
         allowedKinds = kinds

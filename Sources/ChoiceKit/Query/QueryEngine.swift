@@ -25,10 +25,16 @@ extension Catalog {
             let compiled = CompiledFilters(filters, columns: index.columns)
             let columns = index.columns
             let vectors = index.vectors
+            // Covering a home depends on where the home is, so it is checked per query, on GP practices only.
+            let coverage = filters.coversHomeOnly ? query.origin : nil
+            let coverageUnknown = filters.coversHomeOnly && query.origin == nil
             candidates.removeAll { position in
                 let row = Int(position)
                 if let chordLimit, let originVector, vectors[row].chordSquared(to: originVector) > chordLimit { return true }
-                return !compiled.admits(row, columns)
+                guard compiled.admits(row, columns) else { return true }
+                if coverageUnknown { return true }
+                if let coverage { return providers[row].gp?.catchment?.contains(coverage) != true }
+                return false
             }
         }
         let sorted = sort(candidates, by: query.sort, from: originVector)

@@ -1,0 +1,26 @@
+import ChoiceKit
+
+/// Looking up what a person typed in the catalog, with the one-line refusals every command gives.
+extension Catalog {
+    func requirePostcode(_ text: String) throws -> Manifest.PostcodeEntry {
+        guard let entry = postcode(text) else {
+            throw Failure.usage("unknown postcode \(MessageText.quoted(text)): it is not in the \(manifest.area.name) catalog — give one of its postcodes, like \(manifest.postcodes.first?.postcode ?? "KM1 1AA")")
+        }
+        return entry
+    }
+
+    func requireProvider(_ id: String, kind: ProviderKind? = nil) throws -> Provider {
+        guard let provider = provider(id: id) ?? provider(id: id.uppercased()) else {
+            throw Failure.usage("unknown id \(MessageText.quoted(id)) — `agora list --kind \(kind?.rawValue ?? "school")` shows the ids")
+        }
+        if let kind, provider.kind != kind {
+            throw Failure.usage("\(MessageText.quoted(id)) is \(provider.kind.singular.withArticle), not \(kind.singular.withArticle) — `agora list --kind \(kind.rawValue)` shows the ids")
+        }
+        return provider
+    }
+}
+
+extension String {
+    /// "a GP practice", "an other public service".
+    var withArticle: String { (["a", "e", "i", "o", "u"].contains(prefix(1).lowercased()) ? "an " : "a ") + self }
+}

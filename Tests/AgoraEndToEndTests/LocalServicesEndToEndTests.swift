@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// GP registration, the market and the map, as a resident would meet them: in the real program
+/// in a terminal, and on the command line.
+@Suite("GP registration, market and map in the real program", .serialized)
+struct LocalServicesEndToEndTests {
+    @Test("market view and map draw at", arguments: [(80, 24), (120, 40)])
+    func marketAndMap(width: Int, height: Int) throws {
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        let data = try AgoraBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        try tmux.start([AgoraBinary.url.path], width: width, height: height,
+                       environment: ["LC_ALL": "C.UTF-8", "TERM": "tmux-256color", "XDG_DATA_HOME": data.path])
+        try tmux.waitFor("Choose a provider")
+        try tmux.send("h")
+        try tmux.waitFor("Your home postcode")
+        try tmux.type("KM1 9UY")
+        try tmux.send("Enter")
+        try tmux.waitFor("Home postcode KM1 9UY")
+        try tmux.send("Down", "Down", "Enter")
+        try tmux.waitFor("Covers home")
+        try tmux.send("m")
+        let market = try tmux.waitFor("HHI")
+        #expect(market.contains("registered patients by organisation"))
+        try tmux.send("Escape", "M")
+        let map = try tmux.waitFor("● selected")
+        #expect(map.contains("⌂ home"))
+        #expect(map.contains("┤"), "a scale bar")
+        #expect(map.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }, "Braille dots")
+        try tmux.send("n")
+        try tmux.send("M", "Enter")
+        try tmux.waitFor("Can I register here?")
+        try tmux.send("Escape", "Escape", "q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+
+    @Test func theCommandLineAnswersRegistrationAndDescribesTheMarketAndMap() throws {
+        let register = try AgoraBinary.run(["gp", "can-register", "G4", "--home", "KM1 9UY"])
+        #expect(register.status == 0)
+        #expect(register.stdout.contains("from KM1 9UY:"))
+        #expect(register.stdout.contains("proof of address"))
+        let nearest = try AgoraBinary.run(["gp", "nearest", "--home", "KM1 9UY", "--covers-home", "--format", "json"])
+        #expect(nearest.status == 0)
+        let rows = try JSONSerialization.jsonObject(with: Data(nearest.stdout.utf8)) as? [[String: Any]]
+        #expect(rows?.isEmpty == false)
+        #expect(rows?.allSatisfy { $0["covers_home"] as? Bool == true } == true)
+        let market = try AgoraBinary.run(["market", "--service", "care", "--format", "json"])
+        #expect(market.status == 0)
+        let view = try JSONSerialization.jsonObject(with: Data(market.stdout.utf8)) as? [String: Any]
+        #expect(view?["capacity"] as? String == "care-home beds")
+        #expect((view?["hhi"] as? Int).map { (0...10_000).contains($0) } == true)
+        let map = try AgoraBinary.run(["map", "--kind", "gp", "--near", "KM1 9UY"])
+        #expect(map.stdout.contains("GP practices within") || map.stdout.contains("GP practice within"))
+        let wrong = try AgoraBinary.run(["gp", "can-register", "S900001", "--home", "KM1 9UY"])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.hasPrefix("agora: "))
+        let unknown = try AgoraBinary.run(["market", "--service", "fish"])
+        #expect(unknown.status == 2)
+    }
+}
