@@ -126,49 +126,74 @@ public struct Form: Hashable, Sendable {
         return last.y + last.height - area.y
     }
 
+    /// Rows the form is scrolled up by: none when it fits, otherwise just enough to show the
+    /// focused field whole, so a form taller than the window never hides where you are typing.
+    public func scrollOffset(in area: Rect) -> Int {
+        let placements = layout(in: area)
+        guard height(in: area) > area.height, placements.indices.contains(focus) else { return 0 }
+        let place = placements[focus]
+        let below = max(0, place.y + place.height - area.maxY)
+        return min(below, max(0, place.y - area.y))
+    }
+
     public func render(into screen: inout Screen, area: Rect) {
-        for (index, (field, place)) in zip(fields, layout(in: area)).enumerated() where place.y < area.maxY {
+        let offset = scrollOffset(in: area)
+        func visible(_ y: Int) -> Bool { y >= area.y && y < area.maxY }
+        for (index, (field, unshifted)) in zip(fields, layout(in: area)).enumerated() {
+            let y = unshifted.y - offset
+            guard y < area.maxY else { break }
+            let place = unshifted
             let focused = index == focus && !confirmingDiscard
-            for (line, text) in place.labelLines.enumerated() where place.y + line < area.maxY {
-                screen.put(text, x: area.x, y: place.y + line, role: focused ? .heading : .normal)
+            for (line, text) in place.labelLines.enumerated() where visible(y + line) {
+                screen.put(text, x: area.x, y: y + line, role: focused ? .heading : .normal)
             }
-            if case .choice = field.kind {
-                screen.putPadded(field.shownText, x: place.inputX, y: place.y, width: place.inputWidth, role: focused ? .selected : .input)
-            } else {
-                var input = field.input
-                input.setWidth(place.inputWidth)
-                input.render(into: &screen, x: place.inputX, y: place.y, focused: focused, role: focused ? .selected : .input)
+            if visible(y) {
+                if case .choice = field.kind {
+                    screen.putPadded(field.shownText, x: place.inputX, y: y, width: place.inputWidth, role: focused ? .selected : .input)
+                } else {
+                    var input = field.input
+                    input.setWidth(place.inputWidth)
+                    input.render(into: &screen, x: place.inputX, y: y, focused: focused, role: focused ? .selected : .input)
+                }
             }
-            var below = place.y + 1
+            var below = y + 1
             let message = field.error ?? (focused ? field.input.message : nil)
             if let message {
                 if place.errorBeside {
-                    screen.put(message, x: place.inputX + place.inputWidth + 2, y: place.y, width: area.maxX - place.inputX - place.inputWidth - 2,
-                               role: .error)
+                    if visible(y) {
+                        screen.put(message, x: place.inputX + place.inputWidth + 2, y: y, width: area.maxX - place.inputX - place.inputWidth - 2,
+                                   role: .error)
+                    }
                 } else {
                     for line in DisplayWidth.wrap(message, width: max(10, area.maxX - place.inputX)) where below < area.maxY {
-                        screen.put(line, x: place.inputX, y: below, role: .error)
+                        if visible(below) { screen.put(line, x: place.inputX, y: below, role: .error) }
                         below += 1
                     }
                 }
             }
             if let hint = field.hint {
                 for line in DisplayWidth.wrap(hint, width: max(10, area.maxX - place.inputX)) where below < area.maxY {
-                    screen.put(line, x: place.inputX, y: below, role: .dim)
+                    if visible(below) { screen.put(line, x: place.inputX, y: below, role: .dim) }
                     below += 1
                 }
             }
         }
+        if offset > 0 { screen.put("↑ more", x: area.maxX - 6, y: area.y, role: .dim) }
+        if height(in: area) - offset > area.height { screen.put("↓ more", x: area.maxX - 6, y: area.maxY - 1, role: .dim) }
         if confirmingDiscard {
             let question = "Discard what you typed? y discards, n keeps editing."
-            screen.put(question, x: area.x, y: min(area.maxY - 1, area.y + height(in: area) + 1), width: area.width, role: .error)
+            screen.put(question, x: area.x, y: min(area.maxY - 1, area.y + height(in: area) - offset + 1), width: area.width, role: .error)
         }
     }
 
     /// A click on a field focuses it.
     public mutating func handle(_ mouse: MouseEvent, area: Rect) -> Handling {
         guard mouse.kind == .press, !confirmingDiscard else { return .ignored }
-        for (index, place) in layout(in: area).enumerated() where mouse.y >= place.y && mouse.y < place.y + max(1, place.height) {
+        let offset = scrollOffset(in: area)
+        for (index, unshifted) in layout(in: area).enumerated() {
+            let place = Placement(labelLines: unshifted.labelLines, y: unshifted.y - offset, inputX: unshifted.inputX,
+                                  inputWidth: unshifted.inputWidth, height: unshifted.height, errorBeside: unshifted.errorBeside)
+            guard mouse.y >= area.y, mouse.y >= place.y, mouse.y < place.y + max(1, place.height) else { continue }
             focus = index
             if case .choice(let options) = fields[index].kind, mouse.y == place.y, mouse.x >= place.inputX {
                 fields[index].choice = (fields[index].choice + 1) % max(1, options.count)
