@@ -38,7 +38,7 @@ let package = Package(
         // Who holds each local market: shares by sector and organisation, concentration.
         .target(name: "Market", dependencies: ["ChoiceKit"], swiftSettings: strict),
         // The terminal UI as data: State, Event, update, render -> Screen.
-        .target(name: "AgoraUI", dependencies: ["ChoiceKit", "SchoolChoice", "Market"], swiftSettings: strict),
+        .target(name: "AgoraUI", dependencies: ["ChoiceKit", "SchoolChoice", "Market", "CareBudget"], swiftSettings: strict),
         // ncursesw, and the only code that calls it.
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
         // Signal handlers that only write a byte to a pipe (async-signal-safe), for the terminal and the commands.
@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "SchoolChoiceTests", dependencies: ["SchoolChoice", "ChoiceKit"], swiftSettings: strict),
         .testTarget(name: "AgoraFuzzTests", dependencies: ["AgoraFuzz", "ChoiceKit"], swiftSettings: strict),
         .testTarget(name: "MarketTests", dependencies: ["Market", "ChoiceKit", "EmbeddedCatalog"], swiftSettings: strict),
-        .testTarget(name: "AgoraUITests", dependencies: ["AgoraUI", "ChoiceKit", "EmbeddedCatalog", "SchoolChoice"], swiftSettings: strict),
+        .testTarget(name: "AgoraUITests", dependencies: ["AgoraUI", "ChoiceKit", "CareBudget", "EmbeddedCatalog", "SchoolChoice"], swiftSettings: strict),
                 .testTarget(name: "AgoraEndToEndTests", dependencies: ["agora", "AgoraStore", "ChoiceKit"], swiftSettings: strict),
     ]
 )

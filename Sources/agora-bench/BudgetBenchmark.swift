@@ -1,11 +1,13 @@
 import AgoraStore
+import AgoraUI
 import CareBudget
+import CatalogGenerator
 import ChoiceKit
 import Foundation
 
 /// A care budget with ten years of weekly entries: how long a screen takes to open it from the
 /// store and compute everything it shows (plan totals, warnings, balance, planned vs actual,
-/// statement, projection and its chart).
+/// statement, projection and its chart); then the full-screen pages drawn from it.
 enum BudgetBenchmark {
     static func run() {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("agora-bench-budget-\(getpid())").path
@@ -86,9 +88,43 @@ enum BudgetBenchmark {
             let total = zip(open, compute).map(+)
             print("Care budget: opening the database file median \(Measure.format(Measure.median(openFile))) ms (once, at start)")
             print("Care budget, \(rows) ledger entries over 10 years: read from the store median \(Measure.format(Measure.median(open))) ms; plan, warnings, planned vs actual, statement, projection and chart median \(Measure.format(Measure.median(compute))) ms; together median \(Measure.format(Measure.median(total))) ms, p99 \(Measure.format(Measure.percentile(total, 99))) ms (20 runs)")
+            try screens(store: reopened, today: asOf)
         } catch {
             print("care budget benchmark failed: \(error)")
             exit(1)
         }
+    }
+
+    /// The full-screen journey on the same budget at 120×40: read from the store, then each page
+    /// opened and drawn into a frame (the budget's page with its bar and projection in words, the
+    /// projection with its chart, the ledger of every entry), each as one keystroke would.
+    static func screens(store: AgoraStore, today: CalendarDate) throws {
+        let catalog = try Catalog.load(from: InMemoryCatalogSource(texts: CatalogGenerator.generate(seed: 2026, providers: 160),
+                                                                   displayName: "catalog"))
+        let size = Size(width: 120, height: 40)
+        var pages: [String: [Double]] = [:]
+        let order = ["budget page", "projection and chart", "ledger"]
+        for _ in 0..<20 {
+            for (index, name) in order.enumerated() {
+                let began = ContinuousClock.now
+                let stored = try store.budget(named: "Bench")
+                let budget = SavedBudget(setup: stored.setup, plan: stored.plan, ledger: stored.ledger)
+                var state = AppState(catalog: catalog, size: size, today: today)
+                switch index {
+                case 0: state.context.push(BudgetFeature(budget: budget))
+                case 1: state.context.push(ProjectionFeature(budget: budget))
+                default: state.context.push(LedgerFeature(budget: budget))
+                }
+                _ = Update.apply(.resize(size), to: &state)
+                let screen = Render.screen(state)
+                pages[name, default: []].append(Measure.milliseconds(ContinuousClock.now - began))
+                if screen.text.isEmpty { print("unexpected empty screen") }
+            }
+        }
+        let parts = order.map { name in
+            let times = pages[name] ?? []
+            return "\(name) median \(Measure.format(Measure.median(times))) ms, p99 \(Measure.format(Measure.percentile(times, 99))) ms"
+        }
+        print("Care budget pages at 120×40, each read from the store, worked out and drawn: " + parts.joined(separator: "; ") + " (20 runs)")
     }
 }

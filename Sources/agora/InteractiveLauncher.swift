@@ -128,6 +128,7 @@ struct PlainRunner {
                 case .write(let id, let request): Output.print(session.receive(effects.carryOut(id, request)))
                 case .reloadShortlist: if let outcome = effects.shortlist() { _ = session.receive(outcome) }
                 case .loadChildren: Output.print(session.receive(effects.children()))
+                case .loadBudgets: Output.print(session.receive(effects.budgets()))
                 case .start(let id, let job):
                     // Plain mode waits for a job: its progress would only interrupt the reading.
                     let inbox = Inbox(wake: {})

@@ -24,6 +24,8 @@ struct SchoolJourneyTerminalTests {
         try tmux.send("Up")
         try tmux.waitFor("▸ Home postcode")
         try tmux.send("Up")
+        try tmux.waitFor("▸ My care budget")
+        try tmux.send("Up")
         try tmux.waitFor("▸ Schools for my child")
         try tmux.send("Enter")
         try tmux.waitFor("No child saved yet")

@@ -66,7 +66,7 @@ struct SchoolDriver {
 
     /// From the home page to "Schools for my child" (under "Yours").
     mutating func openSchools() {
-        press(.end, .up, .up, .enter)
+        press(.end, .up, .up, .up, .enter)
     }
 
     /// A child born in October 2022: Reception in September 2027, applications closing on 15 January 2027.

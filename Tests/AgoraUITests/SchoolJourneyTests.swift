@@ -181,7 +181,7 @@ struct SchoolJourneyTests {
     @Test func aWriteShowsAsPendingUntilConfirmed() throws {
         var driver = Driver()
         driver.confirmsWrites = false
-        driver.press(.end, .up, .up, .enter)
+        driver.press(.end, .up, .up, .up, .enter)
         driver.send(.outcome(.childrenLoaded(.loaded([SavedChild(profile: SchoolDriver.sam)]))))
         driver.press(.enter, .character("1"), .character(" "))
         #expect(driver.lines.contains { $0.hasPrefix("…") })

@@ -16,6 +16,8 @@ public enum StoreRequest: Hashable, Sendable {
     case setTheme(ThemeName)
     /// A child's profile, marked schools, priorities or preference list (`Features/Schools`).
     case school(SchoolRequest)
+    /// A care budget's set-up, plan line or ledger entry (`Features/CareBudget`).
+    case budget(BudgetRequest)
 }
 
 /// Long work the runtime runs in the background, reporting progress; it can be cancelled.
@@ -42,6 +44,8 @@ public enum Effect: Hashable, Sendable {
     case reloadShortlist
     /// Read the saved children with their marked schools, priorities and preferences.
     case loadChildren
+    /// Read the saved care budgets with their plans and ledgers.
+    case loadBudgets
     case start(RequestID, JobRequest)
     case cancel(RequestID)
 }
@@ -52,6 +56,7 @@ public enum Outcome: Hashable, Sendable {
     case failed(RequestID, message: String)
     case shortlistLoaded([String])
     case childrenLoaded(ChildrenLoad)
+    case budgetsLoaded(BudgetsLoad)
     case progress(RequestID, done: Int, total: Int)
     case finished(RequestID, message: String)
     case jobFailed(RequestID, message: String)

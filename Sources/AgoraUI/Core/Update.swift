@@ -102,6 +102,7 @@ extension AppState {
         case .failed(let id, let message): context.fail(id, message)
         case .shortlistLoaded(let ids): context.replaceShortlist(ids)
         case .childrenLoaded: break
+        case .budgetsLoaded: break
         case .progress(let id, let done, let total): context.jobProgress(id, done: done, total: total)
         case .finished(let id, let message):
             context.jobEnded(id)

@@ -8,7 +8,7 @@ public struct HomeFeature: KeyedFeature {
         case gap
         case service(Manifest.Service)
         case shortlist
-        /// A journey of its own (schools for a child…), registered with one line below.
+        /// A journey of its own (schools for a child, a care budget…), registered with one line below.
         case entry(any HomeEntry)
         case postcode
         case about
@@ -35,7 +35,7 @@ public struct HomeFeature: KeyedFeature {
         let services = catalog.manifest.services
         items = [.heading("Choose a provider")] + services.filter(\.citizensChoose).map(Item.service)
             + [.gap, .heading("Other local services")] + services.filter { !$0.citizensChoose }.map(Item.service)
-            + [.gap, .heading("Yours"), .shortlist, .entry(SchoolsHomeEntry()), .postcode, .about]
+            + [.gap, .heading("Yours"), .shortlist, .entry(SchoolsHomeEntry()), .entry(BudgetHomeEntry()), .postcode, .about]
         cursor = ListCursor(selected: items.firstIndex(where: \.isSelectable) ?? 0)
     }
 

@@ -87,7 +87,7 @@ public enum Spoken {
     static let replacements: [(String, String)] = [
         ("◂ ", ""), (" ▸", ""), ("≥ ", "at least "), ("≥", "at least "), ("≤ ", "at most "), ("/hr", " an hour"), ("/wk", " a week"),
         ("/day", " a day"), ("A8 ", "Attainment 8 "), ("KS2 ", "Key stage 2 "), ("✓", "marked"), ("—", "-"), ("…", "..."),
-        ("[x]", "on"), ("[ ]", "off"),
+        ("[x]", "on"), ("[ ]", "off"), (" × ", " times "),
     ]
 }
 

@@ -12,6 +12,7 @@ struct StoreEffects {
         guard let store else {
             return .failed(id, message: "There is nowhere to save it (the data folder could not be opened).")
         }
+        if case .budget(let budgetRequest) = request { return carryOut(id, budgetRequest, in: store) }
         do {
             switch request {
             case .addToShortlist(let providerID, let kind):
@@ -24,6 +25,8 @@ struct StoreEffects {
                 try store.setSetting(.theme, to: theme.rawValue)
             case .school(let request):
                 try carryOut(request, in: store)
+            case .budget:
+                break
             }
             return .saved(id)
         } catch {

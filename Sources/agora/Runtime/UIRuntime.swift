@@ -55,6 +55,7 @@ struct UIRuntime {
             case .write(let id, let request): inbox.post(store.carryOut(id, request))
             case .reloadShortlist: if let outcome = store.shortlist() { inbox.post(outcome) }
             case .loadChildren: inbox.post(store.children())
+            case .loadBudgets: inbox.post(store.budgets())
             case .start(let id, let job): jobs.start(id, job)
             case .cancel(let id): jobs.cancel(id)
             }
