@@ -21,6 +21,11 @@ public final class CursesTerminal {
     private var pairs: [Role: Int16] = [:]
     private var attributes: [Role: attr_t] = [:]
     private var stopped = false
+    /// Set when the program stopped itself (Ctrl-Z) and has already come back into full screen:
+    /// the SIGCONT that continued it is then news already acted on. Acting on it again would turn
+    /// keypad mode off and on once the page is back, and an arrow key typed in that moment would
+    /// arrive as Esc.
+    var continuedFromOwnStop = false
     /// Wakes `wait` from any thread.
     public let waker = TerminalWaker()
     /// Signals as bytes to read in `wait`; their handlers are in place while full screen.

@@ -33,7 +33,13 @@ extension CursesTerminal {
             for number in signals?.drain() ?? [] {
                 if agora_signal_is_fatal(number) != 0 { return .signal(number) }
                 if number == agora_sigtstp() { return suspend() }
-                if number == agora_sigcont() { return resume() }
+                if number == agora_sigcont() {
+                    if continuedFromOwnStop {
+                        continuedFromOwnStop = false
+                        continue
+                    }
+                    return resume()
+                }
                 // SIGWINCH: curses was told as well; its KEY_RESIZE comes through the input below.
             }
             switch readInput() {
@@ -83,6 +89,7 @@ extension CursesTerminal {
     private func suspend() -> TerminalWait {
         leaveFullScreen()
         agora_stop_process()
+        continuedFromOwnStop = true
         return resume()
     }
 

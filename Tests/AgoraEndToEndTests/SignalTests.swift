@@ -53,16 +53,25 @@ struct SignalTests {
             #expect(!stopped.alternateScreen && stopped.cursorShown && !stopped.keypad && !stopped.mouse, "\(how)")
             try tmux.run(["send-keys", "-t", tmux.session, "-R"])
             try tmux.run(["clear-history", "-t", tmux.session])
+            let recording = FileManager.default.temporaryDirectory.appendingPathComponent("\(tmux.socket)-resume.bytes").path
+            try tmux.startRecording(to: recording)
             try tmux.type("fg")
             try tmux.send("Enter")
             try tmux.waitFor("Choose a provider")
-            let resumed = try tmux.modes()
+            let resumed = try tmux.waitForModes { $0.alternateScreen && $0.keypad && $0.mouse }
             #expect(resumed.alternateScreen && resumed.keypad && resumed.mouse, "\(how): modes after resume")
             // The next arrow key moves (it used to arrive as a bare Esc and quit).
             try tmux.send("Down")
             try tmux.waitFor("▸ Care for older people")
             try tmux.send("Up")
             try tmux.waitFor("▸ Schools")
+            // Once back in full screen, keypad mode stays on: the SIGCONT that continued the program
+            // is not acted on a second time (that turned keypad mode off and on again, and an arrow
+            // key typed in between arrived as Esc).
+            let written = try tmux.stopRecording(recording)
+            let enteredFullScreen = try #require(Self.lastRange(of: "\u{1B}[?1049h", in: written), "\(how): no return to full screen")
+            #expect(Self.lastRange(of: "\u{1B}[?1l", in: Array(written[enteredFullScreen.upperBound...])) == nil,
+                    "\(how): keypad mode was turned off after the page came back")
         }
         try tmux.send("q")
         try tmux.type("echo status-$?")
@@ -70,5 +79,15 @@ struct SignalTests {
         try tmux.waitFor("status-0")
         let ended = try tmux.modes()
         #expect(!ended.alternateScreen && ended.cursorShown && !ended.keypad && !ended.mouse)
+    }
+
+    /// Where `text` last occurs in `bytes`.
+    private static func lastRange(of text: String, in bytes: [UInt8]) -> Range<Int>? {
+        let needle = Array(text.utf8)
+        guard bytes.count >= needle.count else { return nil }
+        for start in stride(from: bytes.count - needle.count, through: 0, by: -1) where bytes[start..<start + needle.count].elementsEqual(needle) {
+            return start..<start + needle.count
+        }
+        return nil
     }
 }

@@ -123,13 +123,49 @@ struct Tmux {
         try run(["display", "-p", "-t", session, format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    typealias Modes = (alternateScreen: Bool, cursorShown: Bool, keypad: Bool, mouse: Bool)
+
     /// The terminal's modes as tmux sees them: alternate screen, cursor shown, keypad (cursor
     /// keys) mode and mouse reporting.
-    func modes() throws -> (alternateScreen: Bool, cursorShown: Bool, keypad: Bool, mouse: Bool) {
+    func modes() throws -> Modes {
         let flags = try display("#{alternate_on} #{cursor_flag} #{keypad_cursor_flag} #{mouse_any_flag}")
             .split(separator: " ").map { $0 == "1" }
         guard flags.count == 4 else { throw Failure.commandFailed("display modes") }
         return (flags[0], flags[1], flags[2], flags[3])
+    }
+
+    /// Polls the modes until `condition` holds (a program sets them a moment after it draws);
+    /// the last modes seen, whether or not it came to hold.
+    @discardableResult
+    func waitForModes(timeout: Double = 15, _ condition: (Modes) -> Bool) throws -> Modes {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = try modes()
+        while !condition(last), Date() < deadline {
+            usleep(10_000)
+            last = try modes()
+        }
+        return last
+    }
+
+    /// Starts copying every byte the pane's program writes into `path` (complete once
+    /// `stopRecording` returns).
+    func startRecording(to path: String) throws {
+        unlink(path)
+        try run(["pipe-pane", "-t", session, "cat > '\(path).partial'; mv '\(path).partial' '\(path)'"])
+    }
+
+    /// Stops the copy and waits for the file to be whole.
+    func stopRecording(_ path: String, timeout: Double = 15) throws -> [UInt8] {
+        try run(["pipe-pane", "-t", session])
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let data = FileManager.default.contents(atPath: path) {
+                unlink(path)
+                return Array(data)
+            }
+            usleep(10_000)
+        }
+        throw Failure.timedOut("the recording in \(path)", screen: (try? screen()) ?? "")
     }
 
     /// `stty -a` of the pane's terminal: whether it is back to line input with echo.
