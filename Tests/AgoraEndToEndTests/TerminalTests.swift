@@ -56,6 +56,30 @@ struct TerminalTests {
         }
     }
 
+    @Test func aHugePasteIntoSearchLeavesTheProgramAnsweringKeys() throws {
+        try inTerminal(width: 100, height: 30) { tmux, _ in
+            try tmux.waitFor("Choose a provider")
+            try tmux.send("Enter")
+            try tmux.waitFor("68 of 68")
+            try tmux.send("/")
+            try tmux.waitFor("Esc cancel")
+            try tmux.run(["set-buffer", "-b", "paste", String(repeating: "ab", count: 5_000)])
+            try tmux.run(["paste-buffer", "-b", "paste", "-t", tmux.session])
+            // The field stops at its cap and says so; the other 9,900 characters cost a key's
+            // handling each, not a frame each, so the next key is answered at once (it used to
+            // wait behind a frame per character).
+            let capped = try tmux.waitFor("as long as this field takes (100 characters)")
+            #expect(capped.contains("Search: ‹abab"))
+            try tmux.send("Escape")
+            let cancelled = try tmux.waitFor("68 of 68")
+            #expect(!cancelled.contains("abab"))
+            try tmux.send("q")
+            try tmux.waitFor("Choose a provider")
+            try tmux.send("q")
+            #expect(try tmux.waitForExit() == 0)
+        }
+    }
+
     @Test func tooSmallThenEnlarged() throws {
         try inTerminal(width: 50, height: 15) { tmux, _ in
             try tmux.waitFor("Please make this window larger.")

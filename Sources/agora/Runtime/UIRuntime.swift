@@ -28,23 +28,43 @@ struct UIRuntime {
         case signal(Int32)
     }
 
+    /// While keys are already waiting (a paste, a held key) a frame is drawn at most this often:
+    /// every key is still handled in turn, but a paste of 10,000 characters costs 10,000 key
+    /// presses, not 10,000 frames.
+    static let framePeriodWhileKeysWait: Duration = .milliseconds(100)
+
     /// Runs until the person quits, input ends or a fatal signal comes.
     func run(_ state: inout AppState, afterFirstFrame: () -> Void = {}) -> Ending {
         var firstFrame = true
+        var lastFrame = ContinuousClock.now
+        // What the terminal had ready when the last event was handled, not yet acted on.
+        var readAhead: TerminalWait?
         while state.isRunning {
             for outcome in inbox.drain() { carryOut(Update.apply(.outcome(outcome), to: &state)) }
-            terminal.setTheme(state.context.theme)
-            terminal.draw(Render.screen(state))
-            if firstFrame {
-                afterFirstFrame()
-                firstFrame = false
+            var keysWait = false
+            if case .event? = readAhead { keysWait = true }
+            if firstFrame || !keysWait || ContinuousClock.now - lastFrame >= Self.framePeriodWhileKeysWait {
+                terminal.setTheme(state.context.theme)
+                terminal.draw(Render.screen(state))
+                lastFrame = .now
+                if firstFrame {
+                    afterFirstFrame()
+                    firstFrame = false
+                }
             }
-            switch terminal.wait() {
+            let next = readAhead ?? terminal.wait()
+            readAhead = nil
+            switch next {
             case .event(let event): carryOut(Update.apply(event, to: &state))
             case .woken, .timedOut: continue
             case .inputEnded: return .inputEnded
             case .signal(let number): return .signal(number)
             }
+            guard state.isRunning else { break }
+            // Anything already there (never waiting for it) is handled before the next frame.
+            let ready = terminal.wait(timeout: .zero)
+            if case .timedOut = ready { continue }
+            readAhead = ready
         }
         return .quit
     }
