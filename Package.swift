@@ -28,6 +28,8 @@ let package = Package(
         .executableTarget(name: "catalog-embedder", swiftSettings: strict),
         .plugin(name: "EmbedCatalog", capability: .buildTool(), dependencies: ["catalog-embedder"]),
         .target(name: "EmbeddedCatalog", dependencies: ["ChoiceKit"], swiftSettings: strict, plugins: ["EmbedCatalog"]),
+        // Importers of England's national open data (GIAS, CQC, ODS, postcodes) into catalogs: streaming, no terminal.
+        .target(name: "Importers", dependencies: ["ChoiceKit"], swiftSettings: strict),
         // Choosing schools for a child: school years, rounds, admission chances, comparison, preferences.
         .target(name: "SchoolChoice", dependencies: ["ChoiceKit"], swiftSettings: strict),
         // User data (settings, shortlists, later budgets and ledgers) in SQLite through GRDB.
@@ -48,7 +50,7 @@ let package = Package(
             name: "agora",
             dependencies: [
                 "ChoiceKit", "CareBudget", "CatalogGenerator", "EmbeddedCatalog", "AgoraStore", "AgoraUI", "AgoraTerminal", "SchoolChoice", "Market",
-                "CAgoraSignals", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Importers", "CAgoraSignals", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         // A deterministic mutation fuzzer over catalogs and snapshots, run in-process; agora-fuzz runs it for long.
@@ -58,12 +60,13 @@ let package = Package(
         .target(name: "CBenchSupport"),
         .executableTarget(
             name: "agora-bench",
-            dependencies: ["ChoiceKit", "CareBudget", "AgoraStore", "CatalogGenerator", "AgoraUI", "CBenchSupport"],
+            dependencies: ["ChoiceKit", "CareBudget", "AgoraStore", "CatalogGenerator", "AgoraUI", "CBenchSupport", "Importers"],
             swiftSettings: strict),
         .testTarget(name: "ChoiceKitTests", dependencies: ["ChoiceKit", "CatalogGenerator", "EmbeddedCatalog"], swiftSettings: strict),
         .testTarget(name: "CareBudgetTests", dependencies: ["CareBudget", "ChoiceKit", "EmbeddedCatalog"], swiftSettings: strict),
         .testTarget(name: "AgoraStoreTests", dependencies: ["AgoraStore", "CareBudget", "CatalogGenerator", "SchoolChoice",
                                                     .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+        .testTarget(name: "ImportersTests", dependencies: ["Importers", "ChoiceKit"], swiftSettings: strict),
         .testTarget(name: "SchoolChoiceTests", dependencies: ["SchoolChoice", "ChoiceKit"], swiftSettings: strict),
         .testTarget(name: "AgoraFuzzTests", dependencies: ["AgoraFuzz", "ChoiceKit"], swiftSettings: strict),
         .testTarget(name: "MarketTests", dependencies: ["Market", "ChoiceKit", "EmbeddedCatalog"], swiftSettings: strict),

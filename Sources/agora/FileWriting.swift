@@ -42,6 +42,16 @@ enum FileWriting {
         }
     }
 
+    /// One text file (a report), written beside its name and renamed into place.
+    static func writeText(_ text: String, to path: String, option: String) throws(Failure) {
+        if let blocker = firstFileOnThePath(URL(fileURLWithPath: path).deletingLastPathComponent().path) {
+            throw Failure.failed("cannot write \(MessageText.path(path)): \(MessageText.path(blocker)) is a file, not a directory — choose another file for \(option)")
+        }
+        if let problem = replace(path, with: Array(TextSafety.inertLines(text).utf8)) {
+            throw Failure.failed("cannot write \(MessageText.path(path)): \(problem) — choose a file you can write for \(option)")
+        }
+    }
+
     /// The first existing path above and including `path` that is not a directory, if any.
     private static func firstFileOnThePath(_ path: String) -> String? {
         var url = URL(fileURLWithPath: path).standardizedFileURL

@@ -21,6 +21,21 @@ enum Output {
         write(TextSafety.inert(line) + "\n", to: 2, remembering: false)
     }
 
+    /// A progress line on standard error that the next one overwrites: a carriage return, the
+    /// line (inert), and spaces over whatever was longer before. Only for a terminal.
+    static func progress(_ line: String, replacing shownLength: inout Int) {
+        let text = TextSafety.inert(line)
+        let length = text.count
+        write("\r" + text + String(repeating: " ", count: max(0, shownLength - length)), to: 2, remembering: false)
+        shownLength = length
+    }
+
+    /// Blanks the progress line and puts the cursor back at its start.
+    static func clearProgress(_ shownLength: inout Int) {
+        write("\r" + String(repeating: " ", count: shownLength) + "\r", to: 2, remembering: false)
+        shownLength = 0
+    }
+
     /// Run first thing: a closed standard descriptor gets /dev/null, so no file the program opens
     /// later takes its number (and receives the output meant for the terminal); a closed standard
     /// output is then reported like any other failure to write.

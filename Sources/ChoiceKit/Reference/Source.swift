@@ -34,6 +34,6 @@ public enum ReferenceSources {
          AdmissionsFacts.appealsCode, SchoolAgeFacts.educationAct, BankHolidays.source, ResultsFacts.performanceTables,
          CareCharging.source, DirectPaymentRules.careAct, DirectPaymentRules.regulations, DirectPaymentRules.source,
          DirectPaymentRules.choiceOfAccommodation, NHSNursingCare.source, HomecarePrice.minimumHourly.source,
-         GPFacts.registration, GPFacts.contract, GPFacts.survey, MarketConcentration.source]
+         GPFacts.registration, GPFacts.contract, GPFacts.survey, MarketConcentration.source, NationalGridFacts.source]
     }
 }

@@ -1,0 +1,245 @@
+import ChoiceKit
+
+/// One school as read from GIAS, before the area is chosen.
+struct SchoolRecord: Sendable {
+    let line: Int
+    let urn: Int
+    let name: String
+    let type: SchoolType
+    let funding: SchoolFunding
+    let trustType: TrustType?
+    let phase: SchoolPhase
+    let ages: ClosedRange<Int>
+    let gender: SchoolGender
+    let religiousCharacter: String?
+    let admissionsPolicy: AdmissionsPolicy?
+    let hasSixthForm: Bool
+    let capacity: Int?
+    let pupils: Int?
+    let inspection: OfstedInspection
+    /// Why no inspection is shown although the file has an inspection date, if so.
+    let inspectionLeftOut: InspectionLeftOut?
+    let organisation: String
+    let address: String
+    let town: String
+    let postcode: String
+    let location: GeoPoint?
+    let phone: String?
+    let website: String?
+    let localAuthority: LocalAuthority
+    /// The proprietor, for independent schools (whose sector follows from it).
+    let proprietor: String
+}
+
+enum InspectionLeftOut: Sendable {
+    /// Inspected since report cards began: GIAS does not carry report-card grades.
+    case reportCard
+    /// An inspection before September 2024 whose grade this file does not carry.
+    case gradeNotInFile
+}
+
+/// A local authority as GIAS names it: "Kingsmere", 990, E06000990.
+struct LocalAuthority: Hashable, Sendable {
+    let name: String
+    let code: String
+    let gss: String
+}
+
+/// What a GIAS file gave.
+struct GIASRead: Sendable {
+    var schools: [SchoolRecord]
+    var section: ImportReport.FileSection
+    var localAuthorities: Set<LocalAuthority>
+    var asOf: CalendarDate?
+    var hasOfstedGrades: Bool
+    var encoding: TextEncoding
+}
+
+/// Reads GIAS's "edubasealldata" CSV: Windows-1252 (or UTF-8 when it says so), columns found by
+/// their names, only the few the catalog needs required.
+enum GIASReader {
+    static let format = "a GIAS edubasealldata file"
+
+    static let specs: [ColumnSpec] = [
+        ColumnSpec("urn", names: ["URN"], required: true),
+        ColumnSpec("name", names: ["EstablishmentName"], required: true),
+        ColumnSpec("type", names: ["TypeOfEstablishment (name)"], required: true),
+        ColumnSpec("status", names: ["EstablishmentStatus (name)"], required: true),
+        ColumnSpec("phase", names: ["PhaseOfEducation (name)"], required: true),
+        ColumnSpec("low", names: ["StatutoryLowAge"], required: true),
+        ColumnSpec("high", names: ["StatutoryHighAge"], required: true),
+        ColumnSpec("gender", names: ["Gender (name)"], required: true),
+        ColumnSpec("postcode", names: ["Postcode"], required: true),
+        ColumnSpec("laName", names: ["LA (name)"]),
+        ColumnSpec("laCode", names: ["LA (code)"]),
+        ColumnSpec("gss", names: ["GSSLACode (name)", "GSSLACode", "GSSLACode (code)"]),
+        ColumnSpec("closeDate", names: ["CloseDate"]),
+        ColumnSpec("sixthForm", names: ["OfficialSixthForm (name)"]),
+        ColumnSpec("religion", names: ["ReligiousCharacter (name)"]),
+        ColumnSpec("admissions", names: ["AdmissionsPolicy (name)"]),
+        ColumnSpec("capacity", names: ["SchoolCapacity"]),
+        ColumnSpec("pupils", names: ["NumberOfPupils"]),
+        ColumnSpec("trustFlag", names: ["TrustSchoolFlag (name)"]),
+        ColumnSpec("trust", names: ["Trusts (name)"]),
+        ColumnSpec("sponsor", names: ["SchoolSponsors (name)"]),
+        ColumnSpec("proprietor", names: ["PropsName"]),
+        ColumnSpec("ofstedDate", names: ["OfstedLastInsp"]),
+        ColumnSpec("ofstedRating", names: ["OfstedRating (name)"]),
+        ColumnSpec("street", names: ["Street"]),
+        ColumnSpec("locality", names: ["Locality"]),
+        ColumnSpec("address3", names: ["Address3"]),
+        ColumnSpec("town", names: ["Town"]),
+        ColumnSpec("website", names: ["SchoolWebsite"]),
+        ColumnSpec("phone", names: ["TelephoneNum"]),
+        ColumnSpec("easting", names: ["Easting"]),
+        ColumnSpec("northing", names: ["Northing"]),
+        ColumnSpec("changed", names: ["LastChangedDate"]),
+    ]
+
+    static let fieldNames: [String: String] = Dictionary(uniqueKeysWithValues: specs.map { ($0.key, $0.shownName) })
+
+    static func read(_ file: ImportFile, includeClosed: Bool, control: ImportControl) throws -> GIASRead {
+        let stream = try CSVRecordStream(file, usualEncoding: .windows1252, control: control)
+        var section = ImportReport.FileSection(file: file.shown, format: "GIAS edubasealldata")
+        var schools: [SchoolRecord] = []
+        var authorities = Set<LocalAuthority>()
+        var firstLineOfURN: [Int: Int] = [:]
+        var newest: CalendarDate?
+        let header = try TableScan.run(stream, specs: specs, format: format) { record, columns in
+            section.rows += 1
+            var row = RowValues(record, columns: columns, encoding: stream.encoding, names: fieldNames)
+            let outcome = readRow(&row, includeClosed: includeClosed)
+            for note in row.notes { section.note(line: record.line, field: note.field, note.text) }
+            if let changed = row.date("changed", FieldParsing.dayMonthYear, example: "31-08-2019"), changed > (newest ?? changed.adding(days: -1)) {
+                newest = changed
+            }
+            let authority = LocalAuthority(name: row.text("laName"), code: row.text("laCode"), gss: row.text("gss").uppercased())
+            if !authority.name.isEmpty || !authority.gss.isEmpty { authorities.insert(authority) }
+            switch outcome {
+            case .skip(let reason, let detail):
+                section.skip(line: record.line, reason, detail: detail)
+            case .school(let school):
+                if let first = firstLineOfURN[school.urn] {
+                    section.skip(line: record.line, Reasons.repeatedID, detail: "URN \(school.urn), first on line \(first)")
+                    return
+                }
+                firstLineOfURN[school.urn] = record.line
+                schools.append(school)
+            }
+        }
+        let encoding = stream.encoding
+        section = ImportReport.FileSection(file: section.file, format: "GIAS edubasealldata, \(encoding.name)\(stream.hadByteOrderMark ? " with a byte-order mark" : "")", copying: section)
+        return GIASRead(schools: schools, section: section, localAuthorities: authorities, asOf: newest,
+                        hasOfstedGrades: header.has("ofstedRating"), encoding: encoding)
+    }
+
+    enum Outcome {
+        case school(SchoolRecord)
+        case skip(ImportReport.Reason, String?)
+    }
+
+    private static func readRow(_ row: inout RowValues, includeClosed: Bool) -> Outcome {
+        guard let urn = row.withBytes("urn", { FieldParsing.wholeNumber($0, in: 100_000...999_999) }) ?? nil else {
+            return .skip(Reasons.unreadable("URN"), "\(MessageText.quoted(row.text("urn"))) is not a six-digit number")
+        }
+        let status = row.text("status")
+        var nameSuffix = ""
+        switch status.lowercased() {
+        case "open", "open, but proposed to close": break
+        case "closed":
+            guard includeClosed else { return .skip(Reasons.closed, nil) }
+            let closed = row.date("closeDate", FieldParsing.dayMonthYear, example: "31-08-2019")
+            nameSuffix = closed.map { " (closed \($0.long))" } ?? " (closed)"
+        default:
+            guard includeClosed else { return .skip(Reasons.notOpen, status) }
+            nameSuffix = " (\(status.lowercased()))"
+        }
+        let typeName = row.text("type")
+        guard let (type, funding) = GIASTypes.byName[typeName.lowercased()] else {
+            return .skip(Reasons.otherEstablishment, typeName)
+        }
+        let name = row.text("name")
+        guard !name.isEmpty else { return .skip(Reasons.empty("EstablishmentName"), nil) }
+        let phaseText = row.text("phase")
+        guard let phase = GIASTypes.phases[phaseText.lowercased()] else {
+            return .skip(Reasons.unreadable("PhaseOfEducation (name)"), MessageText.quoted(phaseText))
+        }
+        let low = row.withBytes("low") { FieldParsing.wholeNumber($0, in: 0...25) } ?? nil
+        let high = row.withBytes("high") { FieldParsing.wholeNumber($0, in: 0...25) } ?? nil
+        guard let low, let high, low <= high else {
+            return .skip(Reasons.noAgeRange, "\(MessageText.quoted(row.text("low"))) to \(MessageText.quoted(row.text("high")))")
+        }
+        let genderText = row.text("gender")
+        guard let gender = GIASTypes.genders[genderText.lowercased()] else {
+            return .skip(Reasons.unreadable("Gender (name)"), MessageText.quoted(genderText))
+        }
+        let postcodeText = row.text("postcode")
+        guard let postcode = PostcodeText.canonical(postcodeText) else {
+            return .skip(Reasons.noPostcode, postcodeText.isEmpty ? "empty" : MessageText.quoted(postcodeText))
+        }
+        let religion = row.text("religion")
+        let sixthForm: Bool
+        switch row.text("sixthForm").lowercased() {
+        case "has a sixth form": sixthForm = true
+        case "does not have a sixth form": sixthForm = false
+        default: sixthForm = high >= 18
+        }
+        let trustFlag = row.text("trustFlag").lowercased()
+        let trustType: TrustType? = funding != .academy ? nil
+            : trustFlag.contains("multi-academy trust") ? .multiAcademyTrust
+            : trustFlag.contains("single-academy trust") ? .singleAcademyTrust : nil
+        let authority = LocalAuthority(name: row.text("laName"), code: row.text("laCode"), gss: row.text("gss").uppercased())
+        let proprietor = row.text("proprietor")
+        let organisation: String
+        switch funding {
+        case .academy:
+            let trust = row.text("trust")
+            organisation = trust.isEmpty ? row.text("sponsor") : trust
+        case .maintained:
+            organisation = authority.name.isEmpty ? "" : "\(authority.name) (local authority)"
+        case .nonMaintainedSpecial, .independent, .independentSpecial:
+            organisation = proprietor
+        }
+        let (inspection, leftOut) = readInspection(&row)
+        let address = ["street", "locality", "address3"].map { row.text($0) }.filter { !$0.isEmpty }.joined(separator: ", ")
+        var location: GeoPoint?
+        if let easting = row.decimal("easting"), let northing = row.decimal("northing") {
+            location = NationalGrid.wgs84(easting: easting, northing: northing)
+            if location == nil { row.note("easting", "\(Int(easting)), \(Int(northing)) is not on the National Grid — the postcode's location is used") }
+        }
+        let phone = row.text("phone"), website = row.text("website")
+        return .school(SchoolRecord(
+            line: row.record.line, urn: urn, name: name + nameSuffix, type: type, funding: funding, trustType: trustType,
+            phase: phase, ages: low...high, gender: gender,
+            religiousCharacter: GIASTypes.noFaith.contains(religion.lowercased()) ? nil : religion,
+            admissionsPolicy: GIASTypes.admissionsPolicies[row.text("admissions").lowercased()], hasSixthForm: sixthForm,
+            capacity: row.wholeNumber("capacity", in: 0...10_000), pupils: row.wholeNumber("pupils", in: 0...10_000),
+            inspection: inspection, inspectionLeftOut: leftOut, organisation: organisation, address: address,
+            town: row.text("town"), postcode: postcode, location: location, phone: phone.isEmpty ? nil : phone,
+            website: website.isEmpty ? nil : website, localAuthority: authority, proprietor: proprietor))
+    }
+
+    /// GIAS's last inspection date and single-word grade, within what the catalog can say: a grade
+    /// only for inspections before September 2024, no grade for those between then and report
+    /// cards (November 2025); report-card grades are not in GIAS at all.
+    private static func readInspection(_ row: inout RowValues) -> (OfstedInspection, InspectionLeftOut?) {
+        guard let date = row.date("ofstedDate", FieldParsing.dayMonthYear, example: "19-04-2013") else { return (.notYetInspected, nil) }
+        let gradeText = row.text("ofstedRating")
+        let grade = GIASTypes.ofstedGrades[gradeText.lowercased()]
+        if grade == nil, !gradeText.isEmpty, gradeText.lowercased() != "not applicable" {
+            row.note("ofstedRating", "\(MessageText.quoted(gradeText)) is not an Ofsted grade — left out")
+        }
+        if date >= OfstedFacts.reportCardsBegan.value { return (.notYetInspected, .reportCard) }
+        if date >= OfstedFacts.overallGradesEnded.value { return (.ungraded(date: date), nil) }
+        guard let grade else { return (.notYetInspected, .gradeNotInFile) }
+        return (.historical(grade: grade, date: date), nil)
+    }
+}
+
+extension ImportReport.FileSection {
+    /// The same counts under a new description of the file's format.
+    init(file: String, format: String, copying other: ImportReport.FileSection) {
+        self = other
+        self.format = format
+    }
+}

@@ -1,0 +1,183 @@
+import ChoiceKit
+import Foundation
+
+/// The records of a CSV file, read a block at a time through ChoiceKit's byte-level `CSVReader`:
+/// each record with its physical line, its fields as raw bytes, and whether the file ends in the
+/// middle of it. Memory stays at about one block whatever the file's size.
+///
+/// Refused before any row is used: an empty file, a binary file (a zero byte, or a ZIP archive
+/// such as a spreadsheet), UTF-16 text. Refused where found: a quoted field the file ends inside,
+/// text after a closing quote, a row running on for more than `maximumRecordBytes`.
+final class CSVRecordStream {
+    static let blockSize = 1 << 20
+    static let maximumRecordBytes = 16 << 20
+
+    let file: ImportFile
+    private let blocks: FileBlocks
+    private let usualEncoding: TextEncoding
+    private let control: ImportControl
+    private let blockSize: Int
+    /// Known once the first block is read.
+    private(set) var encoding: TextEncoding
+    private(set) var hadByteOrderMark = false
+    private(set) var rows = 0
+
+    init(_ file: ImportFile, usualEncoding: TextEncoding, control: ImportControl, blockSize: Int = CSVRecordStream.blockSize) throws(ImportFailure) {
+        self.file = file
+        self.blockSize = max(16, blockSize)
+        blocks = try FileBlocks(file)
+        self.usualEncoding = usualEncoding
+        encoding = usualEncoding
+        self.control = control
+    }
+
+    var size: Int64 { blocks.size }
+
+    /// Calls `body` with each record in file order until the file ends or `body` returns false.
+    func forEachRecord(_ body: (CSVRecord) throws -> Bool) throws {
+        var buffer = [UInt8](repeating: 0, count: blockSize)
+        var start = 0, end = 0, line = 1
+        var atEnd = false, first = true
+        var fields: [CSVField] = []
+        fields.reserveCapacity(64)
+        while true {
+            try control.checkCancelled()
+            // Keep the unread part, then fill the rest of the buffer.
+            if start > 0 {
+                buffer.withUnsafeMutableBytes { raw in
+                    guard let base = raw.baseAddress else { return }
+                    memmove(base, base + start, end - start)
+                }
+                end -= start
+                start = 0
+            }
+            if end == buffer.count {
+                guard buffer.count < Self.maximumRecordBytes else {
+                    throw ImportFailure.at(file, line: line, "a row runs on for more than \(Self.maximumRecordBytes >> 20) MB",
+                                           "a quote probably has no partner; check the row, or download the file again")
+                }
+                buffer += [UInt8](repeating: 0, count: buffer.count)
+            }
+            let previousEnd = end
+            let filled = end
+            let count = try buffer.withUnsafeMutableBytes { raw in
+                try blocks.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]))
+            }
+            end += count
+            if end < buffer.count { atEnd = true }
+            try buffer.withUnsafeBufferPointer { all in
+                let fresh = UnsafeBufferPointer(rebasing: all[previousEnd..<end])
+                if first {
+                    first = false
+                    start = try examineStart(UnsafeBufferPointer(rebasing: all[0..<end]), atEnd: atEnd)
+                }
+                if let zero = fresh.firstIndex(of: 0) {
+                    let zeroLine = line + all[start..<(previousEnd + zero)].count { $0 == 0x0A }
+                    throw ImportFailure.at(file, line: zeroLine, "is not a text file (it has a zero byte)",
+                                           "give the CSV file as downloaded, not a spreadsheet or archive")
+                }
+            }
+            var stop = false
+            try buffer.withUnsafeBufferPointer { all in
+                let data = UnsafeBufferPointer(rebasing: all[0..<end])
+                var reader = CSVReader(bytes: data, from: start, line: line)
+                while true {
+                    let recordStart = reader.offset, recordLine = reader.line
+                    let found: Int?
+                    do {
+                        found = try reader.next(into: &fields)
+                    } catch let error as CSVSyntaxError {
+                        switch error {
+                        case .unterminatedQuote(let quoteLine):
+                            if !atEnd {
+                                (start, line) = (recordStart, recordLine)
+                                return
+                            }
+                            throw ImportFailure.at(file, line: quoteLine, "the file ends inside a quoted field that starts on this line",
+                                                   "it was probably cut short while downloading; download it again")
+                        case .textAfterClosingQuote(let badLine):
+                            throw ImportFailure.at(file, line: badLine, "text follows a closing quote, so the row cannot be split into its columns",
+                                                   "a quote inside a quoted field must be written twice (\"\"); correct the row or download the file again")
+                        }
+                    }
+                    guard let recordFirstLine = found else {
+                        (start, line) = (end, reader.line)
+                        return
+                    }
+                    if reader.offset >= end && !atEnd {
+                        // The record may go on in the next block.
+                        (start, line) = (recordStart, recordLine)
+                        return
+                    }
+                    let cutShort = reader.offset >= end && data[end - 1] != 0x0A && data[end - 1] != 0x0D
+                    rows += 1
+                    let record = CSVRecord(line: recordFirstLine, fields: fields, bytes: data, cutShort: cutShort)
+                    if try !body(record) {
+                        stop = true
+                        return
+                    }
+                }
+            }
+            control.progress(ImportProgress(file: file.path, bytesDone: blocks.bytesRead, bytesTotal: max(blocks.size, blocks.bytesRead), rows: rows))
+            if stop || (atEnd && start >= end) { return }
+            if atEnd && start < end && count == 0 {
+                // Nothing more will come and the reader wants more: only an unfinished record is left.
+                return
+            }
+        }
+    }
+
+    /// Checks the start of the file; returns where the text begins (after a byte-order mark).
+    private func examineStart(_ bytes: UnsafeBufferPointer<UInt8>, atEnd: Bool) throws(ImportFailure) -> Int {
+        if bytes.isEmpty || (atEnd && bytes.allSatisfy({ $0 == 0x0A || $0 == 0x0D || $0 == 0x20 })) {
+            throw ImportFailure("\(file.shown) is empty — download the file again, or give the right one")
+        }
+        if bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 0x03, bytes[3] == 0x04 {
+            throw ImportFailure("\(file.shown) is a ZIP archive (a spreadsheet, or a zipped download), not CSV text — unzip it, or save the sheet as CSV")
+        }
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            throw ImportFailure("\(file.shown) is UTF-16 text — save it as UTF-8 (in a spreadsheet, \"CSV UTF-8\")")
+        }
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            encoding = .utf8
+            hadByteOrderMark = true
+            return 3
+        }
+        encoding = TextEncoding.sniff(bytes, usual: usualEncoding)
+        return 0
+    }
+}
+
+/// One record of a CSV file, valid only during the call it is passed to.
+struct CSVRecord {
+    let line: Int
+    let fields: [CSVField]
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The file ends in this record without a line break: it may have been cut short.
+    let cutShort: Bool
+
+    var count: Int { fields.count }
+
+    /// Whether every field is empty (a spacer row such as `,,,,`).
+    var isBlank: Bool { fields.allSatisfy(\.isEmpty) }
+
+    func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        CSVReader.withFieldBytes(fields[index], in: bytes, body)
+    }
+
+    /// The field's bytes with surrounding spaces removed.
+    func withTrimmedField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withField(index) { raw in
+            var start = 0, end = raw.count
+            while start < end, raw[start] == 0x20 { start += 1 }
+            while end > start, raw[end - 1] == 0x20 { end -= 1 }
+            return body(UnsafeBufferPointer(rebasing: raw[start..<end]))
+        }
+    }
+
+    func isEmpty(_ index: Int) -> Bool { withTrimmedField(index) { $0.isEmpty } }
+
+    func text(_ index: Int, _ encoding: TextEncoding) -> DecodedText {
+        withField(index) { FieldText.decode($0, encoding) }
+    }
+}

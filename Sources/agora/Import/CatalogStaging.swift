@@ -1,0 +1,132 @@
+import AgoraStore
+import ChoiceKit
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A new catalog made in a directory of its own beside where it will go, and put in place only
+/// when it is whole and checked: the directory is swapped with the old one in one step where the
+/// system can (`renameat2` with `RENAME_EXCHANGE` on Linux, `renamex_np` on macOS), else by two
+/// renames that are undone if the second fails. Until then the target is untouched; a failure or
+/// Ctrl-C removes the staging directory and leaves the target as it was.
+final class CatalogStaging {
+    let target: String
+    let staging: String
+    private let stagingParent: String
+
+    /// Files in the target that are not the catalog's, carried into the new directory.
+    private static let leftoverMarker = ".partial-"
+
+    init(target: String) throws(Failure) {
+        let absolute = URL(fileURLWithPath: target).standardizedFileURL
+        self.target = absolute.path
+        // The staging directory goes in the nearest directory that exists, so the final rename
+        // stays on one file system.
+        var parent = absolute.deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: parent.path), parent.path != "/" { parent = parent.deletingLastPathComponent() }
+        stagingParent = parent.path
+        staging = parent.appendingPathComponent(".\(absolute.lastPathComponent).import-\(getpid())").path
+        try? FileManager.default.removeItem(atPath: staging)
+        guard mkdir(staging, 0o755) == 0 else {
+            throw Self.failure(target, FileProblem.words(errno: errno))
+        }
+    }
+
+    static func failure(_ target: String, _ reason: String) -> Failure {
+        .failed("cannot write the catalog to \(MessageText.path(target)): \(reason) — choose a directory you can write to for --into")
+    }
+
+    /// Writes each file, flushed to the disk.
+    func write(_ files: [String: String]) throws(Failure) {
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+            let path = staging + "/" + name
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw Self.failure(target, "\(name): \(FileProblem.words(errno: errno))") }
+            defer { close(descriptor) }
+            do {
+                try PrivateFiles.writeAll(Array(text.utf8), to: descriptor)
+            } catch {
+                throw Self.failure(target, "\(name): \(error.reason)")
+            }
+            guard fsync(descriptor) == 0 else { throw Self.failure(target, "\(name): \(FileProblem.words(errno: errno))") }
+        }
+    }
+
+    /// Removes the staging directory and everything in it.
+    func discard() {
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+
+    /// Puts the new catalog where the old one was (or where none was). Files of the old directory
+    /// that are not the catalog's (a README, notes) come along.
+    func moveIntoPlace(writtenNames: Set<String>) throws(Failure) {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
+        if !exists {
+            do {
+                try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: target).deletingLastPathComponent().path,
+                                                        withIntermediateDirectories: true)
+            } catch {
+                throw Self.failure(target, FileProblem.words(for: error))
+            }
+            guard rename(staging, target) == 0 else { throw Self.failure(target, FileProblem.words(errno: errno)) }
+            syncDirectory(URL(fileURLWithPath: target).deletingLastPathComponent().path)
+            return
+        }
+        let extras = ((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? [])
+            .filter { !writtenNames.contains($0) && !$0.contains(Self.leftoverMarker) }
+        var directories: [String] = []
+        for name in extras {
+            let from = target + "/" + name
+            var entryIsDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: from, isDirectory: &entryIsDirectory) else { continue }
+            if entryIsDirectory.boolValue {
+                directories.append(name)
+            } else {
+                do { try FileManager.default.copyItem(atPath: from, toPath: staging + "/" + name) } catch {
+                    throw Self.failure(target, "could not keep \(name): \(FileProblem.words(for: error))")
+                }
+            }
+        }
+        let old: String
+        if Self.exchange(staging, target) {
+            old = staging
+        } else {
+            old = staging + ".old"
+            guard rename(target, old) == 0 else { throw Self.failure(target, FileProblem.words(errno: errno)) }
+            guard rename(staging, target) == 0 else {
+                let reason = FileProblem.words(errno: errno)
+                rename(old, target)
+                throw Self.failure(target, reason)
+            }
+        }
+        for name in directories { rename(old + "/" + name, target + "/" + name) }
+        syncDirectory(stagingParent)
+        try? FileManager.default.removeItem(atPath: old)
+    }
+
+    private func syncDirectory(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
+    /// Swaps two paths in one step, where the system offers it; false when it does not.
+    private static func exchange(_ first: String, _ second: String) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let exchangeFlag: UInt32 = 1 << 1 // RENAME_EXCHANGE
+        return renameat2(AT_FDCWD, first, AT_FDCWD, second, exchangeFlag) == 0
+        #elseif canImport(Darwin)
+        return renamex_np(first, second, UInt32(RENAME_SWAP)) == 0
+        #else
+        return false
+        #endif
+    }
+}

@@ -1,0 +1,95 @@
+import ChoiceKit
+import Foundation
+import Testing
+@testable import Importers
+
+@Suite("CQC care directory and API location data")
+struct CQCTests {
+    @Test func theHeaderIsFoundAfterThePreambleAndTheDateOfTheDataRead() throws {
+        let read = try CQCDirectoryReader.read(Fixtures.cqcDirectory, control: .quiet)
+        #expect(read.asOf == CalendarDate(year: 2026, month: 9, day: 16))
+        #expect(read.section.rows == 12)
+        let oakwood = try #require(read.services.first { $0.locationID == "1-9000000001" })
+        #expect(oakwood.line == 8)
+        #expect(oakwood.mainService == .careHomeWithNursing)
+        #expect(oakwood.specialisms == [.olderPeople, .dementia, .physicalDisability])
+        #expect(oakwood.phone == "01990200001")
+        #expect(oakwood.address == "12 Oakwood Road" && oakwood.town == "Kingsmere")
+        #expect(oakwood.lastCheck == CalendarDate(year: 2024, month: 3, day: 14))
+        let meadowfield = try #require(read.services.first { $0.locationID == "1-9000000003" })
+        #expect(meadowfield.serviceTypes == [.careHomeWithNursing, .careHomeWithoutNursing])
+        #expect(read.services.first { $0.locationID == "1-9000000008" }?.name == "The Willows, Kingsmere")
+        #expect(read.services.first { $0.locationID == "1-9000000009" }?.name == "St Anne’s Lodge")
+        #expect(read.services.first { $0.locationID == "1-9000000009" }?.lastCheck == nil)
+        // Dentists, GPs, and services for children or younger adults are not care for older people.
+        #expect(!read.services.contains { ["1-9000000005", "1-9000000006", "1-9000000007", "1-9000000010"].contains($0.locationID) })
+        #expect(read.locationsByProvider["1-9500000001"] == 1)
+    }
+
+    @Test func olderHeaderSpellingsAndTheNumericDateStyleToo() throws {
+        let scratch = try Fixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var text = String(decoding: try Fixtures.bytes("cqc/directory-sample.csv"), as: UTF8.self)
+        text = text.replacingOccurrences(of: ",Local authority,", with: ",Local Authority,")
+            .replacingOccurrences(of: "14/Mar/2024 - 00:00", with: "14/03/2024 - 00:00")
+            .replacingOccurrences(of: "02/Nov/2023 - 00:00", with: "2 November last year")
+        let read = try CQCDirectoryReader.read(try Fixtures.write(Array(text.utf8), named: "directory.csv", in: scratch), control: .quiet)
+        #expect(read.services.first { $0.locationID == "1-9000000001" }?.lastCheck == CalendarDate(year: 2024, month: 3, day: 14))
+        #expect(read.services.first { $0.locationID == "1-9000000001" }?.localAuthority == "Kingsmere")
+        #expect(read.services.first { $0.locationID == "1-9000000002" }?.lastCheck == nil)
+        #expect(read.section.notes == ["\(scratch.path)/directory.csv:9: Date of latest check: \"2 November last year\" is not a date like 09/Jan/2018 - 00:00 — left out"])
+    }
+
+    @Test func ratingsFromTheAPIIncludingNoneYet() throws {
+        let read = try CQCLocationReader.read(Fixtures.cqcLocations, control: .quiet)
+        #expect(read.locations.count == 4)
+        let oakwood = try #require(read.locations["1-9000000001"])
+        let ratings = try #require(oakwood.assessment.ratings)
+        #expect(ratings.overall == .good && ratings.rating(for: .safe) == .requiresImprovement)
+        #expect(ratings.rating(for: .wellLed) == .good)
+        #expect(ratings.reportDate == CalendarDate(year: 2024, month: 3, day: 14))
+        #expect(oakwood.beds == 48)
+        #expect(read.locations["1-9000000009"]?.assessment == .notYetRated)
+        #expect(read.locations["1-125856395"]?.assessment.overall == .outstanding)
+        #expect(CQCLocationReader.looksLikeJSON(Fixtures.cqcLocations) && !CQCLocationReader.looksLikeJSON(Fixtures.cqcDirectory))
+    }
+
+    @Test func aDeregisteredLocationIsNeverShownAsCurrent() throws {
+        let scratch = try Fixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var text = String(decoding: try Fixtures.bytes("cqc/location-sample.json"), as: UTF8.self)
+        let marker = try #require(text.range(of: "\"locationId\": \"1-9000000004\""))
+        let status = try #require(text.range(of: "\"registrationStatus\": \"Registered\"", range: marker.upperBound..<text.endIndex))
+        text.replaceSubrange(status, with: "\"registrationStatus\": \"Deregistered\", \"deregistrationDate\": \"2026-06-30\"")
+        let json = try Fixtures.write(Array(text.utf8), named: "locations.json", in: scratch)
+        let made = try ImportCatalog.kingsmere(cqc: [Fixtures.cqcDirectory, json])
+        #expect(made.catalog.provider(id: "1-9000000004") == nil)
+        #expect(made.report.contains { $0.hasSuffix("directory-sample.csv:11: deregistered, by the CQC API location data (on 30 June 2026)") })
+    }
+
+    @Test func withoutAPIDataTheRatingIsNotImportedAndTheReportSaysSo() throws {
+        let made = try ImportCatalog.kingsmere(cqc: [Fixtures.cqcDirectory])
+        #expect(made.catalog.providers(of: .care).allSatisfy { $0.care?.assessment == .notPublished })
+        #expect(made.report.contains { $0.contains("CQC rating: rating not imported — the care directory has no ratings") })
+    }
+
+    @Test func ratingsAloneUpdateTheCatalogsCareServices() throws {
+        let directoryOnly = try ImportCatalog.kingsmere(cqc: [Fixtures.cqcDirectory])
+        let updated = try ImportCatalog.run(ImportRequest(cqc: [Fixtures.cqcLocations], today: ImportCatalog.today),
+                                            into: directoryOnly.catalog)
+        #expect(updated.catalog.provider(id: "1-9000000004")?.care?.assessment.overall == .outstanding)
+        #expect(updated.catalog.provider(id: "1-9000000009")?.care?.assessment == .notYetRated)
+        #expect(updated.catalog.provider(id: "1-9000000001")?.care?.beds == 48)
+        #expect(updated.catalog.provider(id: "1-9000000002")?.care?.assessment == .notPublished)
+        #expect(updated.catalog.count(of: .school) == directoryOnly.catalog.count(of: .school))
+        #expect(updated.catalog.manifest.sources.contains { $0.name == "CQC API location data" })
+    }
+
+    @Test func sectorsFromNames() {
+        #expect(SectorRules.care(providerName: "Kingsmere Borough Council", locations: 3) == .publicSector)
+        #expect(SectorRules.care(providerName: "Kingsmere Children's Services CIC", locations: 1) == .socialEnterprise)
+        #expect(SectorRules.care(providerName: "Abbeyfield Kingsmere Society", locations: 1) == .voluntaryOrCharity)
+        #expect(SectorRules.care(providerName: "Oakwood Care Homes Ltd", locations: 1) == .privateSmallOrMedium)
+        #expect(SectorRules.care(providerName: "Barchester Healthcare Homes Limited", locations: 200) == .privateLargeGroup)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import Importers
+
+@Suite("Reading CSV a block at a time")
+struct CSVRecordStreamTests {
+    /// Every record's line and fields, read with the given block size.
+    static func records(_ file: ImportFile, blockSize: Int, usual: TextEncoding = .utf8) throws -> [String] {
+        let stream = try CSVRecordStream(file, usualEncoding: usual, control: .quiet, blockSize: blockSize)
+        var out: [String] = []
+        try stream.forEachRecord { record in
+            let fields = (0..<record.count).map { record.text($0, stream.encoding).text }
+            out.append("\(record.line): " + fields.joined(separator: " | "))
+            return true
+        }
+        return out
+    }
+
+    @Test func blockEdgesFallAnywhereWithoutChangingARecordOrItsLine() throws {
+        let scratch = try Fixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let text = "name,note\r\n\"Smith, Jones & Partners\",\"said \"\"hello\"\"\r\nover two lines\"\r\n\r\nplain,row\r\nlast,\"no line end\""
+        let file = try Fixtures.write(Array(text.utf8), named: "edges.csv", in: scratch)
+        let whole = try Self.records(file, blockSize: 1 << 20)
+        #expect(whole == [
+            "1: name | note",
+            "2: Smith, Jones & Partners | said \"hello\" over two lines",
+            "5: plain | row",
+            "6: last | no line end",
+        ])
+        for size in [16, 17, 19, 23, 31, 64] {
+            #expect(try Self.records(file, blockSize: size) == whole, "block size \(size)")
+        }
+    }
+
+    @Test func theSamplesReadTheSameInTinyBlocks() throws {
+        // The encoding is judged on the first block, so GIAS is read as what it is (Windows-1252) both times.
+        for (file, usual) in [(Fixtures.gias, TextEncoding.windows1252), (Fixtures.cqcDirectory, .utf8), (Fixtures.epraccur, .utf8),
+                              (Fixtures.nspl2026, .utf8)] {
+            let whole = try Self.records(file, blockSize: 1 << 20, usual: usual)
+            #expect(try Self.records(file, blockSize: 37, usual: usual) == whole, "\(file.path)")
+            #expect(whole.count > 6)
+        }
+    }
+
+    @Test func aRowCutShortIsMarked() throws {
+        let scratch = try Fixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let file = try Fixtures.write(Array("a,b,c\n1,2,3\n4,5".utf8), named: "cut.csv", in: scratch)
+        let stream = try CSVRecordStream(file, usualEncoding: .utf8, control: .quiet)
+        var cut: [Bool] = []
+        try stream.forEachRecord { record in
+            cut.append(record.cutShort)
+            return true
+        }
+        #expect(cut == [false, false, true])
+    }
+
+    @Test func stopsWhenAsked() throws {
+        let scratch = try Fixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let text = String(repeating: "x,y\n", count: 10_000)
+        let file = try Fixtures.write(Array(text.utf8), named: "many.csv", in: scratch)
+        var progressCalls = 0
+        let control = ImportControl(isCancelled: { progressCalls > 0 }, progress: { _ in progressCalls += 1 })
+        let stream = try CSVRecordStream(file, usualEncoding: .utf8, control: control, blockSize: 1024)
+        #expect(throws: ImportCancelled.self) {
+            try stream.forEachRecord { _ in true }
+        }
+        #expect(stream.rows < 10_000)
+    }
+}
