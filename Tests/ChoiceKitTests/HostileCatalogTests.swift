@@ -174,6 +174,20 @@ struct HostileCatalogTests {
         #expect(found.contains("catalog/manifest.json:\(service): services[2].name: is missing or empty — give a value for \"name\""))
     }
 
+    @Test func aBadNameKeepsItsCommissionerServiceAndTableKnown() {
+        // A control character in a commissioner's or a service's name is one problem; it used to
+        // drop the entry, and every row naming it was then reported as naming an unknown one.
+        var fixture = CatalogFixture()
+        fixture.replaceText("manifest.json", "\"name\": \"Department for Education\"", with: "\"name\": \"Department\\u0001for Education\"")
+        fixture.replaceText("manifest.json", "\"id\": \"waste\", \"name\": \"Waste and recycling\"",
+                            with: "\"id\": \"waste\", \"name\": \"Waste\\u0002\"")
+        fixture.replaceText("manifest.json", "\"school\": \"schools.csv\"", with: "\"school\": \"schools\\u0000.csv\"")
+        let report = fixture.check()
+        #expect(report.catalog == nil)
+        #expect(report.errors.map(\.field).sorted() == ["commissioners[0].name", "files.school", "services[2].name"],
+                "\(report.errors.map(\.description))")
+    }
+
     // MARK: - Message size
 
     @Test func oneMistakeOnEveryRowIsCountedNotRepeated() {

@@ -192,11 +192,13 @@ struct ManifestReader {
                 let name = requiredString(entry, "name", path: path + ".name")
                 let type = string(entry, "type", path: path + ".type")
                 let role = string(entry, "role", path: path + ".role")
-                guard let id, let name else { return nil }
+                // Kept while its id is sound even if its name is not (the catalog is refused
+                // anyway), so rows that name it are not reported as naming an unknown one.
+                guard let id else { return nil }
                 if !seen.insert(id).inserted {
                     problem(path + ".id", "\(MessageText.quoted(id)) is listed twice", "give each commissioner its own id")
                 }
-                return Manifest.Commissioner(id: id, name: name, type: type ?? "", role: role ?? "")
+                return Manifest.Commissioner(id: id, name: name ?? "", type: type ?? "", role: role ?? "")
             }
     }
 
@@ -221,12 +223,13 @@ struct ManifestReader {
                     problem(path + ".commissioners[\(number)]", "\(MessageText.quoted(buyer)) is not a commissioner in this manifest",
                             "add it to \"commissioners\" or correct the id")
                 }
-                guard let id, let name, let kindText else { return nil }
+                // Kept without a sound name, like a commissioner (see readCommissioners).
+                guard let id, let kindText else { return nil }
                 guard let kind = ProviderKind(rawValue: kindText) else {
                     problem(path + ".kind", "\(MessageText.quoted(kindText)) is not a kind of provider", "use school, care, gp or other")
                     return nil
                 }
-                return Manifest.Service(id: id, name: name, kind: kind, commissionerIDs: buyers,
+                return Manifest.Service(id: id, name: name ?? "", kind: kind, commissionerIDs: buyers,
                                         whoBuys: whoBuys ?? "", citizenSay: citizenSay ?? "",
                                         citizensChoose: entry["citizens_choose"] as? Bool ?? false)
             }

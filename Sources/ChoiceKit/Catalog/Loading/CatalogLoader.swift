@@ -95,7 +95,8 @@ public enum CatalogLoader {
         let manifest = manifestReader.read(data: manifestBytes)
         var problems = manifestReader.problems
         guard let manifest else { return CatalogCheckReport(problems: problems) }
-        for kind in ProviderKind.allCases where manifest.files[kind] == nil {
+        // A kind whose file name was refused has said so already.
+        for kind in ProviderKind.allCases where manifest.files[kind] == nil && !problems.contains(where: { $0.field == "files.\(kind.rawValue)" }) {
             problems.append(CatalogProblem(file: manifestPath, line: nil, field: "files.\(kind.rawValue)",
                                            message: "no \(kind.singular) table is named",
                                            fix: "add \"\(kind.rawValue)\": \"\(kind.defaultFileName)\" to \"files\""))
