@@ -155,7 +155,37 @@ struct ValidationTests {
         #expect(problems(fixture).contains { $0.hasPrefix("catalog/manifest.json:") && $0.contains(": data_dates[0].as_of: \"1/10/2026\" is not a date — use YYYY-MM-DD") })
         fixture = CatalogFixture()
         fixture.replaceText("manifest.json", "{", with: "[")
-        #expect(problems(fixture).first?.hasPrefix("catalog/manifest.json: (file): is not valid JSON") == true)
+        #expect(problems(fixture).first?.hasPrefix("catalog/manifest.json:") == true)
+        #expect(problems(fixture).first?.contains(": (file): is not valid JSON (") == true)
+    }
+
+    @Test func aJSONSyntaxErrorIsReportedAtItsLineAndColumn() throws {
+        var fixture = CatalogFixture()
+        let text = try #require(fixture.files["manifest.json"])
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Before the postcode list (parsed apart), after a character of two bytes, and after it.
+        let early = try #require(lines.firstIndex { $0.contains("\"name\": \"Department for Education\"") }) + 1
+        fixture.replaceText("manifest.json", "\"name\": \"Department for Education\"", with: "\"name\": \"Département\u{01}for Education\"")
+        #expect(problems(fixture) == [
+            "catalog/manifest.json:\(early): (file): is not valid JSON (unescaped control character at column \(Self.column(of: "\u{01}", in: fixture)))"
+                + " — fix the JSON syntax; a JSON validator shows where",
+        ])
+        // After the postcode list: its lines count although it was parsed apart.
+        fixture = CatalogFixture()
+        let postcodes = try #require(lines.firstIndex { $0.contains("\"postcodes\"") }) + 1
+        let late = try #require(lines.indices.last { $0 > postcodes && lines[$0].hasPrefix("}") }) + 1
+        fixture.files["manifest.json"] = lines.enumerated().map { $0.offset + 1 == late ? $0.element + " ?" : $0.element }.joined(separator: "\n")
+        let found = try #require(problems(fixture).first)
+        #expect(found.hasPrefix("catalog/manifest.json:\(late): (file): is not valid JSON ("), "\(found)")
+        #expect(found.contains("at column 3)"), "\(found)")
+    }
+
+    /// The column (in characters) of the first `text` on its line of the manifest.
+    private static func column(of text: String, in fixture: CatalogFixture) -> Int {
+        let manifest = fixture.files["manifest.json"] ?? ""
+        guard let found = manifest.range(of: text) else { return 0 }
+        let lineStart = manifest[..<found.lowerBound].lastIndex(of: "\n").map { manifest.index(after: $0) } ?? manifest.startIndex
+        return manifest[lineStart..<found.lowerBound].count + 1
     }
 
     @Test func singleWordGradeAfterTheyEnded() throws {

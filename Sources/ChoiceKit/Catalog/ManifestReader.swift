@@ -46,8 +46,9 @@ struct ManifestReader {
             root = try JSONSerialization.jsonObject(with: Data(json))
         } catch {
             let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-            problems.append(CatalogProblem(file: file, line: nil, field: "(file)",
-                                           message: "is not valid JSON (\(detail))",
+            let place = JSONSyntaxPlace(detail: detail, in: data, replaced: fastPostcodes?.range)
+            problems.append(CatalogProblem(file: file, line: place.line, field: "(file)",
+                                           message: "is not valid JSON (\(place.reason))",
                                            fix: "fix the JSON syntax; a JSON validator shows where"))
             return nil
         }
