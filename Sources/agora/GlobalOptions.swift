@@ -1,4 +1,5 @@
 import AgoraStore
+import AgoraUI
 import ArgumentParser
 import ChoiceKit
 import EmbeddedCatalog
@@ -58,6 +59,13 @@ struct DisplayOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Colours: default, high-contrast or mono (NO_COLOR also gives mono).", valueName: "theme"))
     var theme: String?
+
+    /// An unknown theme is a usage mistake before any command runs, not only when the full screen opens.
+    func validate() throws {
+        if let theme, ThemeName(rawValue: theme.lowercased()) == nil {
+            throw ValidationError("unknown theme \(MessageText.quoted(theme)) (the themes are default, high-contrast and mono)")
+        }
+    }
 }
 
 /// A loaded catalog, and the work of saving its snapshot when there is one to save: the caller

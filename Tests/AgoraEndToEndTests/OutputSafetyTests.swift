@@ -71,7 +71,8 @@ struct OutputSafetyTests {
         let escape = "x\u{1B}]2;owned\u{07}\u{1B}[31m"
         for arguments in [["list", "--kind", escape], ["list", "--kind", "gp", "--near", escape], ["show", escape],
                           ["list", "--kind", "gp", "--sort", escape], ["list", "--kind", "gp", "--format", escape],
-                          ["--theme", escape], ["--catalog", escape, "list", "--kind", "gp"], ["catalog", "check", escape]] {
+                          ["--theme", escape], ["--theme", escape, "list", "--kind", "gp"],
+                          ["--catalog", escape, "list", "--kind", "gp"], ["catalog", "check", escape]] {
             let run = try AgoraBinary.run(arguments)
             #expect(run.status == 2, "\(arguments)")
             #expect(run.stderr.hasPrefix("agora: "), "\(arguments)")
