@@ -33,7 +33,7 @@ enum FileWriting {
 
     /// Partial files of earlier runs that were killed mid-write (`NAME.partial-PID` whose process
     /// no longer runs), for the files about to be written.
-    private static func removeLeftovers(in directory: String, of names: Set<String>) {
+    static func removeLeftovers(in directory: String, of names: Set<String>) {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         for entry in entries {
             guard let marker = entry.range(of: ".partial-", options: .backwards), names.contains(String(entry[..<marker.lowerBound])),
@@ -47,6 +47,8 @@ enum FileWriting {
         if let blocker = firstFileOnThePath(URL(fileURLWithPath: path).deletingLastPathComponent().path) {
             throw Failure.failed("cannot write \(MessageText.path(path)): \(MessageText.path(blocker)) is a file, not a directory — choose another file for \(option)")
         }
+        let url = URL(fileURLWithPath: path)
+        removeLeftovers(in: url.deletingLastPathComponent().path, of: [url.lastPathComponent])
         if let problem = replace(path, with: Array(TextSafety.inertLines(text).utf8)) {
             throw Failure.failed("cannot write \(MessageText.path(path)): \(problem) — choose a file you can write for \(option)")
         }

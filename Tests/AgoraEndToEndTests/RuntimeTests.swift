@@ -47,6 +47,43 @@ struct RuntimeTests {
         #expect(message.contains("does not exist"))
     }
 
+    @Test func anExportClearsWhatAKilledExportLeftBehind() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agora-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // What a kill -9 during an export leaves: the partial file of a process that no longer runs.
+        #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent(".list.csv.partial-99999999").path,
+                                               contents: Data("Ashford".utf8)))
+        let inbox = Inbox(wake: {})
+        let runner = JobRunner(inbox: inbox)
+        runner.start(RequestID(4), .export(ExportDocument(title: "Shortlist", text: "a,b\n"), path: folder.appendingPathComponent("list.csv").path))
+        runner.cancelAllAndWait()
+        #expect(!runner.isBusy)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("partial") }.isEmpty)
+    }
+
+    @Test func endingTheProgramLeavesAnExportWholeOrNotThere() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agora-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inbox = Inbox(wake: {})
+        let runner = JobRunner(inbox: inbox)
+        let text = String(repeating: "Ashford Court,Care home\n", count: 400_000)
+        let target = folder.appendingPathComponent("big.csv")
+        runner.start(RequestID(5), .export(ExportDocument(title: "Shortlist", text: text), path: target.path))
+        // As the program does when it ends (a quit or a signal) with the export under way.
+        runner.cancelAllAndWait()
+        #expect(!runner.isBusy)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        switch inbox.drain().last {
+        case .cancelled(RequestID(5))?: #expect(names.isEmpty)
+        case .finished(RequestID(5), _)?:
+            #expect(names == ["big.csv"])
+            #expect(try String(contentsOf: target, encoding: .utf8) == text)
+        case let other: Issue.record("the export neither finished nor stopped: \(String(describing: other))")
+        }
+    }
+
     @Test func aCancelledExportLeavesNoFile() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agora-export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -1,3 +1,4 @@
+import AgoraStore
 import AgoraUI
 import Foundation
 
@@ -28,7 +29,8 @@ final class Inbox: @unchecked Sendable {
 /// Background jobs, each on its own thread, reporting progress to the inbox and stopping at the
 /// next safe point when cancelled.
 final class JobRunner: @unchecked Sendable {
-    private let lock = NSLock()
+    /// Guards the sets below; signalled when a job ends.
+    private let lock = NSCondition()
     private var cancelled: Set<RequestID> = []
     private var running: Set<RequestID> = []
     let inbox: Inbox
@@ -50,8 +52,19 @@ final class JobRunner: @unchecked Sendable {
             lock.lock()
             running.remove(id)
             cancelled.remove(id)
+            lock.broadcast()
             lock.unlock()
         }
+    }
+
+    /// Asks every running job to stop at its next safe point and waits until each has stopped
+    /// or finished (an export then leaves its whole file or none), so the program never ends
+    /// half-way through a write.
+    func cancelAllAndWait() {
+        lock.lock()
+        cancelled.formUnion(running)
+        while !running.isEmpty { lock.wait() }
+        lock.unlock()
     }
 
     func cancel(_ id: RequestID) {
@@ -109,6 +122,7 @@ struct ExportJob {
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
             return .jobFailed(id, message: "\(target.path) is a folder. Give a file name, e.g. shortlist.csv.")
         }
+        FileWriting.removeLeftovers(in: folder.path, of: [".\(target.lastPathComponent)"])
         let partial = folder.appendingPathComponent(".\(target.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
         guard FileManager.default.createFile(atPath: partial.path, contents: nil),
               let handle = try? FileHandle(forWritingTo: partial) else {
@@ -138,7 +152,7 @@ struct ExportJob {
         } catch {
             try? handle.close()
             try? FileManager.default.removeItem(at: partial)
-            return .jobFailed(id, message: "could not write \(target.path): \(error.localizedDescription)")
+            return .jobFailed(id, message: "could not write \(target.path): \(FileProblem.words(for: error)).")
         }
         return .finished(id, message: "Saved \(document.title.lowercased()) to \(target.path)")
     }

@@ -33,8 +33,10 @@ struct UIRuntime {
     /// presses, not 10,000 frames.
     static let framePeriodWhileKeysWait: Duration = .milliseconds(100)
 
-    /// Runs until the person quits, input ends or a fatal signal comes.
+    /// Runs until the person quits, input ends or a fatal signal comes; a job still running then
+    /// (an export) is cancelled and waited for, so it leaves its whole file or none.
     func run(_ state: inout AppState, afterFirstFrame: () -> Void = {}) -> Ending {
+        defer { jobs.cancelAllAndWait() }
         var firstFrame = true
         var lastFrame = ContinuousClock.now
         // What the terminal had ready when the last event was handled, not yet acted on.
