@@ -15,8 +15,6 @@ struct Agora: ParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     mutating func run() throws {
-        let loaded = try global.loadCatalog()
-        try InteractiveLauncher.run(catalog: loaded.catalog, global: global, display: display,
-                                    saveSnapshot: loaded.saveSnapshot)
+        try InteractiveLauncher.run(global: global, display: display)
     }
 }

@@ -25,10 +25,32 @@ struct GlobalOptions: ParsableArguments {
                 throw Failure.catalog(error.description)
             }
         }
+        try Self.checkIsDirectory(directory)
+        return try Self.loadCatalog(directory: directory)
+    }
+
+    /// `--catalog` must name a directory.
+    static func checkIsDirectory(_ directory: String) throws(Failure) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Failure.usage("there is no catalog directory at \(MessageText.path(directory)) — give the directory holding manifest.json")
         }
+    }
+
+    /// The manifest of a catalog directory alone: the full-screen program draws its home page from
+    /// it while the providers load.
+    static func loadManifest(directory: String) throws(Failure) -> Catalog {
+        try checkIsDirectory(directory)
+        do {
+            return try Catalog.manifestOnly(from: DirectoryCatalogSource(directory: directory))
+        } catch {
+            throw Failure.catalog(error.description)
+        }
+    }
+
+    /// A catalog directory from its snapshot when its files are unchanged, else from the files
+    /// (with the work of saving a snapshot for next time when it is large).
+    static func loadCatalog(directory: String) throws(Failure) -> LoadedCatalog {
         let source = DirectoryCatalogSource(directory: directory)
         let cache = SnapshotCache(catalogDirectory: directory)
         if let snapshot = cache.load(source) { return LoadedCatalog(catalog: snapshot, saveSnapshot: nil) }

@@ -11,29 +11,50 @@ enum InteractiveLauncher {
     static let plainCommandsHint =
         "Use the plain commands instead, for example `agora list --kind school`, `agora show ID`, or `agora --plain` for numbered menus; `agora help` lists them all."
 
-    /// `saveSnapshot`, when given, runs in the background once the first frame is on screen, and
-    /// is finished or cancelled (never left half-written) before the program ends.
-    static func run(catalog: Catalog, global: GlobalOptions, display: DisplayOptions,
-                    saveSnapshot: BackgroundWork? = nil) throws {
+    /// Plain mode loads the whole catalog first. Full screen on a catalog directory draws the home
+    /// page from the manifest at once and loads the providers as a background job; a snapshot to
+    /// save is written in the background after that and is finished or cancelled (never left
+    /// half-written) before the program ends.
+    static func run(global: GlobalOptions, display: DisplayOptions) throws {
         try reportingFailures {
             let environment = ProcessInfo.processInfo.environment
             let theme = try chooseTheme(display.theme, environment: environment)
-            let (store, storeWarning) = openStore(global.dataDirectory)
-            let saved = SavedSettings(store: store)
             if display.plain || environment["TERM"] == "dumb" {
-                SignalDeferral.during { saveSnapshot?.run() }
-                PlainRunner(catalog: catalog, store: store, settings: saved, warning: storeWarning).run()
+                let loaded = try global.loadCatalog()
+                let (store, storeWarning) = openStore(global.dataDirectory)
+                SignalDeferral.during { loaded.saveSnapshot?.run() }
+                PlainRunner(catalog: loaded.catalog, store: store, settings: SavedSettings(store: store), warning: storeWarning).run()
                 return
             }
+            let early: Catalog
+            if let directory = global.catalog {
+                early = try GlobalOptions.loadManifest(directory: directory)
+            } else {
+                early = try global.loadCatalog().catalog
+            }
+            let (store, storeWarning) = openStore(global.dataDirectory)
+            let saved = SavedSettings(store: store)
             let terminal = try startTerminal(theme: theme ?? saved.theme)
-            var state = AppState(catalog: catalog, size: terminal.size, today: Today.date, shortlist: saved.shortlist,
+            var state: AppState
+            if let directory = global.catalog {
+                state = AppState(loadingFrom: directory, manifestOnly: early, size: terminal.size, today: Today.date,
+                                 shortlist: saved.shortlist, homePostcode: saved.homePostcode, theme: theme ?? saved.theme)
+            } else {
+                state = AppState(catalog: early, size: terminal.size, today: Today.date, shortlist: saved.shortlist,
                                  homePostcode: saved.homePostcode, theme: theme ?? saved.theme)
+            }
             if let storeWarning { state.context.warn(storeWarning) }
-            defer { saveSnapshot?.cancelAndWait() }
-            let runtime = UIRuntime(terminal: terminal, store: StoreEffects(store: store, today: Today.date))
-            // The snapshot is written off the main thread once the first frame is on screen.
-            let ending = runtime.run(&state, afterFirstFrame: { saveSnapshot?.start() })
+            let snapshot = SnapshotSlot()
+            defer { snapshot.cancelAndWait() }
+            let runtime = UIRuntime(terminal: terminal, store: StoreEffects(store: store, today: Today.date),
+                                    loadCatalog: { (directory: String) throws(Failure) -> Catalog in
+                                        let loaded = try GlobalOptions.loadCatalog(directory: directory)
+                                        snapshot.start(loaded.saveSnapshot)
+                                        return loaded.catalog
+                                    })
+            let ending = runtime.run(&state)
             terminal.stop()
+            if let failure = state.failure { throw Failure.catalog(failure) }
             switch ending {
             case .quit: if state.exitStatus != 0 { throw ExitCode(state.exitStatus) }
             case .inputEnded: throw Failure.failed("input closed, so Agora stopped. Your shortlist and settings are saved.")
@@ -79,6 +100,30 @@ enum InteractiveLauncher {
             let memory = try? AgoraStore.inMemory()
             return (memory, "Your shortlist and settings cannot be saved: \(error.description). Changes last until you quit.")
         }
+    }
+}
+
+/// The snapshot being written in the background, if any: cancelled (or waited for) at quit.
+final class SnapshotSlot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var work: BackgroundWork?
+    private var closed = false
+
+    func start(_ work: BackgroundWork?) {
+        guard let work else { return }
+        let open: Bool = lock.withLock {
+            self.work = work
+            return !closed
+        }
+        if open { work.start() }
+    }
+
+    func cancelAndWait() {
+        let work: BackgroundWork? = lock.withLock {
+            closed = true
+            return self.work
+        }
+        work?.cancelAndWait()
     }
 }
 

@@ -37,7 +37,13 @@ public struct JobStatus: Hashable, Sendable {
 /// writes in flight and running jobs. Features change the world only through it: `push`,
 /// `present`, `write`, `start`… are collected and carried out by the router after each event.
 public struct AppContext: Sendable {
-    public let catalog: Catalog
+    public private(set) var catalog: Catalog
+    /// The background load of the catalog's providers, while it runs: until then `catalog` has
+    /// the manifest only, and pages that need providers wait for it.
+    public private(set) var catalogLoad: RequestID?
+    public var isCatalogLoading: Bool { catalogLoad != nil }
+    /// The saved postcode, kept to look up again once the providers are there.
+    private var savedHome: String?
     public var size: Size
     public var today: CalendarDate
     /// Provider ids in the order they were added.
@@ -68,7 +74,31 @@ public struct AppContext: Sendable {
         self.shortlist = shortlist.filter { catalog.provider(id: $0) != nil }
         home = homePostcode.flatMap { catalog.postcode($0) }
         self.theme = theme
+        savedHome = homePostcode
     }
+
+    /// Starts with the manifest alone (`Catalog.manifestOnly`) and asks for the providers to be
+    /// loaded from `directory` in the background; `catalogArrived` puts them in place.
+    public init(loadingFrom directory: String, manifestOnly catalog: Catalog, size: Size, today: CalendarDate,
+                shortlist: [String] = [], homePostcode: String? = nil, theme: ThemeName = .standard) {
+        self.init(catalog: catalog, size: size, today: today, shortlist: [], homePostcode: homePostcode, theme: theme)
+        // Checked against the providers when they arrive.
+        self.shortlist = shortlist
+        let id = newID()
+        catalogLoad = id
+        commands.append(.effect(.start(id, .loadCatalog(directory: directory))))
+    }
+
+    /// The providers have loaded: the shortlist is checked against them now.
+    mutating func catalogArrived(_ delivery: CatalogDelivery) {
+        catalog = delivery.catalog
+        catalogLoad = nil
+        shortlist = shortlist.filter { catalog.provider(id: $0) != nil }
+        if home == nil { home = savedHome.flatMap { catalog.postcode($0) } }
+    }
+
+    /// The load failed: nothing is there to browse.
+    mutating func catalogFailed() { catalogLoad = nil }
 
     /// The rows between the title bar and the message line, where pages and panels draw.
     public var contentArea: Rect { Layout(size: size).content }
@@ -159,7 +189,7 @@ public struct AppContext: Sendable {
         guard !pending.values.contains(where: { if case .addToShortlist = $0.request { return true }
                                                  if case .removeFromShortlist = $0.request { return true }
                                                  return false }) else { return }
-        shortlist = ids.filter { catalog.provider(id: $0) != nil }
+        shortlist = isCatalogLoading ? ids : ids.filter { catalog.provider(id: $0) != nil }
     }
 
     public mutating func setHome(_ entry: Manifest.PostcodeEntry?) {

@@ -9,6 +9,9 @@ public struct AppState: Sendable {
     public var isRunning = true
     /// How the program should exit: 0 after q, 130 after Ctrl-C (as an interrupted program does).
     public var exitStatus: Int32 = 0
+    /// Why the program stopped by itself (the catalog could not be loaded), to print once the
+    /// terminal is restored.
+    public var failure: String?
 
     public init(context: AppContext, home: any Feature) {
         self.context = context
@@ -20,6 +23,15 @@ public struct AppState: Sendable {
                 theme: ThemeName = .standard) {
         let context = AppContext(catalog: catalog, size: size, today: today, shortlist: shortlist, homePostcode: homePostcode,
                                  theme: theme)
+        self.init(context: context, home: HomeFeature(catalog: catalog))
+    }
+
+    /// The home page at once, on the manifest alone, with the providers loading from `directory`
+    /// in the background (`Update.start` hands the runtime that job).
+    public init(loadingFrom directory: String, manifestOnly catalog: Catalog, size: Size, today: CalendarDate,
+                shortlist: [String] = [], homePostcode: String? = nil, theme: ThemeName = .standard) {
+        let context = AppContext(loadingFrom: directory, manifestOnly: catalog, size: size, today: today, shortlist: shortlist,
+                                 homePostcode: homePostcode, theme: theme)
         self.init(context: context, home: HomeFeature(catalog: catalog))
     }
 

@@ -24,6 +24,22 @@ public enum StoreRequest: Hashable, Sendable {
 public enum JobRequest: Hashable, Sendable {
     /// Write a finished document to a file (atomically: all of it or nothing).
     case export(ExportDocument, path: String)
+    /// Load the catalog in this directory (from its snapshot when fresh), while the home page is
+    /// already on screen. Not cancellable: there is nothing to browse without it.
+    case loadCatalog(directory: String)
+}
+
+/// A loaded catalog on its way to the UI. Two are equal when they describe the same catalog.
+public struct CatalogDelivery: Hashable, Sendable {
+    public let catalog: Catalog
+    public init(_ catalog: Catalog) { self.catalog = catalog }
+    public static func == (lhs: CatalogDelivery, rhs: CatalogDelivery) -> Bool {
+        lhs.catalog.manifest == rhs.catalog.manifest && lhs.catalog.providers == rhs.catalog.providers
+    }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(catalog.manifest.area.name)
+        hasher.combine(catalog.providers.count)
+    }
 }
 
 /// Text ready to be saved as a file.
@@ -61,4 +77,5 @@ public enum Outcome: Hashable, Sendable {
     case finished(RequestID, message: String)
     case jobFailed(RequestID, message: String)
     case cancelled(RequestID)
+    case catalogLoaded(RequestID, CatalogDelivery)
 }

@@ -59,6 +59,8 @@ public enum Render {
         } else if let job = state.context.latestJob {
             let share = job.status.total > 0 ? " \(job.status.done * 100 / job.status.total)%" : ""
             screen.put("\(job.status.title)…\(share) · Esc cancels", x: 1, y: y, width: width - 2, role: .accent)
+        } else if state.context.isCatalogLoading {
+            screen.put("Loading the providers… lists open as soon as they have loaded", x: 1, y: y, width: width - 2, role: .accent)
         } else if state.context.isSaving {
             screen.put("Saving…", x: 1, y: y, width: width - 2, role: .dim)
         }

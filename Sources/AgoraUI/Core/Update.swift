@@ -19,6 +19,11 @@ public enum Update {
         }
         return state.carryOutCommands()
     }
+
+    /// What the state asks for before any event: the catalog's load, when it starts without one.
+    public static func start(_ state: inout AppState) -> [Effect] {
+        state.carryOutCommands()
+    }
 }
 
 extension AppState {
@@ -63,7 +68,11 @@ extension AppState {
             context.setTheme(context.theme.next)
             context.inform("Colours: \(context.theme.label)")
         case .shortlist:
-            if !(page is ShortlistFeature) { context.push(ShortlistFeature()) }
+            if context.isCatalogLoading {
+                context.inform("Your shortlist opens once the catalog has loaded — a moment.")
+            } else if !(page is ShortlistFeature) {
+                context.push(ShortlistFeature())
+            }
         case .homePostcode:
             context.present(PostcodeFeature(current: context.home?.postcode))
         case .about:
@@ -107,6 +116,16 @@ extension AppState {
         case .finished(let id, let message):
             context.jobEnded(id)
             context.inform(message)
+        case .catalogLoaded(let id, let delivery):
+            guard id == context.catalogLoad else { break }
+            context.catalogArrived(delivery)
+            context.inform("\(Count.text(delivery.catalog.providers.count)) providers ready")
+        case .jobFailed(let id, let message) where id == context.catalogLoad:
+            // Nothing can be browsed: stop, and let the launcher print why after the terminal is restored.
+            context.catalogFailed()
+            failure = message
+            exitStatus = 1
+            isRunning = false
         case .jobFailed(let id, let message):
             let title = context.jobs[id]?.title ?? "That"
             context.jobEnded(id)

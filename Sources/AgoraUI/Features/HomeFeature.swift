@@ -13,6 +13,15 @@ public struct HomeFeature: KeyedFeature {
         case postcode
         case about
 
+        /// Lists, the shortlist and journeys show providers; the postcode and about pages do not.
+        var needsProviders: Bool {
+            switch self {
+            case .service: return true
+            case .shortlist, .entry: return true
+            case .heading, .gap, .postcode, .about: return false
+            }
+        }
+
         var isSelectable: Bool {
             switch self {
             case .heading, .gap: return false
@@ -30,6 +39,13 @@ public struct HomeFeature: KeyedFeature {
 
     let items: [Item]
     var cursor: ListCursor
+    /// What was opened while the providers were still loading: it opens when they arrive.
+    var waiting: Waiting?
+
+    enum Waiting {
+        case open(Item)
+        case service(Manifest.Service)
+    }
 
     public init(catalog: Catalog) {
         let services = catalog.manifest.services
@@ -91,14 +107,25 @@ public struct HomeFeature: KeyedFeature {
                 context.inform("i tells you about a service: move to one first.")
                 return .handled
             }
-            context.push(ServiceFeature(serviceID: service.id))
+            if context.isCatalogLoading {
+                waiting = .service(service)
+                context.inform("About \(service.name) will open as soon as the providers have loaded.")
+            } else {
+                context.push(ServiceFeature(serviceID: service.id))
+            }
         case .quit:
             context.quit()
         }
         return .handled
     }
 
-    private func open(_ item: Item, in context: inout AppContext) {
+    private mutating func open(_ item: Item, in context: inout AppContext) {
+        if context.isCatalogLoading, item.needsProviders {
+            waiting = .open(item)
+            context.inform("\(label(item, context, counted: false)) will open as soon as the providers have loaded.")
+            return
+        }
+        waiting = nil
         switch item {
         case .service(let service):
             // Services citizens choose open on their providers; the others on who buys and delivers them.
@@ -112,6 +139,15 @@ public struct HomeFeature: KeyedFeature {
         case .postcode: context.present(PostcodeFeature(current: context.home?.postcode))
         case .about: context.push(AboutFeature())
         case .heading, .gap: break
+        }
+    }
+
+    public mutating func receive(_ outcome: Outcome, in context: inout AppContext) {
+        guard case .catalogLoaded = outcome, let waiting else { return }
+        self.waiting = nil
+        switch waiting {
+        case .open(let item): open(item, in: &context)
+        case .service(let service): context.push(ServiceFeature(serviceID: service.id))
         }
     }
 
@@ -139,12 +175,14 @@ public struct HomeFeature: KeyedFeature {
 
     // MARK: Drawing
 
-    func label(_ item: Item, _ context: AppContext) -> String {
+    func label(_ item: Item, _ context: AppContext, counted: Bool = true) -> String {
         switch item {
         case .heading(let title): return title
         case .gap: return ""
-        case .service(let service): return "\(service.name) (\(Self.count(service, context.catalog)))"
-        case .shortlist: return "Your shortlist (\(context.shortlist.count))"
+        case .service(let service):
+            guard counted else { return service.name }
+            return "\(service.name) (\(context.isCatalogLoading ? "…" : Count.text(Self.count(service, context.catalog))))"
+        case .shortlist: return counted ? "Your shortlist (\(context.shortlist.count))" : "Your shortlist"
         case .entry(let entry): return entry.label(in: context)
         case .postcode: return "Home postcode: \(context.home?.postcode ?? "not set")"
         case .about: return "About Agora and the data"
@@ -198,7 +236,9 @@ public struct HomeFeature: KeyedFeature {
                                          ("Your say: " + service.citizenSay, service.citizensChoose ? .accent : .normal)]
             let buyers = service.commissionerIDs.map { context.catalog.commissionerName($0) }.joined(separator: "; ")
             out.append(("Commissioners: " + buyers, .dim))
-            if service.kind != .other {
+            if context.isCatalogLoading {
+                out.append(("Who provides here: loading…", .dim))
+            } else if service.kind != .other {
                 let counts = context.catalog.sectorCounts(of: service.kind)
                 let mix = Sector.allCases.compactMap { sector in counts[sector].map { "\($0) \(sector.label)" } }
                 out.append(("Who provides here: " + mix.joined(separator: ", ") + ".", .dim))

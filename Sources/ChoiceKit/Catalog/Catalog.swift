@@ -23,6 +23,14 @@ public struct Catalog: Sendable {
         return catalog
     }
 
+    /// The manifest with no providers yet: enough for the full-screen program's home page while
+    /// the provider tables load in the background. Problems in the manifest are thrown as usual.
+    public static func manifestOnly(from source: any CatalogSource) throws(CatalogError) -> Catalog {
+        let (manifest, problems) = CatalogLoader.readManifest(source)
+        guard let manifest, !problems.contains(where: { $0.severity == .error }) else { throw CatalogError(problems: problems) }
+        return Catalog(manifest: manifest, providers: [], positionByID: [:], warnings: [])
+    }
+
     public func provider(id: String) -> Provider? {
         index.position(ofID: id).map { providers[$0] }
     }

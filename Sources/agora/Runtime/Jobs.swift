@@ -1,5 +1,6 @@
 import AgoraStore
 import AgoraUI
+import ChoiceKit
 import Foundation
 
 /// Outcomes waiting for the main loop, posted from any thread; posting also wakes the loop.
@@ -26,6 +27,9 @@ final class Inbox: @unchecked Sendable {
     }
 }
 
+/// Loads a catalog directory in full (snapshot or files); its failure carries the catalog's messages.
+typealias CatalogLoadWork = @Sendable (_ directory: String) throws(Failure) -> Catalog
+
 /// Background jobs, each on its own thread, reporting progress to the inbox and stopping at the
 /// next safe point when cancelled.
 final class JobRunner: @unchecked Sendable {
@@ -34,12 +38,17 @@ final class JobRunner: @unchecked Sendable {
     private var cancelled: Set<RequestID> = []
     private var running: Set<RequestID> = []
     let inbox: Inbox
+    private let loadCatalog: CatalogLoadWork?
 
-    init(inbox: Inbox) { self.inbox = inbox }
+    init(inbox: Inbox, loadCatalog: CatalogLoadWork? = nil) {
+        self.inbox = inbox
+        self.loadCatalog = loadCatalog
+    }
 
     func start(_ id: RequestID, _ job: JobRequest) {
         lock.lock()
-        running.insert(id)
+        // Loading a catalog writes nothing, so quitting need not wait for it.
+        if case .loadCatalog = job {} else { running.insert(id) }
         lock.unlock()
         startThread(id, job)
     }
@@ -98,6 +107,13 @@ final class JobRunner: @unchecked Sendable {
         switch job {
         case .export(let document, let path):
             return ExportJob(id: id, document: document, path: path, runner: self).run()
+        case .loadCatalog(let directory):
+            guard let loadCatalog else { return .jobFailed(id, message: "this program cannot load a catalog from \(directory).") }
+            do {
+                return .catalogLoaded(id, CatalogDelivery(try loadCatalog(directory)))
+            } catch {
+                return .jobFailed(id, message: error.description)
+            }
         }
     }
 }

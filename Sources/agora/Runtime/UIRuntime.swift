@@ -12,12 +12,12 @@ struct UIRuntime {
     let inbox: Inbox
     let jobs: JobRunner
 
-    init(terminal: CursesTerminal, store: StoreEffects) {
+    init(terminal: CursesTerminal, store: StoreEffects, loadCatalog: CatalogLoadWork? = nil) {
         self.terminal = terminal
         self.store = store
         // A job's news wakes the loop's wait at once, from the job's own thread.
         inbox = Inbox(wake: { [waker = terminal.waker] in waker.wake() })
-        jobs = JobRunner(inbox: inbox)
+        jobs = JobRunner(inbox: inbox, loadCatalog: loadCatalog)
     }
 
     /// How the loop ended.
@@ -35,24 +35,24 @@ struct UIRuntime {
 
     /// Runs until the person quits, input ends or a fatal signal comes; a job still running then
     /// (an export) is cancelled and waited for, so it leaves its whole file or none.
-    func run(_ state: inout AppState, afterFirstFrame: () -> Void = {}) -> Ending {
+    func run(_ state: inout AppState) -> Ending {
         defer { jobs.cancelAllAndWait() }
+        // The catalog's load, when the state starts without its providers, begins before the first frame.
+        carryOut(Update.start(&state))
         var firstFrame = true
         var lastFrame = ContinuousClock.now
         // What the terminal had ready when the last event was handled, not yet acted on.
         var readAhead: TerminalWait?
         while state.isRunning {
             for outcome in inbox.drain() { carryOut(Update.apply(.outcome(outcome), to: &state)) }
+            guard state.isRunning else { break }
             var keysWait = false
             if case .event? = readAhead { keysWait = true }
             if firstFrame || !keysWait || ContinuousClock.now - lastFrame >= Self.framePeriodWhileKeysWait {
                 terminal.setTheme(state.context.theme)
                 terminal.draw(Render.screen(state))
                 lastFrame = .now
-                if firstFrame {
-                    afterFirstFrame()
-                    firstFrame = false
-                }
+                firstFrame = false
             }
             let next = readAhead ?? terminal.wait()
             readAhead = nil

@@ -68,33 +68,41 @@ public enum ProblemLimit {
 public enum CatalogLoader {
     public static let manifestFileName = "manifest.json"
 
-    public static func check(_ source: any CatalogSource) -> CatalogCheckReport {
+    /// The manifest alone (area, services, postcodes): enough to draw the home page while the
+    /// provider tables load.
+    public static func readManifest(_ source: any CatalogSource) -> (Manifest?, [CatalogProblem]) {
         let manifestPath = source.displayPath(manifestFileName)
         let manifestBytes: [UInt8]
         switch source.read(manifestFileName) {
         case .bytes(let bytes): manifestBytes = bytes
         case .missing:
-            return CatalogCheckReport(problems: [CatalogProblem(
+            return (nil, [CatalogProblem(
                 file: manifestPath, line: nil, field: "(file)", message: "is missing",
                 fix: "a catalog directory needs a manifest.json; see catalog/README.md")])
         case .notAFile(let what):
-            return CatalogCheckReport(problems: [CatalogProblem(
+            return (nil, [CatalogProblem(
                 file: manifestPath, line: nil, field: "(file)", message: "is \(what), not a file",
                 fix: "a catalog directory needs a manifest.json file; see catalog/README.md")])
         case .unreadable(let reason):
-            return CatalogCheckReport(problems: [CatalogProblem(
+            return (nil, [CatalogProblem(
                 file: manifestPath, line: nil, field: "(file)", message: "cannot be read (\(reason))",
                 fix: "check the file and its permissions")])
         }
         guard let manifestText = String(validating: manifestBytes, as: UTF8.self) else {
-            return CatalogCheckReport(problems: [CatalogProblem(
+            return (nil, [CatalogProblem(
                 file: manifestPath, line: nil, field: "(file)", message: "is not valid UTF-8",
                 fix: "save the file as UTF-8")])
         }
         var manifestReader = ManifestReader(file: manifestPath, text: manifestText)
         let manifest = manifestReader.read(data: manifestBytes)
-        var problems = manifestReader.problems
-        guard let manifest else { return CatalogCheckReport(problems: problems) }
+        return (manifest, manifestReader.problems)
+    }
+
+    public static func check(_ source: any CatalogSource) -> CatalogCheckReport {
+        let (read, manifestProblems) = readManifest(source)
+        var problems = manifestProblems
+        guard let manifest = read else { return CatalogCheckReport(problems: problems) }
+        let manifestPath = source.displayPath(manifestFileName)
         // A kind whose file name was refused has said so already.
         for kind in ProviderKind.allCases where manifest.files[kind] == nil && !problems.contains(where: { $0.field == "files.\(kind.rawValue)" }) {
             problems.append(CatalogProblem(file: manifestPath, line: nil, field: "files.\(kind.rawValue)",

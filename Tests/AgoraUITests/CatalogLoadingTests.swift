@@ -1,0 +1,86 @@
+import AgoraUI
+import ChoiceKit
+import EmbeddedCatalog
+import Testing
+
+/// The home page is drawn from the manifest while the providers load in the background; keys work
+/// meanwhile, and what was opened too early opens when they arrive.
+struct CatalogLoadingTests {
+    static let manifestOnly: Catalog = {
+        do { return try Catalog.manifestOnly(from: EmbeddedCatalog.source) } catch { fatalError("\(error)") }
+    }()
+
+    /// A driver whose state starts loading, and the id of the load job it asked for.
+    static func loading(shortlist: [String] = [], postcode: String? = nil) -> (Driver, RequestID) {
+        var driver = Driver()
+        driver.state = AppState(loadingFrom: "/catalogs/kingsmere", manifestOnly: manifestOnly,
+                                size: Size(width: 80, height: 24), today: Driver.today,
+                                shortlist: shortlist, homePostcode: postcode)
+        let effects = Update.start(&driver.state)
+        guard case .start(let id, .loadCatalog(let directory))? = effects.first else {
+            Issue.record("the state did not ask for its catalog: \(effects)")
+            return (driver, RequestID(0))
+        }
+        #expect(directory == "/catalogs/kingsmere")
+        #expect(effects.count == 1)
+        return (driver, id)
+    }
+
+    @Test func theHomePageIsDrawnAtOnceAndSaysTheProvidersAreLoading() {
+        let (driver, _) = Self.loading()
+        #expect(driver.text.contains("Choose a provider"))
+        #expect(driver.text.contains("Schools (…)"))
+        #expect(driver.text.contains("Loading the providers"))
+        #expect(driver.state.context.isCatalogLoading)
+    }
+
+    @Test func aListOpenedWhileLoadingOpensWhenTheProvidersArrive() {
+        var (driver, id) = Self.loading()
+        driver.openList(.gp)
+        #expect(driver.list == nil)
+        #expect(driver.text.contains("GP practices will open as soon as the providers have loaded"))
+        driver.send(.outcome(.catalogLoaded(id, CatalogDelivery(Driver.catalog))))
+        #expect(driver.list?.key.kind == .gp)
+        #expect(driver.listProviders.count == Driver.catalog.count(of: .gp))
+        #expect(!driver.state.context.isCatalogLoading)
+    }
+
+    @Test func keysThatNeedNoProvidersWorkWhileLoading() {
+        var (driver, _) = Self.loading()
+        driver.press(.character("a"))
+        #expect(driver.text.contains("About Agora"))
+        driver.press(.escape, .character("h"))
+        driver.type("KM1 9UY")
+        driver.press(.enter)
+        #expect(driver.state.context.home?.postcode == "KM1 9UY")
+        driver.press(.character("v"))
+        #expect(driver.text.contains("Your shortlist opens once the catalog has loaded"))
+        #expect(driver.state.isOnHome)
+    }
+
+    @Test func theSavedShortlistIsKeptUntilItCanBeCheckedAgainstTheProviders() throws {
+        let known = try #require(Driver.catalog.providers(of: .school).first?.id)
+        var (driver, id) = Self.loading(shortlist: [known, "NO-SUCH-ID"])
+        #expect(driver.state.context.shortlist == [known, "NO-SUCH-ID"])
+        driver.send(.outcome(.catalogLoaded(id, CatalogDelivery(Driver.catalog))))
+        #expect(driver.state.context.shortlist == [known])
+        #expect(driver.text.contains("Schools (\(Driver.catalog.count(of: .school)))"))
+        #expect(driver.text.contains("providers ready"))
+    }
+
+    @Test func aFailedLoadStopsTheProgramWithTheCatalogsMessage() {
+        var (driver, id) = Self.loading()
+        driver.send(.outcome(.jobFailed(id, message: "schools.csv:3: latitude: is out of range")))
+        #expect(!driver.state.isRunning)
+        #expect(driver.state.exitStatus == 1)
+        #expect(driver.state.failure == "schools.csv:3: latitude: is out of range")
+    }
+
+    @Test func escapeDoesNotCancelTheLoad() {
+        var (driver, id) = Self.loading()
+        driver.press(.escape)
+        #expect(driver.effects.allSatisfy { if case .cancel = $0 { return false }; return true })
+        driver.send(.outcome(.catalogLoaded(id, CatalogDelivery(Driver.catalog))))
+        #expect(!driver.state.context.isCatalogLoading)
+    }
+}
