@@ -30,6 +30,9 @@ struct ListCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("table, csv or json.", valueName: "format"))
     var format: String = "table"
 
+    @Option(name: .long, help: ArgumentHelp("Only these fields, in this order (comma-separated; see the README for each kind's).", valueName: "a,b,c"))
+    var fields: String?
+
     mutating func run() throws {
         try reportingFailures {
             guard let kind = ProviderKind(userText: kind) else {
@@ -64,8 +67,11 @@ struct ListCommand: ParsableCommand {
                 query.sort = SortOrder(field: .distance)
             }
             if sort == nil, reverse { query.sort = query.sort.reversed }
+            let chosen = try ProviderRecordOutput.fields(for: kind, near: query.origin != nil, selection: fields)
+            let records = ProviderRecordOutput(fields: chosen, context: RecordContext(catalog: catalog, origin: query.origin))
             let result = catalog.run(query)
-            Output.print(ProviderListOutput(catalog: catalog, kind: kind, result: result).render(format))
+            Output.print(ProviderListOutput(catalog: catalog, kind: kind, result: result, records: records, fieldsChosen: fields != nil)
+                .render(format))
             SignalDeferral.during { loaded.saveSnapshot?.run() }
         }
     }

@@ -1,14 +1,27 @@
 import ChoiceKit
 
-/// `agora show` output: every fact in labelled sections, or the same as JSON.
+/// `agora show` output: every fact in labelled sections for people, or one typed record as JSON
+/// or CSV for programs.
 struct ProviderDetailOutput {
     let catalog: Catalog
     let provider: Provider
     let home: Manifest.PostcodeEntry?
+    let records: ProviderRecordOutput
+    let fieldsChosen: Bool
 
     func render(_ format: OutputFormat) -> String {
+        switch format {
+        case .json: return records.object(provider).text() + "\n"
+        case .csv: return records.csv([provider])
+        default: break
+        }
+        if fieldsChosen {
+            let width = records.fields.map { DisplayWidth.of($0.key) }.max() ?? 0
+            return zip(records.fields, records.values(provider)).map { field, value in
+                (DisplayWidth.pad(field.key, to: width) + "  " + TextSafety.inert(value.csvText)).trimmingTrailingSpaces() + "\n"
+            }.joined()
+        }
         let sections = ProviderFacts.sections(for: provider, in: catalog, home: home)
-        if format == .json { return json(sections).text() + "\n" }
         var out = TextSafety.inert(provider.name) + "\n" + String(repeating: "═", count: min(78, DisplayWidth.of(provider.name))) + "\n"
         out += catalog.manifest.area.notice + "\n"
         let labelWidth = min(26, sections.flatMap(\.facts).map { DisplayWidth.of($0.label) }.max() ?? 10)
@@ -30,22 +43,5 @@ struct ProviderDetailOutput {
             }
         }
         return out
-    }
-
-    private func json(_ sections: [FactSection]) -> JSONValue {
-        let facts = sections.flatMap(\.facts)
-        return .object([
-            ("id", .string(provider.id)), ("name", .string(provider.name)), ("kind", .string(provider.kind.rawValue)),
-            ("facts", .object(facts.map { ($0.key, $0.missing ? .null : .string($0.text)) })),
-            ("sections", .array(sections.map { section in
-                .object([
-                    ("title", .string(section.title)),
-                    ("facts", .array(section.facts.map { fact in
-                        .object([("key", .string(fact.key)), ("label", .string(fact.label)),
-                                 ("value", fact.missing ? .null : .string(fact.text)), ("note", .optional(fact.note))])
-                    })),
-                ])
-            })),
-        ])
     }
 }

@@ -1,10 +1,13 @@
 import ChoiceKit
 
-/// `agora list` output: an aligned table, CSV or JSON of the same columns.
+/// `agora list` output: an aligned table for people; CSV or JSON of typed records for programs.
 struct ProviderListOutput {
     let catalog: Catalog
     let kind: ProviderKind
     let result: QueryResult
+    /// Typed records for CSV and JSON, and for a table when `--fields` picked columns.
+    let records: ProviderRecordOutput
+    let fieldsChosen: Bool
 
     private var columns: [ListColumn] { [idColumn] + ListColumns.forKind(kind) }
 
@@ -23,21 +26,26 @@ struct ProviderListOutput {
 
     private var titles: [String] { columns.map(\.title) + (result.origin == nil ? [] : ["Distance"]) }
 
+    private var providers: [Provider] { result.positions.map { catalog.providers[Int($0)] } }
+
     func render(_ format: OutputFormat) -> String {
         switch format {
-        case .csv:
-            return CSVWriter.row(columns.map(\.key) + (result.origin == nil ? [] : ["distance"])) + rows().map(CSVWriter.row).joined()
-        case .json:
-            return JSONValue.array(result.positions.map(json)).text() + "\n"
+        case .csv: return records.csv(providers)
+        case .json: return records.json(providers)
         default:
-            return table()
+            guard fieldsChosen else { return table() }
+            return heading + (result.isEmpty ? "" : "\n" + records.table(providers))
         }
+    }
+
+    private var heading: String {
+        let area = catalog.manifest.area
+        return "\(kind.label) in \(area.name) — \(result.count) found. \(area.notice)\n"
     }
 
     private func table() -> String {
         let rows = rows()
-        let area = catalog.manifest.area
-        var out = "\(kind.label) in \(area.name) — \(rows.count) found. \(area.notice)\n"
+        var out = heading
         guard !rows.isEmpty else { return out + "Nothing matches. Try fewer words or a wider distance.\n" }
         let rightAligned = Set((columns.map(\.alignRight) + [true]).enumerated().filter(\.element).map(\.offset))
         out += "\n" + TextTable.render(headers: titles, rows: rows, rightAligned: rightAligned)
@@ -45,26 +53,6 @@ struct ProviderListOutput {
             out += "\n\(ShortText.notPublished) not published\n"
         }
         return out
-    }
-
-    private func json(_ position: Int32) -> JSONValue {
-        let provider = catalog.providers[Int(position)]
-        var members: [(String, JSONValue)] = [
-            ("id", .string(provider.id)), ("name", .string(provider.name)), ("kind", .string(provider.kind.rawValue)),
-            ("sub_type", .string(provider.subType)), ("sector", .string(provider.sector.label)),
-            ("organisation", .optional(provider.organisation.isEmpty ? nil : provider.organisation)),
-            ("town", .string(provider.town)), ("postcode", .string(provider.postcode)),
-            ("latitude", .number(ProviderTableWriter.degrees(provider.location.latitude))),
-            ("longitude", .number(ProviderTableWriter.degrees(provider.location.longitude))),
-        ]
-        if let origin = result.origin {
-            members.append(("distance_m", .int(Int(catalog.distance(from: origin, toProviderAt: Int(position)).rounded()))))
-        }
-        for column in ListColumns.forKind(kind) where column.key != "name" {
-            let measure = column.measure(provider, catalog)
-            members.append((column.key, measure.isMissing ? .null : .string(measure.short)))
-        }
-        return .object(members)
     }
 }
 

@@ -12,12 +12,15 @@ struct ShowCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Your postcode, to show the distance.", valueName: "postcode"))
     var near: String?
 
-    @Option(name: .long, help: ArgumentHelp("text or json.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("text, csv or json.", valueName: "format"))
     var format: String = "text"
+
+    @Option(name: .long, help: ArgumentHelp("Only these fields, in this order (comma-separated; see the README for each kind's).", valueName: "a,b,c"))
+    var fields: String?
 
     mutating func run() throws {
         try reportingFailures {
-            let format = try OutputFormat.parse(format, allowed: [.text, .json])
+            let format = try OutputFormat.parse(format, allowed: [.text, .csv, .json])
             let loaded = try global.loadCatalog()
             let catalog = loaded.catalog
             guard let provider = catalog.provider(id: id) ?? catalog.provider(id: id.uppercased()) else {
@@ -30,7 +33,10 @@ struct ShowCommand: ParsableCommand {
                 }
                 home = entry
             }
-            Output.print(ProviderDetailOutput(catalog: catalog, provider: provider, home: home).render(format))
+            let chosen = try ProviderRecordOutput.fields(for: provider.kind, near: home != nil, selection: fields)
+            let records = ProviderRecordOutput(fields: chosen, context: RecordContext(catalog: catalog, origin: home?.location))
+            Output.print(ProviderDetailOutput(catalog: catalog, provider: provider, home: home, records: records,
+                                              fieldsChosen: fields != nil).render(format))
             SignalDeferral.during { loaded.saveSnapshot?.run() }
         }
     }

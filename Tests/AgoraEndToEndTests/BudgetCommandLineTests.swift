@@ -30,7 +30,7 @@ struct BudgetCommandLineTests {
 
     @Test func aCarersFirstMonth() throws {
         try setUpMum()
-        let listed = try provider("Home care") { ($0["framework"] as? String) == "yes" && (($0["price"] as? String) ?? "").hasSuffix("/hr") }
+        let listed = try provider("Home care") { ($0["council_framework"] as? Bool) == true && ($0["price_unit"] as? String) == "hour" && $0["price_pence"] is Int }
         let homeCare = try agora(["budget", "plan", "add", "Mum", "--provider", listed.id, "--hours-per-week", "7.5"])
         #expect(homeCare.status == 0, "\(homeCare.stderr)")
         #expect(homeCare.stdout.hasPrefix("Saved line 1: Home care, \(listed.name) (\(listed.id)), 7.5 hours a week × "))
