@@ -45,7 +45,7 @@ struct SchoolCommandLineTests {
 
         let show = try dated(["child", "show", "Amy"])
         #expect(show.stdout.contains("▶ 25 Nov 2026  Today"))
-        #expect(show.stdout.contains("31 Oct 2026  Closing date: apply to the council by today (passed)"))
+        #expect(show.stdout.contains("31 Oct 2026  Closing date for applications to the council (passed)"))
         #expect(show.stdout.contains("1 Mar 2027  National offer day"))
 
         let schools = try dated(["schools", "--child", "Amy"])

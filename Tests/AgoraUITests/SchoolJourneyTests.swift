@@ -41,6 +41,7 @@ struct SchoolJourneyTests {
         #expect(driver.text.contains("apply by 15 January 2027 (in 51 days)"))
         #expect(driver.text.contains("▶ 25 Nov 2026  Today"))
         #expect(driver.text.contains("16 Apr 2027  National offer day"))
+        #expect(driver.text.contains("   1 Sep 2027  Reception begins"), "dates line up, right-aligned")
         expectFits(driver, "child", width: width)
 
         // Eligible schools with the chance and its reason; a filter; three marked.

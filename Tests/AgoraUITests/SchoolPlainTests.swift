@@ -43,8 +43,10 @@ struct SchoolPlainTests {
         #expect(compared.contains("(best)"))
         #expect(compared.contains("Weighted score"))
         #expect(compared.contains("last year"), "each chance is said with its reason")
+        #expect(!compared.contains(".;") && !compared.contains(".."), "a reason's full stop is not doubled")
         let priorities = plain.say("p").text
         #expect(priorities.contains("1. Distance: 3 of 5"))
+        #expect(priorities.contains("Not used: no faith is given in Sam's details."))
         let changed = plain.say("1 5").text
         #expect(changed.contains("1. Distance: 5 of 5"))
         #expect(changed.contains("out of 100"), "the scores are said again as they change")

@@ -97,12 +97,25 @@ struct CalendarTests {
         let summary = ChildSummary(child: HandCatalog.child(born: day(2023, 6, 10)), today: day(2026, 11, 25),
                                    council: catalog.manifest.admissions)
         #expect(summary.round?.title == "Reception places for September 2027")
-        #expect(summary.timeline.map(\.title).prefix(2) == ["Today", "Closing date: apply to the council by today"])
+        #expect(summary.timeline.map(\.title).prefix(2) == ["Today", "Closing date for applications to the council"])
+        let appeal = summary.timeline.first { $0.title.hasPrefix("Appeal deadline") }
+        #expect(appeal?.detail?.hasPrefix("If refused a place, you can appeal: the deadline is at least 20 school days after offer day") == true)
         let kinds = summary.timeline.map(\.kind)
         #expect(kinds.filter { $0 == .today }.count == 1)
         #expect(summary.timeline.map(\.date) == summary.timeline.map(\.date).sorted())
         #expect(summary.timeline.first { $0.kind == .today }?.date == day(2026, 11, 25))
         #expect(summary.isSummerBorn)
         #expect(summary.notes.contains(AdmissionsFacts.summerBorn.value))
+    }
+
+    @Test("compulsory school age is said as ahead, under way or ended, never as a past start")
+    func compulsorySchoolAgeSentence() {
+        let child = HandCatalog.child(born: day(2015, 9, 10))
+        func sentence(on today: CalendarDate) -> String {
+            ChildSummary(child: child, today: today, council: nil).compulsorySchoolAgeSentence
+        }
+        #expect(sentence(on: day(2020, 6, 1)) == "Compulsory school age from 31 December 2020.")
+        #expect(sentence(on: day(2026, 11, 25)) == "Of compulsory school age since 31 December 2020, until 25 June 2032.")
+        #expect(sentence(on: day(2032, 7, 1)).hasPrefix("Compulsory school age ended on 25 June 2032"))
     }
 }

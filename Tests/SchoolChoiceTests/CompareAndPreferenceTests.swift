@@ -48,7 +48,11 @@ struct CompareAndPreferenceTests {
         scores = ScoreCalculator.scores(inputs, priorities: priorities, child: nil)
         // S1: distance 1×5 + results 0.70×5 + clubs 1×2 = 10.5 over 12; S2: 0.4267×5 + 0.55×5 + 0×2 = 4.883 over 12.
         #expect(scores.map(\.score) == [88, 41])
-        #expect(scores[0].unscored == [.faith])
+        #expect(scores[0].unscored.isEmpty, "with no child's faith given, faith is left out, not called unpublished")
+        #expect(!scores[0].scored.contains(.faith))
+        let withFaith = ScoreCalculator.scores(inputs, priorities: priorities, child: HandCatalog.child(faith: "Roman Catholic"))
+        #expect(withFaith[0].scored.contains(.faith))
+        #expect(!ScoreCalculator.applies(.faith, to: HandCatalog.child()))
         #expect(priorities.weight(.size) == 0)
         priorities.set(.size, to: 9)
         #expect(priorities.weight(.size) == 5)

@@ -170,7 +170,9 @@ public struct ComparisonFeature: KeyedFeature {
             }
             let values = zip(grid.columns, row.cells).map { column, cell in
                 // The detail (a chance's reason, a grade's date) is said too: plain mode has no Enter to explain.
-                "\(column.title): \(cell.text)\(cell.isBest ? " (best)" : "")" + (cell.detail.map { " — \($0)" } ?? "")
+                // A sentence's own full stop is dropped: values are joined with "; " and the row ends with one.
+                let detail = cell.detail.map { " — " + ($0.hasSuffix(".") ? String($0.dropLast()) : $0) } ?? ""
+                return "\(column.title): \(cell.text)\(cell.isBest ? " (best)" : "")" + detail
             }
             lines.append(.note("\(row.label) — " + values.joined(separator: "; ") + "."))
         }

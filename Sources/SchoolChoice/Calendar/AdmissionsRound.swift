@@ -56,8 +56,8 @@ public struct AppealDeadline: Hashable, Sendable {
     public var explanation: String {
         let days = AdmissionsFacts.appealSchoolDays.value
         return usesCouncilTermDates
-            ? "\(days) school days after offers, counting the council's term dates; the admission authority's appeal timetable gives the real deadline, which may be later."
-            : "at least \(days) school days after offers, counting weekdays that are not bank holidays; school holidays make it later, as term dates are set locally."
+            ? "the deadline is at least \(days) school days after offer day, counted on the council's term dates; the admission authority's appeal timetable gives the real date, which may be later."
+            : "the deadline is at least \(days) school days after offer day; Agora counts weekdays that are not bank holidays, and school holidays make it later, as term dates are set locally."
     }
 
     public static func after(_ offerDay: CalendarDate, council: Manifest.AdmissionsSettings?) -> AppealDeadline {

@@ -58,7 +58,7 @@ public struct ChildSummary: Hashable, Sendable {
         var notes: [String] = []
         if let round {
             if let closing = round.closingDate {
-                add(closing, .deadline, "Closing date: apply to the council by today",
+                add(closing, .deadline, "Closing date for applications to the council",
                     round.closingDateHasPassed(today: today) ? AdmissionsFacts.lateApplication.value
                         : "Name your schools in order of preference on the council's application.")
             } else {
@@ -68,7 +68,7 @@ public struct ChildSummary: Hashable, Sendable {
                 add(offer, .offers, "National offer day", round.offerDayNote ?? "The council tells you which school offers a place.")
             }
             if let appeal = round.appealDeadline {
-                add(appeal.date, .deadline, "Appeal deadline (earliest)", "If refused a place: lodge an appeal " + appeal.explanation)
+                add(appeal.date, .deadline, "Appeal deadline (earliest)", "If refused a place, you can appeal: " + appeal.explanation)
             }
             if round.entry == .reception {
                 if compulsorySchoolAgeBegins > today {
@@ -86,6 +86,16 @@ public struct ChildSummary: Hashable, Sendable {
         events.insert(marker, at: position)
         timeline = events
         self.notes = notes
+    }
+
+    /// Compulsory school age as of today: when it begins, that it has begun and until when, or
+    /// that it has ended.
+    public var compulsorySchoolAgeSentence: String {
+        if today < compulsorySchoolAgeBegins { return "Compulsory school age from \(compulsorySchoolAgeBegins.long)." }
+        if today <= compulsorySchoolAgeEnds {
+            return "Of compulsory school age since \(compulsorySchoolAgeBegins.long), until \(compulsorySchoolAgeEnds.long)."
+        }
+        return "Compulsory school age ended on \(compulsorySchoolAgeEnds.long); young people then stay in education or training until 18."
     }
 
     /// "Year 6 (2026/27)" or "nursery age (2026/27)".

@@ -88,7 +88,7 @@ public enum ScoreCalculator {
             var scored: [Priority] = [], unscored: [Priority] = []
             for priority in Priority.allCases {
                 let weight = priorities.weight(priority)
-                guard weight > 0 else { continue }
+                guard weight > 0, applies(priority, to: child) else { continue }
                 guard let value = measure(priority, input, child: child, nearest: nearest, smallest: smallest) else {
                     unscored.append(priority)
                     continue
@@ -100,6 +100,12 @@ public enum ScoreCalculator {
             let score = weights > 0 ? Int((total / Double(weights) * 100).rounded()) : nil
             return WeightedScore(schoolID: input.provider.id, score: score, scored: scored, unscored: unscored)
         }
+    }
+
+    /// Faith counts only for a child whose faith is given: without one it is left out, not
+    /// reported as a figure the schools fail to publish.
+    public static func applies(_ priority: Priority, to child: ChildProfile?) -> Bool {
+        priority != .faith || !(child?.faith ?? "").isEmpty
     }
 
     /// A priority's 0–1 measure for one school, or nil when the school does not publish it.

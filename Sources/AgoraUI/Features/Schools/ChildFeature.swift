@@ -132,9 +132,11 @@ public struct ChildFeature: KeyedFeature {
 
     /// "Today", "Closing date…": each step as one short line, today marked.
     static func timelineLine(_ event: TimelineEvent) -> (String, Role) {
-        if event.kind == .today { return ("▶ \(event.date.short)  Today", .accent) }
+        // Dates right-aligned to one width, so "1 Sep 2027" lines up under "15 Jan 2027".
+        let date = DisplayWidth.pad(event.date.short, to: 11, alignRight: true)
+        if event.kind == .today { return ("▶ \(date)  Today", .accent) }
         let role: Role = event.isPast ? .dim : event.kind == .deadline ? .heading : .normal
-        return ("  \(event.date.short)  \(event.title)\(event.isPast ? " (past)" : "")", role)
+        return ("  \(date)  \(event.title)\(event.isPast ? " (past)" : "")", role)
     }
 
     public func render(into screen: inout Screen, area: Rect, in context: AppContext) {
@@ -198,7 +200,7 @@ public struct TimelineFeature: KeyedFeature {
         let facts = ChildFacts(link.child, context)
         let summary = facts.summary
         var out: [(String, Role, Bool)] = [
-            ("\(facts.headline). Compulsory school age from \(summary.compulsorySchoolAgeBegins.long).", .normal, false),
+            ("\(facts.headline). \(summary.compulsorySchoolAgeSentence)", .normal, false),
             (facts.roundTitle + ".", .title, true),
         ]
         for event in summary.timeline {

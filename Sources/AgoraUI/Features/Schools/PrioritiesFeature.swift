@@ -83,7 +83,9 @@ public struct PrioritiesFeature: KeyedFeature {
             let weight = weights.weight(priority)
             let bar = Bar.text(Int64(weight), of: 5, width: 10, style: style)
             screen.putPadded(bar, x: area.x + 23, y: y, width: 10, role: .accent)
-            screen.put("\(weight) of 5\(pending && selected ? " …" : "")", x: area.x + 35, y: y, role: weight == 0 ? .dim : .normal)
+            let unused = ScoreCalculator.applies(priority, to: link.child.profile) ? "" : " (not used: no faith given)"
+            screen.put("\(weight) of 5\(pending && selected ? " …" : "")\(unused)", x: area.x + 35, y: y,
+                       width: area.maxX - area.x - 35, role: weight == 0 || !unused.isEmpty ? .dim : .normal)
         }
         var y = area.y + 3 + Priority.allCases.count
         let scores = self.scores(context)
@@ -112,7 +114,9 @@ public struct PrioritiesFeature: KeyedFeature {
     public func plain(in context: AppContext) -> PlainView {
         let weights = link.child.weights
         var lines: [PlainLine] = Priority.allCases.enumerated().map { index, priority in
-            .item(index + 1, "\(priority.label): \(weights.weight(priority)) of 5 (\(priority.measureExplanation)).")
+            let unused = ScoreCalculator.applies(priority, to: link.child.profile) ? ""
+                : " Not used: no faith is given in \(link.child.name)'s details."
+            return .item(index + 1, "\(priority.label): \(weights.weight(priority)) of 5 (\(priority.measureExplanation)).\(unused)")
         }
         lines.append(.note(ScoreCalculator.explanation))
         let scores = self.scores(context)
