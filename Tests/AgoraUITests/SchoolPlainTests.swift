@@ -14,7 +14,9 @@ struct SchoolPlainTests {
         #expect(children.contains("1. Add a child."), "the saved children were read and said")
         let form = plain.say("a").text
         #expect(form.contains("1. Name or nickname: (empty)"))
-        #expect(form.contains("5. In care: no (choices: 1 no; 2 looked after by a council"))
+        #expect(form.contains("5. In care: no (choices: 1 no; 2 looked after now; 3 previously looked after)"))
+        #expect(form.contains("Previously looked after: left care by adoption"), "the help says what each choice means")
+        #expect(!form.contains("← →"), "plain mode has no arrow keys to mention")
         _ = plain.say("1 Sam")
         let wrong = plain.say("2 2022-13-01").text
         #expect(wrong.contains("is not a date"), "a field is checked as soon as it is typed")

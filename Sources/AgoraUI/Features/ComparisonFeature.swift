@@ -7,6 +7,8 @@ import ChoiceKit
 public struct ComparisonFeature: KeyedFeature {
     public let grid: ComparisonGrid
     public var table = TableState()
+    /// The file name last typed to save the comparison, and why that save failed if it did.
+    var exportRetry = ExportRetry()
 
     public enum Action: Hashable, Sendable {
         case move(ListMove)
@@ -107,10 +109,10 @@ public struct ComparisonFeature: KeyedFeature {
             let text = zip(grid.columns, row.cells).map { column, cell in "\(column.title): \(cell.plainText)" }.joined(separator: "\n")
             context.present(ModalFeature(tag: "comparison.explain", modal: .info(row.label, text)))
         case .export:
-            context.present(ModalFeature(tag: Self.exportTag, modal: .prompt(
+            context.present(ModalFeature(tag: Self.exportTag, modal: exportRetry.prompt(
                 "Save this comparison",
-                "File name: .md for a document, .csv for a spreadsheet, .txt for printing. It is saved in the folder Agora was started from unless you give a full path.",
-                text: "agora-comparison.md", limit: 500)))
+                message: "File name: .md for a document, .csv for a spreadsheet, .txt for printing. It is saved in the folder Agora was started from unless you give a full path.",
+                defaultName: "agora-comparison.md")))
         }
         return .handled
     }
@@ -127,7 +129,12 @@ public struct ComparisonFeature: KeyedFeature {
         }
         let lower = path.lowercased()
         let text = lower.hasSuffix(".csv") ? grid.csv() : lower.hasSuffix(".txt") ? grid.text() : grid.markdown()
-        context.start(.export(ExportDocument(title: "Comparison", text: text), path: path), title: "Saving the comparison to \(path)")
+        let job = context.start(.export(ExportDocument(title: "Comparison", text: text), path: path), title: "Saving the comparison to \(path)")
+        exportRetry.started(path, job: job)
+    }
+
+    public mutating func receive(_ outcome: Outcome, in context: inout AppContext) {
+        _ = exportRetry.receive(outcome)
     }
 
     public mutating func fit(area: Rect, in context: AppContext) {

@@ -9,6 +9,18 @@ public struct ChildFeature: KeyedFeature {
 
     enum Item: CaseIterable {
         case schools, compare, priorities, preferences, timeline, details
+
+        /// What the step's number key opens, as help says it.
+        var help: String {
+            switch self {
+            case .schools: return "the schools they could go to"
+            case .compare: return "the marked schools side by side"
+            case .priorities: return "your priorities for the score"
+            case .preferences: return "the preference list"
+            case .timeline: return "the dates and what each means"
+            case .details: return "change the child's details"
+            }
+        }
     }
 
     public enum Action: Hashable, Sendable {
@@ -25,8 +37,8 @@ public struct ChildFeature: KeyedFeature {
     public func keymap(in context: AppContext) -> Keymap<Action> {
         Keymap(ListCursor.bindings(Action.move, noun: "step") + [
             KeyBinding([.enter, .right, .character("l")], "Enter", .open, "open it", hint: "open"),
-        ] + Item.allCases.indices.map { index in
-            KeyBinding([.character(Character(String(index + 1)))], "\(index + 1)", .openNumber(index), "open step \(index + 1)")
+        ] + Item.allCases.enumerated().map { index, item in
+            KeyBinding([.character(Character(String(index + 1)))], "\(index + 1)", .openNumber(index), item.help)
         })
     }
 

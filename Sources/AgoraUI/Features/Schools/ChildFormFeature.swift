@@ -13,7 +13,8 @@ public struct ChildFormFeature: Feature {
     /// The write in flight and the profile it saves.
     private var saving: (id: RequestID, child: SavedChild)?
 
-    static let careOptions = ["no", "looked after by a council", "previously looked after (adopted from care, in England or abroad)"]
+    /// Short enough to show whole at 60 columns; the hint says what each means.
+    static let careOptions = ["no", "looked after now", "previously looked after"]
     static let sexOptions = ["not given", "boy", "girl"]
 
     public init(editing: SavedChild?, existingNames: [String], context: AppContext) {
@@ -46,10 +47,10 @@ public struct ChildFormFeature: Feature {
             "born": "As YYYY-MM-DD, e.g. 2022-03-14. It decides the school year and when to apply.",
             "home": "A postcode in \(catalog.manifest.area.name), e.g. \(example). Distances and chances are measured from it.",
             "siblings": "School ids or names where a brother or sister is now and will still be, separated by commas (e.g. \(catalog.providers(of: .school).first?.id ?? "S900001")). Leave empty if none.",
-            "care": "Looked-after and previously looked-after children come first in every school's admissions. ← → change it.",
+            "care": "Looked after now: in a council's care. Previously looked after: left care by adoption, special guardianship or a child arrangements order, in England or abroad. Both come first.",
             "faith": faiths.isEmpty ? "As schools write it. Leave empty if none." : "As schools write it: \(faiths.joined(separator: ", ")). Leave empty if none.",
             "ehc": "Only if your child has an education, health and care plan naming a school (its id or name): that school must admit them.",
-            "sex": "Only used to leave out single-sex schools of the other sex. ← → change it.",
+            "sex": "Only used to leave out single-sex schools of the other sex.",
         ]
     }
 
@@ -178,7 +179,10 @@ public struct ChildFormFeature: Feature {
         let hintTop = min(area.maxY - 2, rect.y + form.height(in: rect) + 1)
         if let focused, let hint = hints[focused.id], !form.confirmingDiscard {
             var writer = ParagraphWriter(area: Rect(x: area.x + 2, y: hintTop, width: area.width - 4, height: area.maxY - hintTop))
-            writer.write(saving == nil ? hint : "Saving…", role: .dim, into: &screen)
+            // Plain mode gives choices by number; only here do the arrow keys change them.
+            let keys: String
+            if case .choice = focused.kind { keys = " ← → change it." } else { keys = "" }
+            writer.write(saving == nil ? hint + keys : "Saving…", role: .dim, into: &screen)
         }
     }
 

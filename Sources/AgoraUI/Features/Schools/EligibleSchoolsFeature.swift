@@ -61,10 +61,23 @@ public struct EligibleSchoolsFeature: KeyedFeature {
 
     // MARK: Layout
 
-    func columns() -> [TableColumn] {
-        [TableColumn(title: "School", width: 38), TableColumn(title: "Distance", width: 9, alignRight: true),
-         TableColumn(title: "Chance", width: 15), TableColumn(title: "Your list", width: 8), TableColumn(title: "Why", width: 40),
-         TableColumn(title: "Notes", width: 30)]
+    /// The school's name gives way (down to 20 columns) so that its distance and chance always
+    /// show beside it, even at 60 columns.
+    func columns(width: Int) -> [TableColumn] {
+        let distance = 9, chance = 15
+        let name = min(38, max(20, width - 2 - (distance + 1) - (chance + 1) - 1))
+        return [TableColumn(title: "School", width: name), TableColumn(title: "Distance", width: distance, alignRight: true),
+                TableColumn(title: "Chance", width: chance), TableColumn(title: "Your list", width: 9), TableColumn(title: "Why", width: 40),
+                TableColumn(title: "Notes", width: 30)]
+    }
+
+    /// The filters, then as much about distances as fits: the whole note, a short one, or none.
+    func filterLine(width: Int) -> String {
+        for candidate in [filters.summary + " · " + SchoolFinder.distanceNote, filters.summary + " · straight-line distances"]
+        where DisplayWidth.of(candidate) <= width {
+            return candidate
+        }
+        return filters.summary
     }
 
     /// The table, then the selected school's chance in words (or the filter panel).
@@ -74,11 +87,11 @@ public struct EligibleSchoolsFeature: KeyedFeature {
         return (table, Rect(x: area.x + 1, y: table.maxY + 1, width: area.width - 2, height: area.maxY - table.maxY - 1))
     }
 
-    func tableView(_ context: AppContext) -> Table {
+    func tableView(_ context: AppContext, width: Int) -> Table {
         let rows = self.rows
         let child = link.child
         let pending = link.isPending(in: context)
-        return Table(columns: columns(), rowCount: rows.count, cell: { row, column in
+        return Table(columns: columns(width: width), rowCount: rows.count, cell: { row, column in
             let school = rows[row]
             switch column {
             case 0: return TableCell(school.provider.name)
@@ -146,9 +159,9 @@ public struct EligibleSchoolsFeature: KeyedFeature {
             panel = nil
             context.inform("\(rows.count) schools shown · \(filters.summary)")
         case .columnsRight:
-            return table.scrollColumns(1, columns: columns(), width: area.table.width, gutter: 2)
+            return table.scrollColumns(1, columns: columns(width: area.table.width), width: area.table.width, gutter: 2)
         case .columnsLeft:
-            return table.scrollColumns(-1, columns: columns(), width: area.table.width, gutter: 2)
+            return table.scrollColumns(-1, columns: columns(width: area.table.width), width: area.table.width, gutter: 2)
         }
         return .handled
     }
@@ -220,13 +233,13 @@ public struct EligibleSchoolsFeature: KeyedFeature {
         let written = screen.put(heading, x: area.x, y: area.y, role: .title)
         screen.put("  \(rows.count) shown · \(link.child.marked.count) marked", x: area.x + written, y: area.y,
                    width: area.width - written, role: .dim)
-        screen.put(filters.summary + " · " + SchoolFinder.distanceNote, x: area.x + 2, y: area.y + 1, width: area.width - 2, role: .dim)
+        screen.put(filterLine(width: area.width - 2), x: area.x + 2, y: area.y + 1, width: area.width - 2, role: .dim)
         let parts = areas(area)
         if rows.isEmpty {
             var writer = ParagraphWriter(area: Rect(x: area.x + 2, y: parts.table.y, width: area.width - 4, height: parts.table.height))
             writer.write("No school matches these filters: press f to change them.", role: .normal, into: &screen)
         } else {
-            tableView(context).render(table, into: &screen, area: parts.table)
+            tableView(context, width: parts.table.width).render(table, into: &screen, area: parts.table)
         }
         if let panel {
             renderPanel(panel, into: &screen, area: parts.below)
@@ -314,8 +327,11 @@ struct SchoolFilters: Hashable, Sendable {
         }
     }
 
+    /// "within 2,000 m · likely or better · fee-paying left out": short, so the distance note fits beside it.
     var summary: String {
-        "within \(value(of: .within)), chance \(value(of: .chance)), fee-paying \(value(of: .independent))"
+        [withinMetres.map { "within " + MetresText.format($0) } ?? "any distance",
+         chanceFloor.map { $0 == .veryLikely ? "very likely" : "\($0.label.lowercased()) or better" } ?? "any chance",
+         "fee-paying " + value(of: .independent)].joined(separator: " · ")
     }
 
     mutating func change(_ control: Control, step: Int) {

@@ -8,6 +8,8 @@ public struct PreferencesFeature: KeyedFeature {
     var cursor = ListCursor()
     /// The warnings and explanations below the list, scrolled with PgUp and PgDn.
     var notes = ScrollingText()
+    /// The file name last typed to save the list, and why that save failed if it did.
+    var exportRetry = ExportRetry()
 
     public enum Action: Hashable, Sendable {
         case move(ListMove)
@@ -99,8 +101,9 @@ public struct PreferencesFeature: KeyedFeature {
                 context.inform("The list is empty: add schools first (a).")
                 return .handled
             }
-            context.present(ModalFeature(tag: Self.exportTag, modal: .prompt("Save the preference list", TableFileFormat.promptMessage,
-                                                                             text: "agora-\(facts(context).fileStem)-preferences.md", limit: 500)))
+            context.present(ModalFeature(tag: Self.exportTag, modal: exportRetry.prompt(
+                "Save the preference list", message: TableFileFormat.promptMessage,
+                defaultName: "agora-\(facts(context).fileStem)-preferences.md")))
         }
         return .handled
     }
@@ -146,11 +149,13 @@ public struct PreferencesFeature: KeyedFeature {
         case .markdown: text = table.markdown()
         case .text: text = table.text(width: 100)
         }
-        context.start(.export(ExportDocument(title: "Preference list", text: text), path: path),
-                      title: "Saving the preference list to \(path)")
+        let job = context.start(.export(ExportDocument(title: "Preference list", text: text), path: path),
+                                title: "Saving the preference list to \(path)")
+        exportRetry.started(path, job: job)
     }
 
     public mutating func receive(_ outcome: Outcome, in context: inout AppContext) {
+        if exportRetry.receive(outcome) { fit(area: context.contentArea, in: context) }
         guard link.receive(outcome) else { return }
         cursor.fit(count: link.child.preferences.count, visible: max(1, link.child.preferences.count))
         fit(area: context.contentArea, in: context)
@@ -172,6 +177,9 @@ public struct PreferencesFeature: KeyedFeature {
     func noteLines(_ context: AppContext, width: Int) -> [ScrollingText.Line] {
         guard let review = facts(context).review(context) else { return [] }
         var paragraphs: [(text: String, role: Role, gapBefore: Bool)] = review.warnings.map { ("! " + $0.message, .error, true) }
+        if let problem = exportRetry.problem {
+            paragraphs.insert(("Not saved: \(problem) Press e to try again with another name.", .error, true), at: 0)
+        }
         paragraphs.append((PreferenceReview.equalPreference, .dim, true))
         if let row = review.rows.first(where: { $0.rank == cursor.selected + 1 }) {
             paragraphs.append(("\(row.name): \(row.chance.sentence)", .normal, true))

@@ -38,10 +38,12 @@ public struct SchoolComparisonFeature: KeyedFeature {
     }
 
     public mutating func receive(_ outcome: Outcome, in context: inout AppContext) {
+        comparison.receive(outcome, in: &context)
         guard link.receive(outcome) else { return }
-        // The grid follows the marks and the priorities; where you were in it stays.
+        // The grid follows the marks and the priorities; where you were in it, and a save to try again, stay.
         var fresh = ComparisonFeature(grid: ChildFacts(link.child, context).comparison(context).grid)
         fresh.table = comparison.table
+        fresh.exportRetry = comparison.exportRetry
         fresh.fit(area: context.contentArea, in: context)
         comparison = fresh
     }
