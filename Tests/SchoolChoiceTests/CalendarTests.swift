@@ -108,6 +108,23 @@ struct CalendarTests {
         #expect(summary.notes.contains(AdmissionsFacts.summerBorn.value))
     }
 
+    @Test("the 2026 Act is said beside every co-ordinated round, with what is not yet known")
+    func wellbeingAndSchoolsAct() throws {
+        let catalog = try HandCatalog.load()
+        let reception = ChildSummary(child: HandCatalog.child(born: day(2023, 6, 10)), today: day(2026, 11, 25),
+                                     council: catalog.manifest.admissions)
+        #expect(reception.notes.contains(ChildrensWellbeingAndSchoolsAct.admissionsChanges.value))
+        #expect(reception.notes.contains(ChildrensWellbeingAndSchoolsAct.notYetKnown.value))
+        #expect(ChildrensWellbeingAndSchoolsAct.notYetKnown.value.hasPrefix("Not yet known:"))
+        #expect(ChildrensWellbeingAndSchoolsAct.passed.value == day(2026, 4, 29))
+        #expect(ReferenceSources.all.contains(ChildrensWellbeingAndSchoolsAct.source))
+        // Year 12 has no council round: each school or college sets its own.
+        let sixthForm = ChildSummary(child: HandCatalog.child(born: day(2015, 5, 10)), today: day(2026, 11, 25),
+                                     council: catalog.manifest.admissions)
+        #expect(sixthForm.round?.entry == .year12)
+        #expect(!sixthForm.notes.contains(ChildrensWellbeingAndSchoolsAct.notYetKnown.value))
+    }
+
     @Test("compulsory school age is said as ahead, under way or ended, never as a past start")
     func compulsorySchoolAgeSentence() {
         let child = HandCatalog.child(born: day(2015, 9, 10))

@@ -57,6 +57,29 @@ public enum AdmissionsFacts {
         source: code)
 }
 
+/// The Children's Wellbeing and Schools Act 2026 where it bears on admissions: what it changes, and
+/// what is not yet known. Agora's dates and chances follow the rules in force (the School Admissions
+/// Code 2021 and the 2012 regulations) and say so.
+public enum ChildrensWellbeingAndSchoolsAct {
+    public static let source = Source(
+        publisher: "legislation.gov.uk",
+        title: "Children's Wellbeing and Schools Act 2026 (c. 21), sections 62 and 64 (school places and admissions) and 78 (commencement)",
+        url: "https://www.legislation.gov.uk/ukpga/2026/21", year: "2026")
+
+    /// The day the Act was passed (Royal Assent).
+    public static let passed = ReferenceFigure(CalendarDate(known: 2026, 4, 29), source: source)
+
+    /// What the Act changes for admissions, in words a parent reads.
+    public static let admissionsChanges = ReferenceFigure(
+        "The Children's Wellbeing and Schools Act 2026 (passed 29 April 2026) lets a council direct an academy to admit a child, as it already can a council-run school, and lets the Schools Adjudicator set a school's admission number when it upholds an objection to that number.",
+        source: source)
+
+    /// Said plainly beside every round, because it is not known yet.
+    public static let notYetKnown = ReferenceFigure(
+        "Not yet known: the day those parts start, which the Secretary of State sets by regulations, and any new School Admissions Code to go with them. Until then Agora's dates and chances follow the School Admissions Code 2021 and the 2012 co-ordination regulations.",
+        source: source)
+}
+
 /// When children must be in education in England.
 public enum SchoolAgeFacts {
     public static let educationAct = Source(

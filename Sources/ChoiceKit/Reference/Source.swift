@@ -31,7 +31,7 @@ public struct ReferenceFigure<Value: Sendable & Hashable>: Hashable, Sendable {
 public enum ReferenceSources {
     public static var all: [Source] {
         [CQCRating.source, OfstedFacts.source, AdmissionsFacts.code, AdmissionsFacts.coordination,
-         AdmissionsFacts.appealsCode, SchoolAgeFacts.educationAct, BankHolidays.source, ResultsFacts.performanceTables,
+         AdmissionsFacts.appealsCode, ChildrensWellbeingAndSchoolsAct.source, SchoolAgeFacts.educationAct, BankHolidays.source, ResultsFacts.performanceTables,
          CareCharging.source, DirectPaymentRules.careAct, DirectPaymentRules.regulations, DirectPaymentRules.source,
          DirectPaymentRules.choiceOfAccommodation, NHSNursingCare.source, HomecarePrice.minimumHourly.source,
          GPFacts.registration, GPFacts.contract, GPFacts.survey, MarketConcentration.source, NationalGridFacts.source]

@@ -79,6 +79,9 @@ public struct ChildSummary: Hashable, Sendable {
                 if isSummerBorn { notes.append(AdmissionsFacts.summerBorn.value) }
             }
             add(round.starts, .milestone, "\(round.entry.label) begins", "The school year starts on 1 September; first days of term are set locally.")
+            if round.closingDate != nil {
+                notes += [ChildrensWellbeingAndSchoolsAct.admissionsChanges.value, ChildrensWellbeingAndSchoolsAct.notYetKnown.value]
+            }
         }
         events.sort { $0.date < $1.date }
         let marker = TimelineEvent(date: today, kind: .today, title: "Today", isPast: false)
