@@ -72,7 +72,8 @@ public struct MarketView: Hashable, Sendable {
             notes.append("Care homes only: home care hours are not published, so the \(all.count - providers.count) home care, day and other services are not shared out here.")
         }
         if counted.count < providers.count {
-            notes.append("\(providers.count - counted.count) of \(providers.count) do not publish their \(capacity.noun) and are not counted.")
+            let missing = providers.count - counted.count
+            notes.append("\(missing) of \(providers.count) \(missing == 1 ? "does" : "do") not publish their \(capacity.noun) and are not counted.")
         }
         notes.append("Concentration is measured across organisations: \(MarketConcentration.thresholds).")
         let byGroup = Self.shares(counted, capacity: capacity, total: total) { Self.group(of: $0) }

@@ -85,6 +85,63 @@ struct LocalServicesTests {
         #expect(driver.text.contains("no contract"))
     }
 
+    @Test func servicesCitizensChooseSayHowTheyAreBoughtAndWhatCanBeAdded() {
+        for (kind, says) in [(ProviderKind.school, "funding agreement"), (.care, "approved list"), (.gp, "GMS")] {
+            guard let service = Self.catalog.manifest.services.first(where: { $0.kind == kind }) else {
+                Issue.record("no \(kind) service")
+                continue
+            }
+            var driver = Driver(width: 120, height: 80)
+            driver.state.context.push(ServiceFeature(serviceID: service.id))
+            _ = Update.apply(.resize(Size(width: 120, height: 80)), to: &driver.state)
+            #expect(driver.text.contains("How it is bought") && driver.text.contains(says), "\(kind)")
+            #expect(driver.text.contains("What you can add yourself"), "\(kind)")
+        }
+        var probation = Driver(width: 120, height: 80)
+        probation.state.context.push(ServiceFeature(serviceID: "probation"))
+        _ = Update.apply(.resize(Size(width: 120, height: 80)), to: &probation.state)
+        #expect(probation.text.contains("Nothing to buy"))
+    }
+
+    @Test func aPracticeSaysHowToLearnWhetherItWouldRegisterYouWithoutAHomePostcode() throws {
+        let practice = try #require(Self.catalog.providers(of: .gp).first)
+        let sections = ProviderFacts.sections(for: practice, in: Self.catalog, home: nil)
+        #expect(sections.first?.title == "Registering")
+        #expect(sections.first?.facts.first?.text.contains("Give your home postcode") == true)
+    }
+
+    @Test func theMarketsReadingIsNeverCutAtEightyColumns() {
+        for width in [60, 80] {
+            var driver = Driver(width: width, height: width == 60 ? 18 : 24)
+            driver.openList(.gp)
+            driver.press(.character("m"))
+            let text = driver.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            #expect(text.contains("a concentrated market") || text.contains("not concentrated") || text.contains("highly concentrated"), "\(width)")
+            #expect(text.contains("(HHI "), "the index is shown at \(width) columns")
+        }
+    }
+
+    @Test func homeStaysVisibleBesideTheSelectedProvidersName() {
+        for width in [80, 100] {
+            var driver = Driver(width: width, height: 24, postcode: "KM1 9UY")
+            driver.openList(.gp)
+            driver.press(.character("M"))
+            let map = driver.lines.dropFirst(2).dropLast(4).joined(separator: "\n")
+            #expect(map.contains("⌂") || map.contains("●"), "home, or the selected provider on it, at \(width)")
+            for _ in 0..<3 { driver.press(.character("n")) }
+            #expect(driver.lines.dropFirst(2).dropLast(4).joined().contains("⌂"), "home drawn over names at \(width)")
+        }
+    }
+
+    @Test func theListSaysHowManyRowsAreShown() throws {
+        var driver = Driver(width: 80, height: 24)
+        driver.openList(.school)
+        let names = driver.listProviders.map { String($0.name.prefix(14)) }
+        let shown = driver.lines.filter { line in names.contains { line.hasPrefix("  " + $0) || line.hasPrefix("▸ " + $0) || line.contains(" " + $0) } }.count
+        #expect(shown > 10)
+        #expect(driver.text.contains("rows 1–\(shown) of"), "\(shown) rows are drawn")
+    }
+
     @Test func theMarketViewShowsSharesAndConcentration() {
         var driver = Driver(width: 120, height: 40)
         driver.openList(.care)

@@ -46,7 +46,7 @@ public struct ComparisonFeature: KeyedFeature {
     public func keymap(in context: AppContext) -> Keymap<Action> {
         Keymap(ListCursor.bindings(Action.move, noun: "measure") + [
             KeyBinding([.right, .character("l")], "→ l", .columnsRight, "more providers to the right", hint: "more"),
-            KeyBinding([.left, .character("h")], "← h", .columnsLeft, "back to the left, or back"),
+            KeyBinding([.left], "←", .columnsLeft, "back to the left, or back"),
             KeyBinding([.enter], "Enter", .explain, "explain this row: every value in full", hint: "explain"),
             KeyBinding([.character("e")], "e", .export, "save as Markdown, CSV or text", hint: "save", plain: "e"),
         ])
@@ -56,7 +56,7 @@ public struct ComparisonFeature: KeyedFeature {
 
     static func cellText(_ cell: ComparisonCell) -> String { cell.isBest ? "\(cell.text) \(ComparisonGrid.bestMarker)" : cell.text }
 
-    /// The measure column, then one column per provider: as wide as their values want (up to 26),
+    /// The measure column, then one column per provider: as wide as their values want (up to an even share),
     /// narrowed evenly (to no less than 14) so that as many providers as possible show at once.
     func columns(width: Int) -> [TableColumn] {
         let labelWidth = min(30, max(12, grid.rows.map { DisplayWidth.of($0.label) }.max() ?? 12), max(12, width * 4 / 10))
@@ -64,7 +64,8 @@ public struct ComparisonFeature: KeyedFeature {
         var columns = [TableColumn(title: ComparisonGrid.bestLegend, width: labelWidth)]
         for (index, column) in grid.columns.enumerated() {
             let widest = max(grid.rows.map { DisplayWidth.of(Self.cellText($0.cells[index])) }.max() ?? 0, DisplayWidth.of(column.title))
-            columns.append(TableColumn(title: column.title, width: max(14, min(26, widest, share))))
+            // Wider windows give each provider more room, up to what its longest value needs.
+            columns.append(TableColumn(title: column.title, width: max(14, min(widest, share))))
         }
         return columns
     }
@@ -88,7 +89,10 @@ public struct ComparisonFeature: KeyedFeature {
         Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1 - notes)
     }
 
-    func noteRows(_ area: Rect) -> Int { min(3, grid.notes.count) }
+    /// The grid's notes less the ★ legend, which the measure column's heading already says.
+    var screenNotes: [String] { grid.notes.filter { $0 != ComparisonGrid.bestLegend } }
+
+    func noteRows(_ area: Rect) -> Int { min(3, screenNotes.count) }
 
     public mutating func perform(_ action: Action, in context: inout AppContext) -> Handling {
         let area = Self.tableArea(context.contentArea, notes: noteRows(context.contentArea))
@@ -162,7 +166,7 @@ public struct ComparisonFeature: KeyedFeature {
         screen.put("  \(grid.columns.count) side by side\(more)", x: area.x + titleWidth, y: area.y, width: area.width - titleWidth, role: .dim)
         let notes = noteRows(area)
         tableView(width: area.width).render(table, into: &screen, area: Self.tableArea(area, notes: notes))
-        for (index, note) in grid.notes.prefix(notes).enumerated() {
+        for (index, note) in screenNotes.prefix(notes).enumerated() {
             screen.put(note, x: area.x, y: area.maxY - notes + index, width: area.width, role: .dim)
         }
     }

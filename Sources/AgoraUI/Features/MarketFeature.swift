@@ -38,7 +38,7 @@ public struct MarketFeature: KeyedFeature {
     func header(_ view: MarketView) -> [(String, Role)] {
         [("\(view.service.name): \(view.capacity.noun) \(view.grouping.label)", .title),
          (view.reading, view.level == .unconcentrated ? .good : view.level == .concentrated ? .fair : .bad),
-         ("Total: \(ShortText.count(view.totalCapacity)) \(view.capacity.noun) across \(view.shares.reduce(0) { $0 + $1.providers }) providers. o switches organisation/sector, Tab the service.", .dim)]
+         ("Total: \(ShortText.count(view.totalCapacity)) \(view.capacity.noun) across \(view.shares.reduce(0) { $0 + $1.providers }) providers. o switches organisation/sector, Tab goes to the next service.", .dim)]
     }
 
     static func valueText(_ share: MarketView.Share, _ view: MarketView) -> String {
@@ -52,13 +52,30 @@ public struct MarketFeature: KeyedFeature {
         }, maximum: Int64(max(1, view.shares.first?.capacity ?? 1)))
     }
 
-    static func chartArea(_ area: Rect, notes: Int) -> Rect {
-        Rect(x: area.x + 2, y: area.y + 4, width: area.width - 4, height: area.height - 5 - notes)
+    /// The header wrapped to the window: the reading is the point of the page and is never cut.
+    func headerLines(_ view: MarketView, width: Int) -> [(String, Role)] {
+        header(view).flatMap { text, role in DisplayWidth.wrap(text, width: max(1, width - 4)).map { ($0, role) } }
     }
 
-    /// The notes under the chart, wrapped to the window.
-    static func noteLines(_ view: MarketView, width: Int) -> [String] {
-        view.notes.flatMap { DisplayWidth.wrap($0, width: max(1, width - 4)) }
+    /// Where the page's parts go: the header, the chart, and the notes (the thresholds and their
+    /// source) shortened before the chart is when the window is small.
+    struct Parts {
+        let header: [(String, Role)]
+        let chart: Rect
+        let notes: [String]
+    }
+
+    func parts(_ view: MarketView, area: Rect) -> Parts {
+        let header = headerLines(view, width: area.width)
+        var notes = view.notes.flatMap { DisplayWidth.wrap($0, width: max(1, area.width - 4)) }
+        let room = max(1, (area.height - header.count - 2) / 3)
+        if notes.count > room {
+            notes = Array(notes.prefix(room))
+            notes[notes.count - 1] = DisplayWidth.truncate(notes[notes.count - 1] + " …", to: max(1, area.width - 4))
+        }
+        let chart = Rect(x: area.x + 2, y: area.y + header.count + 1, width: area.width - 4,
+                         height: max(1, area.height - header.count - 2 - notes.count))
+        return Parts(header: header, chart: chart, notes: notes)
     }
 
     public mutating func perform(_ action: Action, in context: inout AppContext) -> Handling {
@@ -66,7 +83,7 @@ public struct MarketFeature: KeyedFeature {
         switch action {
         case .move(let move):
             guard let view = view(context) else { return .handled }
-            let rows = Self.chartArea(context.contentArea, notes: Self.noteLines(view, width: context.contentArea.width).count).height
+            let rows = parts(view, area: context.contentArea).chart.height
             let count = view.shares.count
             switch move {
             case .up: viewport.scroll(by: -1, contentRows: count, visible: rows)
@@ -90,16 +107,17 @@ public struct MarketFeature: KeyedFeature {
 
     public mutating func fit(area: Rect, in context: AppContext) {
         guard let view = view(context) else { return }
-        viewport.clamp(rows: view.shares.count, visibleRows: Self.chartArea(area, notes: Self.noteLines(view, width: area.width).count).height)
+        viewport.clamp(rows: view.shares.count, visibleRows: parts(view, area: area).chart.height)
     }
 
     public func render(into screen: inout Screen, area: Rect, in context: AppContext) {
         guard let view = view(context) else { return }
-        for (index, line) in header(view).enumerated() {
+        let parts = self.parts(view, area: area)
+        for (index, line) in parts.header.enumerated() {
             screen.put(line.0, x: area.x + 2, y: area.y + index, width: area.width - 4, role: line.1)
         }
-        let notes = Self.noteLines(view, width: area.width)
-        let chartArea = Self.chartArea(area, notes: notes.count)
+        let notes = parts.notes
+        let chartArea = parts.chart
         let style = BarStyle(theme: context.theme)
         let lines = chart(view).lines(width: chartArea.width, style: style)
         let labelWidth = lines.first.map { DisplayWidth.of($0.label) } ?? 0

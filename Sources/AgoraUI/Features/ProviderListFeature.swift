@@ -171,7 +171,7 @@ public struct ProviderListFeature: KeyedFeature {
 
     func frame(_ area: Rect, _ context: AppContext) -> Frame {
         let natural = Table.naturalWidth(columns(context).map(\.spec), gutter: 2)
-        let titleAndSummary = DisplayWidth.of(title(in: context)) + 2 + DisplayWidth.of(summary(context, visible: area.height))
+        let titleAndSummary = DisplayWidth.of(title(in: context)) + 2 + DisplayWidth.of(summary(context, visible: area.height - 2))
         let headerRows = titleAndSummary <= area.width ? 1 : 2
         var listWidth = area.width
         var side: Rect?
@@ -184,17 +184,18 @@ public struct ProviderListFeature: KeyedFeature {
                      side: side)
     }
 
-    /// "68 of 68 · search "st" · 2 filters on (f) · by name · from KM1 1AA · rows 1–20 of 68".
+    /// "68 of 68 · search "st" · 2 filters on (f) · by name · from KM1 1AA · rows 1–20 of 68";
+    /// `visible` is the number of body rows on screen.
     func summary(_ context: AppContext, visible: Int) -> String {
         let total = key.serviceID == nil ? context.catalog.count(of: key.kind) : rows.count
-        var parts = ["\(rows.count) of \(total)"]
+        var parts = ["\(Count.text(rows.count)) of \(Count.text(total))"]
         if !query.text.isEmpty { parts.append("search \"\(query.text)\"") }
         let filterCount = query.filters.activeCount
         if filterCount > 0 { parts.append("\(filterCount) filter\(filterCount == 1 ? "" : "s") on (f)") }
         let sort = query.sort
         parts.append("by \(sort.field.label)\(sort.ascending == sort.field.ascendingByDefault ? "" : " reversed")")
         if let home = context.home { parts.append("from \(home.postcode)") }
-        if let shown = Table.rowsShown(table, count: rows.count, visible: max(1, visible - 2)) { parts.append(shown) }
+        if let shown = Table.rowsShown(table, count: rows.count, visible: max(1, visible)) { parts.append(shown) }
         return parts.joined(separator: " · ")
     }
 
@@ -435,7 +436,7 @@ public struct ProviderListFeature: KeyedFeature {
             let count = " \(rows.count) match\(rows.count == 1 ? "" : "es")"
             screen.put(count, x: summaryX + 8 + field.width, y: summaryY, width: frame.header.maxX - summaryX - 8 - field.width, role: .dim)
         } else {
-            screen.put(summary(context, visible: frame.table.height), x: summaryX, y: summaryY, width: frame.header.maxX - summaryX, role: .dim)
+            screen.put(summary(context, visible: frame.body.height), x: summaryX, y: summaryY, width: frame.header.maxX - summaryX, role: .dim)
         }
         if let map {
             renderMap(map, into: &screen, cells: frame.table, context: context)

@@ -129,22 +129,43 @@ extension ProviderListFeature {
             if let radius { canvas.circle(dot.x, dot.y, radius: Int((Double(radius) / map.metresPerDot).rounded())) }
         }
         canvas.render(into: &screen, area: Rect(x: cells.x, y: cells.y, width: cells.width, height: cells.height - 1), role: .accent)
-        let (home, _) = Self.mapCentre(context)
-        if context.home != nil {
-            let dot = MapState.dot(of: home, projection: projection, metresPerDot: map.metresPerDot, canvas: canvas)
+        // Home is drawn last so the selected provider's name never hides it; the name stops short of it.
+        var homeCell: (x: Int, y: Int)?
+        if let entry = context.home {
+            let dot = MapState.dot(of: entry.location, projection: projection, metresPerDot: map.metresPerDot, canvas: canvas)
             if dot.x >= 0, dot.y >= 0, dot.x < canvas.dotWidth, dot.y < canvas.dotHeight {
-                screen.put("⌂", x: cells.x + dot.x / 2, y: cells.y + dot.y / 4, role: .title)
+                homeCell = (cells.x + dot.x / 2, cells.y + dot.y / 4)
             }
         }
+        var selectedCell: (x: Int, y: Int)?
         if let dot = selectedDot, let name = selectedName, dot.x >= 0, dot.y >= 0, dot.x < canvas.dotWidth, dot.y < canvas.dotHeight {
             let column = cells.x + dot.x / 2, row = cells.y + dot.y / 4
+            selectedCell = (column, row)
             screen.put("●", x: column, y: row, role: .selected)
-            let labelWidth = min(DisplayWidth.of(name) + 1, cells.maxX - column - 1)
-            if labelWidth > 4 { screen.put(" " + name, x: column + 1, y: row, width: labelWidth, role: .selected) }
+            let nameWidth = DisplayWidth.of(name) + 1
+            var labelX = column + 1
+            var labelWidth = min(nameWidth, cells.maxX - column - 1)
+            if let home = homeCell, home.y == row, home.x > column, home.x - column - 1 < nameWidth {
+                // Home is in the way on the right: the name goes to the left of the dot if it fits, else after home.
+                if column - cells.x >= nameWidth {
+                    labelX = column - nameWidth
+                    labelWidth = nameWidth
+                } else {
+                    labelX = home.x + 1
+                    labelWidth = min(nameWidth, cells.maxX - home.x - 1)
+                }
+            }
+            if labelWidth > 4 {
+                let text = labelX < column ? name + " " : " " + name
+                screen.put(text, x: labelX, y: row, width: labelWidth, role: .selected)
+            }
+        }
+        if let home = homeCell, !(selectedCell.map { $0.x == home.x && $0.y == home.y } ?? false) {
+            screen.put("⌂", x: home.x, y: home.y, role: .title)
         }
         let bar = MapState.scaleBar(metresPerDot: map.metresPerDot, maxCells: max(1, cells.width / 4))
         let barText = "├" + String(repeating: "─", count: max(0, bar.cells - 2)) + "┤ " + bar.label
-        let legend = (context.home != nil ? "⌂ home  " : "") + "● selected  ⠂ \(rows.count) providers  ± zoom  arrows pan"
+        let legend = (context.home != nil ? "⌂ home  " : "") + "● selected  ⠂ \(rows.count) providers  +/- zoom  ←→↑↓ pan"
         screen.put(barText, x: cells.x, y: cells.maxY - 1, role: .heading)
         let legendX = cells.x + DisplayWidth.of(barText) + 3
         screen.put(legend, x: legendX, y: cells.maxY - 1, width: cells.maxX - legendX, role: .dim)

@@ -43,21 +43,34 @@ public struct ServiceFeature: KeyedFeature {
         out.append((service.whoBuys, .normal, false))
         for id in service.commissionerIDs {
             guard let commissioner = catalog.manifest.commissioner(id: id) else { continue }
-            out.append(("• \(commissioner.name) (\(commissioner.type.lowercased())): \(commissioner.role)", .dim, false))
+            out.append(("• \(commissioner.name) (\(commissioner.type)): \(commissioner.role)", .dim, false))
         }
         out.append(("Your say", .heading, true))
         out.append((service.citizenSay, service.citizensChoose ? .accent : .normal, false))
         let providers = self.providers(service, catalog)
         let contracts = providers.compactMap { provider in provider.contract.map { (provider, $0) } }
+        // Services citizens choose have no contract per provider here: how they are bought, and
+        // what a person may add, are national arrangements.
+        let bought = ServiceFacts.howItIsBought(service.kind)
+        if !bought.isEmpty {
+            out.append(("How it is bought", .heading, true))
+            out += bought.map { ("\($0.value) (\($0.source.publisher), \($0.source.year))", .normal, false) }
+        }
+        let extras = ServiceFacts.privateExtras(service.kind)
+        if !extras.isEmpty {
+            out.append(("What you can add yourself", .heading, true))
+            out += extras.map { ("• \($0.value)", .normal, false) }
+        }
         if !contracts.isEmpty {
             out.append(("Contracts here\(catalog.asOf("contracts").map { " (as of \($0.long))" } ?? "")", .heading, true))
             for (provider, contract) in contracts {
                 out.append((Self.describe(contract, provider: provider), .normal, false))
             }
             let extras = contracts.flatMap(\.1.privateExtras)
-            if !extras.isEmpty {
+            if bought.isEmpty {
                 out.append(("What you can add yourself", .heading, true))
-                out += extras.map { ("• \($0)", .normal, false) }
+                out += extras.isEmpty ? [("Nothing to buy: the service comes as the public body arranges it.", .dim, false)]
+                    : extras.map { ("• \($0)", .normal, false) }
             }
         }
         out.append(("Who provides it here", .heading, true))

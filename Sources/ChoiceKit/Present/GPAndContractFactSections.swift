@@ -43,6 +43,15 @@ enum GPFactSections {
         return [FactSection(title: "Practice", facts: facts), survey, CareFactSections.ratings(gp.assessment, catalog: catalog, topic: "gp")]
     }
 
+    /// Without a home postcode the answer cannot be given: say how to get it, and the rights that hold anyway.
+    static func registrationWithoutHome() -> FactSection {
+        FactSection(title: "Registering", facts: [
+            Fact(key: "can_register", label: "Can I register here?",
+                 text: "Give your home postcode to find out: whether it is inside this practice's area and the list is open."),
+            Fact(key: "registration_rights", label: "Your rights", text: RegistrationAnswer.rights.joined(separator: " ")),
+        ])
+    }
+
     /// "Can I register here?" for the person's home, with the rules behind the answer.
     static func registration(_ practice: Provider, home: Manifest.PostcodeEntry, catalog: Catalog) -> FactSection {
         let answer = GPRegistration.answer(practice, home: home, in: catalog)

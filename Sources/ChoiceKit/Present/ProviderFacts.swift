@@ -38,9 +38,10 @@ public enum ProviderFacts {
     /// With a home postcode, distances are given and a GP practice says whether you can register.
     public static func sections(for provider: Provider, in catalog: Catalog, home: Manifest.PostcodeEntry?) -> [FactSection] {
         var sections = sections(for: provider, in: catalog, origin: home?.location)
-        if let home, provider.kind == .gp {
-            // The question a resident comes with, answered first.
-            sections.insert(GPFactSections.registration(provider, home: home, catalog: catalog), at: 0)
+        if provider.kind == .gp {
+            // The question a resident comes with, answered first (or how to get the answer).
+            sections.insert(home.map { GPFactSections.registration(provider, home: $0, catalog: catalog) }
+                            ?? GPFactSections.registrationWithoutHome(), at: 0)
         }
         return sections
     }

@@ -35,5 +35,6 @@ public enum ReferenceSources {
          CareCharging.source, DirectPaymentRules.careAct, DirectPaymentRules.regulations, DirectPaymentRules.source,
          DirectPaymentRules.choiceOfAccommodation, NHSNursingCare.source, HomecarePrice.minimumHourly.source,
          GPFacts.registration, GPFacts.contract, GPFacts.survey, MarketConcentration.source, NationalGridFacts.source]
+            + ServiceFacts.sources
     }
 }
