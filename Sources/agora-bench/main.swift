@@ -3,7 +3,7 @@ import ChoiceKit
 import Foundation
 
 // Release-build benchmark: `swift run -c release agora-bench [providers]` (`--budget` for the care
-// budget measure alone).
+// budget measure alone, `--import [FIXTURES]` for the import of national-size files alone).
 // Generates a national-scale catalog, then measures (in a fresh child process, so generation does
 // not count towards peak memory) loading, indexing and 1,000 mixed queries.
 
@@ -15,6 +15,14 @@ if arguments.count >= 3, arguments[1] == "--load-only" {
 }
 if arguments.count >= 2, arguments[1] == "--budget" {
     BudgetBenchmark.run()
+    exit(0)
+}
+if arguments.count >= 2, arguments[1] == "--import" {
+    // The national samples sit beside the package: ../shared/fixtures (or give their directory).
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let fixtures = arguments.count > 2 ? arguments[2] : root.deletingLastPathComponent().appendingPathComponent("shared/fixtures").path
+    let executable = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? arguments[0])
+    ImportBenchmark.run(fixtures: fixtures, agora: executable.deletingLastPathComponent().appendingPathComponent("agora").path, runs: 5)
     exit(0)
 }
 if arguments.count >= 3, arguments[1] == "--measure" {

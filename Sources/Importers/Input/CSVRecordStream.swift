@@ -33,8 +33,9 @@ final class CSVRecordStream {
 
     var size: Int64 { blocks.size }
 
-    /// Calls `body` with each record in file order until the file ends or `body` returns false.
-    func forEachRecord(_ body: (CSVRecord) throws -> Bool) throws {
+    /// Calls `body` with each record in file order until the file ends or `body` returns false;
+    /// `endOfBlock` after the records of each block, while they are still valid.
+    func forEachRecord(_ body: (CSVRecord) throws -> Bool, endOfBlock: () throws -> Void = {}) throws {
         var buffer = [UInt8](repeating: 0, count: blockSize)
         var start = 0, end = 0, line = 1
         var atEnd = false, first = true
@@ -81,7 +82,7 @@ final class CSVRecordStream {
             try buffer.withUnsafeBufferPointer { all in
                 let data = UnsafeBufferPointer(rebasing: all[0..<end])
                 var reader = CSVReader(bytes: data, from: start, line: line)
-                while true {
+                records: while true {
                     let recordStart = reader.offset, recordLine = reader.line
                     let found: Int?
                     do {
@@ -91,7 +92,7 @@ final class CSVRecordStream {
                         case .unterminatedQuote(let quoteLine):
                             if !atEnd {
                                 (start, line) = (recordStart, recordLine)
-                                return
+                                break records
                             }
                             throw ImportFailure.at(file, line: quoteLine, "the file ends inside a quoted field that starts on this line",
                                                    "it was probably cut short while downloading; download it again")
@@ -102,21 +103,22 @@ final class CSVRecordStream {
                     }
                     guard let recordFirstLine = found else {
                         (start, line) = (end, reader.line)
-                        return
+                        break records
                     }
                     if reader.offset >= end && !atEnd {
                         // The record may go on in the next block.
                         (start, line) = (recordStart, recordLine)
-                        return
+                        break records
                     }
                     let cutShort = reader.offset >= end && data[end - 1] != 0x0A && data[end - 1] != 0x0D
                     rows += 1
                     let record = CSVRecord(line: recordFirstLine, fields: fields, bytes: data, cutShort: cutShort)
                     if try !body(record) {
                         stop = true
-                        return
+                        break records
                     }
                 }
+                try endOfBlock()
             }
             control.progress(ImportProgress(file: file.path, bytesDone: blocks.bytesRead, bytesTotal: max(blocks.size, blocks.bytesRead), rows: rows))
             if stop || (atEnd && start >= end) { return }
@@ -148,8 +150,9 @@ final class CSVRecordStream {
     }
 }
 
-/// One record of a CSV file, valid only during the call it is passed to.
-struct CSVRecord {
+/// One record of a CSV file, valid only during the call it is passed to (or, for a block's rows
+/// decoded at once, until its block ends). Read-only, so threads may share it while it is valid.
+struct CSVRecord: @unchecked Sendable {
     let line: Int
     let fields: [CSVField]
     let bytes: UnsafeBufferPointer<UInt8>

@@ -1,4 +1,5 @@
 import ChoiceKit
+import Foundation
 
 /// Reading a table row by row with its shape checked: every row must have exactly the fields the
 /// header (or the format) says, or the import stops — a value is never taken from the wrong
@@ -37,7 +38,8 @@ enum TableScan {
     @discardableResult
     static func run(_ stream: CSVRecordStream, specs: [ColumnSpec], format: String,
                     row: (CSVRecord, HeaderColumns) throws -> Void,
-                    before: (CSVRecord) -> Void = { _ in }) throws -> HeaderColumns {
+                    before: (CSVRecord) -> Void = { _ in },
+                    endOfBlock: () throws -> Void = {}) throws -> HeaderColumns {
         let file = stream.file
         var header: HeaderColumns?
         var searched = 0
@@ -59,6 +61,8 @@ enum TableScan {
             if record.isBlank { return true }
             try row(record, columns)
             return true
+        } endOfBlock: {
+            try endOfBlock()
         }
         guard let header else {
             let required = specs.filter(\.required).map { "\"\($0.shownName)\"" }
@@ -67,4 +71,43 @@ enum TableScan {
         try shapes.check(file: file, expected: header.fieldCount, what: "its header names")
         return header
     }
+}
+
+extension TableScan {
+    /// As `run`, for rows whose reading depends on nothing but the row: each block's rows are
+    /// decoded on every core at once, then handed to `merge` in file order.
+    @discardableResult
+    static func runInParallel<Decoded>(_ stream: CSVRecordStream, specs: [ColumnSpec], format: String,
+                                       decode: @escaping @Sendable (CSVRecord, HeaderColumns, TextEncoding) -> Decoded,
+                                       merge: (CSVRecord, Decoded) throws -> Void) throws -> HeaderColumns {
+        var batch: [CSVRecord] = []
+        var columns: HeaderColumns?
+        let parts = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        return try run(stream, specs: specs, format: format, row: { record, header in
+            columns = header
+            batch.append(record)
+        }, endOfBlock: {
+            guard let columns, !batch.isEmpty else { return }
+            var decoded = [Decoded?](repeating: nil, count: batch.count)
+            let records = batch, encoding = stream.encoding
+            decoded.withUnsafeMutableBufferPointer { results in
+                let output = Slots(buffer: results)
+                let count = min(parts, records.count)
+                DispatchQueue.concurrentPerform(iterations: count) { part in
+                    let range = (records.count * part / count)..<(records.count * (part + 1) / count)
+                    for index in range { output.buffer[index] = decode(records[index], columns, encoding) }
+                }
+            }
+            for (record, value) in zip(batch, decoded) {
+                guard let value else { continue }
+                try merge(record, value)
+            }
+            batch.removeAll(keepingCapacity: true)
+        })
+    }
+}
+
+/// Slots of a buffer that threads fill at once, each index written by one thread only.
+private struct Slots<Value>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Value?>
 }

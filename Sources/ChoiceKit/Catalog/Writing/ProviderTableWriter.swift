@@ -1,34 +1,104 @@
+import Foundation
+
 /// Writes providers as a catalog table: the exact format `ProviderTableReader` reads back.
 public enum ProviderTableWriter {
     public static func csv(kind: ProviderKind, providers: [Provider], postcodes: [String: GeoPoint]) -> String {
         let layout = TableLayout.forKind(kind)
-        var text = CSVWriter.row(layout.names)
-        for provider in providers where provider.kind == kind {
-            var cells = commonCells(provider, postcodes: postcodes)
-            switch provider.details {
-            case .school(let school): cells.merge(schoolCells(school)) { $1 }
-            case .care(let care): cells.merge(careCells(care)) { $1 }
-            case .gp(let gp): cells.merge(gpCells(gp, location: provider.location)) { $1 }
-            case .other(let contract): cells.merge(contractCells(contract)) { $1 }
-            }
-            text += CSVWriter.row(layout.names.map { cells[$0] ?? "" })
+        let rows = providers.filter { $0.kind == kind }
+        var bytes: [UInt8] = []
+        CSVWriter.appendRow(layout.names, to: &bytes)
+        // Large tables are written in parts at once, one per core, and joined in order.
+        let parts = rows.count >= partRows ? ProcessInfo.processInfo.activeProcessorCount : 1
+        let written = PartsWritten(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let range = (rows.count * part / parts)..<(rows.count * (part + 1) / parts)
+            written.store(part, bytes: rowBytes(rows[range], layout: layout, postcodes: postcodes))
         }
-        return text
+        for part in written.parts { bytes += part }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Below this many rows a table is written in one piece.
+    static let partRows = 5_000
+
+    private static func rowBytes(_ providers: ArraySlice<Provider>, layout: TableLayout, postcodes: [String: GeoPoint]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256 * providers.count)
+        var cells = RowCells(layout)
+        for provider in providers {
+            cells.clear()
+            commonCells(provider, postcodes: postcodes, into: &cells)
+            switch provider.details {
+            case .school(let school): schoolCells(school, into: &cells)
+            case .care(let care): careCells(care, into: &cells)
+            case .gp(let gp): gpCells(gp, into: &cells)
+            case .other(let contract): contractCells(contract, into: &cells)
+            }
+            CSVWriter.appendRow(cells.values, to: &bytes)
+        }
+        return bytes
+    }
+
+    /// The bytes of each part, filled in by the thread that wrote it.
+    private final class PartsWritten: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: [[UInt8]]
+
+        init(count: Int) { stored = Array(repeating: [], count: count) }
+
+        func store(_ part: Int, bytes: [UInt8]) {
+            lock.lock()
+            stored[part] = bytes
+            lock.unlock()
+        }
+
+        var parts: [[UInt8]] {
+            lock.lock()
+            defer { lock.unlock() }
+            return stored
+        }
+    }
+
+    /// One row's cells in the table's column order, set by column name; a name the table does not
+    /// have is ignored.
+    struct RowCells {
+        private let positions: [String: Int]
+        private(set) var values: [String]
+
+        init(_ layout: TableLayout) {
+            var positions: [String: Int] = [:]
+            for (index, name) in layout.names.enumerated() { positions[name] = index }
+            self.positions = positions
+            values = Array(repeating: "", count: layout.names.count)
+        }
+
+        mutating func clear() {
+            for index in values.indices { values[index] = "" }
+        }
+
+        subscript(column: String) -> String {
+            get { positions[column].map { values[$0] } ?? "" }
+            set { if let index = positions[column] { values[index] = newValue } }
+        }
     }
 
     /// Coordinates are written only where they differ from the postcode's.
-    private static func commonCells(_ provider: Provider, postcodes: [String: GeoPoint]) -> [String: String] {
-        var cells: [String: String] = [
-            "id": provider.id, "name": provider.name, "sub_type": provider.subType, "sector": provider.sector.label,
-            "organisation": provider.organisation, "commissioner": provider.commissionerID, "address": provider.address,
-            "town": provider.town, "postcode": provider.postcode, "phone": provider.phone ?? "",
-            "website": provider.website ?? "",
-        ]
+    private static func commonCells(_ provider: Provider, postcodes: [String: GeoPoint], into cells: inout RowCells) {
+        cells["id"] = provider.id
+        cells["name"] = provider.name
+        cells["sub_type"] = provider.subType
+        cells["sector"] = provider.sector.label
+        cells["organisation"] = provider.organisation
+        cells["commissioner"] = provider.commissionerID
+        cells["address"] = provider.address
+        cells["town"] = provider.town
+        cells["postcode"] = provider.postcode
+        cells["phone"] = provider.phone ?? ""
+        cells["website"] = provider.website ?? ""
         if postcodes[provider.postcode] != provider.location {
             cells["latitude"] = degrees(provider.location.latitude)
             cells["longitude"] = degrees(provider.location.longitude)
         }
-        return cells
     }
 
     /// Five decimal places: about a metre, as precise as any address needs.
@@ -39,21 +109,25 @@ public enum ProviderTableWriter {
 
     private static func yesNo(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "" }
 
-    private static func schoolCells(_ school: SchoolDetails) -> [String: String] {
-        var cells: [String: String] = [
-            "urn": String(school.urn), "trust_type": school.trustType?.label ?? "", "phase": school.phase.label,
-            "age_low": String(school.statutoryAges.lowerBound), "age_high": String(school.statutoryAges.upperBound),
-            "gender": school.gender.label, "religious_character": school.religiousCharacter ?? "",
-            "admissions_policy": school.admissionsPolicy?.label ?? "", "sixth_form": yesNo(school.hasSixthForm),
-            "capacity": school.capacity.map(String.init) ?? "", "pupils": school.pupils.map(String.init) ?? "",
-            "pan": school.publishedAdmissionNumber.map(String.init) ?? "",
-            "applications": school.applicationsLastRound.map(String.init) ?? "",
-            "ks2_rwm_expected_pct": school.ks2ExpectedStandard?.text ?? "",
-            "ks4_attainment8": school.ks4Attainment8?.text ?? "",
-            "ks4_grade5_eng_maths_pct": school.ks4Grade5EnglishMaths?.text ?? "",
-            "ks4_progress8": school.ks4Progress8.map { FixedPoint.format(Int64($0.hundredths), places: 2) } ?? "",
-        ]
-        cells.merge(admissionCells(school)) { $1 }
+    private static func schoolCells(_ school: SchoolDetails, into cells: inout RowCells) {
+        cells["urn"] = String(school.urn)
+        cells["trust_type"] = school.trustType?.label ?? ""
+        cells["phase"] = school.phase.label
+        cells["age_low"] = String(school.statutoryAges.lowerBound)
+        cells["age_high"] = String(school.statutoryAges.upperBound)
+        cells["gender"] = school.gender.label
+        cells["religious_character"] = school.religiousCharacter ?? ""
+        cells["admissions_policy"] = school.admissionsPolicy?.label ?? ""
+        cells["sixth_form"] = yesNo(school.hasSixthForm)
+        cells["capacity"] = school.capacity.map(String.init) ?? ""
+        cells["pupils"] = school.pupils.map(String.init) ?? ""
+        cells["pan"] = school.publishedAdmissionNumber.map(String.init) ?? ""
+        cells["applications"] = school.applicationsLastRound.map(String.init) ?? ""
+        cells["ks2_rwm_expected_pct"] = school.ks2ExpectedStandard?.text ?? ""
+        cells["ks4_attainment8"] = school.ks4Attainment8?.text ?? ""
+        cells["ks4_grade5_eng_maths_pct"] = school.ks4Grade5EnglishMaths?.text ?? ""
+        cells["ks4_progress8"] = school.ks4Progress8.map { FixedPoint.format(Int64($0.hundredths), places: 2) } ?? ""
+        admissionCells(school, into: &cells)
         switch school.lastOffer {
         case .distance(let metres): cells["last_distance_offered_m"] = String(metres)
         case .allApplicantsOffered: cells["last_distance_offered_m"] = "all"
@@ -74,57 +148,59 @@ public enum ProviderTableWriter {
         case .notYetInspected:
             break
         }
-        return cells
     }
 
-    private static func assessmentCells(_ assessment: CQCAssessment, keyQuestions: [(CQCKeyQuestion, String)]) -> [String: String] {
+    private static func assessmentCells(_ assessment: CQCAssessment, keyQuestions: [(CQCKeyQuestion, String)], into cells: inout RowCells) {
         switch assessment {
-        case .notPublished: return [:]
-        case .notYetRated: return ["cqc_overall": CQCRating.notYetRatedLabel]
+        case .notPublished: break
+        case .notYetRated: cells["cqc_overall"] = CQCRating.notYetRatedLabel
         case .rated(let ratings):
-            var cells = ["cqc_overall": ratings.overall.label, "cqc_report_date": ratings.reportDate?.iso ?? ""]
+            cells["cqc_overall"] = ratings.overall.label
+            cells["cqc_report_date"] = ratings.reportDate?.iso ?? ""
             for (question, column) in keyQuestions { cells[column] = ratings.rating(for: question)?.label ?? "" }
-            return cells
         }
     }
 
-    private static func careCells(_ care: CareDetails) -> [String: String] {
-        var cells: [String: String] = [
-            "cqc_location_id": care.cqcLocationID,
-            "service_types": care.serviceTypes.map(\.label).joined(separator: "|"),
-            "specialisms": care.specialisms.map(\.label).joined(separator: "|"),
-            "beds": care.beds.map(String.init) ?? "", "vacancies": care.vacancies.map(String.init) ?? "",
-            "price": care.selfFunderPrice?.plainText ?? "", "price_unit": care.priceUnit.label,
-            "council_framework": yesNo(care.onCouncilFramework), "framework_price": care.frameworkPrice?.plainText ?? "",
-            "accepts_direct_payments": yesNo(care.acceptsDirectPayments),
-        ]
-        cells.merge(assessmentCells(care.assessment, keyQuestions: CareColumns.keyQuestionColumns)) { $1 }
-        return cells
+    private static func careCells(_ care: CareDetails, into cells: inout RowCells) {
+        cells["cqc_location_id"] = care.cqcLocationID
+        cells["service_types"] = care.serviceTypes.map(\.label).joined(separator: "|")
+        cells["specialisms"] = care.specialisms.map(\.label).joined(separator: "|")
+        cells["beds"] = care.beds.map(String.init) ?? ""
+        cells["vacancies"] = care.vacancies.map(String.init) ?? ""
+        cells["price"] = care.selfFunderPrice?.plainText ?? ""
+        cells["price_unit"] = care.priceUnit.label
+        cells["council_framework"] = yesNo(care.onCouncilFramework)
+        cells["framework_price"] = care.frameworkPrice?.plainText ?? ""
+        cells["accepts_direct_payments"] = yesNo(care.acceptsDirectPayments)
+        assessmentCells(care.assessment, keyQuestions: CareColumns.keyQuestionColumns, into: &cells)
     }
 
-    private static func gpCells(_ gp: GPDetails, location: GeoPoint) -> [String: String] {
-        var cells: [String: String] = [
-            "ods_code": gp.odsCode, "pcn": gp.primaryCareNetwork ?? "", "list_size": gp.listSize.map(String.init) ?? "",
-            "gp_fte": gp.gpFullTimeEquivalent?.text ?? "", "accepting_new_patients": yesNo(gp.acceptingNewPatients),
-            "survey_good_pct": gp.surveyGoodExperience?.text ?? "", "opening_hours": gp.openingHours ?? "",
-            "online_services": gp.onlineServices.joined(separator: "|"),
-        ]
+    private static func gpCells(_ gp: GPDetails, into cells: inout RowCells) {
+        cells["ods_code"] = gp.odsCode
+        cells["pcn"] = gp.primaryCareNetwork ?? ""
+        cells["list_size"] = gp.listSize.map(String.init) ?? ""
+        cells["gp_fte"] = gp.gpFullTimeEquivalent?.text ?? ""
+        cells["accepting_new_patients"] = yesNo(gp.acceptingNewPatients)
+        cells["survey_good_pct"] = gp.surveyGoodExperience?.text ?? ""
+        cells["opening_hours"] = gp.openingHours ?? ""
+        cells["online_services"] = gp.onlineServices.joined(separator: "|")
         switch gp.catchment {
         case .radius(_, let metres)?: cells["catchment_radius_m"] = String(metres)
         case .polygon(let corners)?:
             cells["catchment_polygon"] = corners.map { "\(degrees($0.latitude)) \(degrees($0.longitude))" }.joined(separator: "|")
         case nil: break
         }
-        cells.merge(assessmentCells(gp.assessment, keyQuestions: [])) { $1 }
-        return cells
+        assessmentCells(gp.assessment, keyQuestions: [], into: &cells)
     }
 
-    private static func contractCells(_ contract: ContractDetails) -> [String: String] {
-        [
-            "service": contract.serviceID, "contract_name": contract.contractName ?? "",
-            "contract_start": contract.start?.iso ?? "", "contract_end": contract.end?.iso ?? "",
-            "contract_value": contract.value?.plainText ?? "", "contract_value_note": contract.valueNote ?? "",
-            "private_extras": contract.privateExtras.joined(separator: "|"), "citizen_note": contract.citizenNote ?? "",
-        ]
+    private static func contractCells(_ contract: ContractDetails, into cells: inout RowCells) {
+        cells["service"] = contract.serviceID
+        cells["contract_name"] = contract.contractName ?? ""
+        cells["contract_start"] = contract.start?.iso ?? ""
+        cells["contract_end"] = contract.end?.iso ?? ""
+        cells["contract_value"] = contract.value?.plainText ?? ""
+        cells["contract_value_note"] = contract.valueNote ?? ""
+        cells["private_extras"] = contract.privateExtras.joined(separator: "|")
+        cells["citizen_note"] = contract.citizenNote ?? ""
     }
 }

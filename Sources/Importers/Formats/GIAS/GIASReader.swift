@@ -105,17 +105,19 @@ enum GIASReader {
         var authorities = Set<LocalAuthority>()
         var firstLineOfURN: [Int: Int] = [:]
         var newest: CalendarDate?
-        let header = try TableScan.run(stream, specs: specs, format: format) { record, columns in
-            section.rows += 1
-            var row = RowValues(record, columns: columns, encoding: stream.encoding, names: fieldNames)
+        let header = try TableScan.runInParallel(stream, specs: specs, format: format, decode: { record, columns, encoding in
+            var row = RowValues(record, columns: columns, encoding: encoding, names: fieldNames)
             let outcome = readRow(&row, includeClosed: includeClosed)
-            for note in row.notes { section.note(line: record.line, field: note.field, note.text) }
-            if let changed = row.date("changed", FieldParsing.dayMonthYear, example: "31-08-2019"), changed > (newest ?? changed.adding(days: -1)) {
-                newest = changed
-            }
+            let changed = row.date("changed", FieldParsing.dayMonthYear, example: "31-08-2019")
             let authority = LocalAuthority(name: row.text("laName"), code: row.text("laCode"), gss: row.text("gss").uppercased())
+            return DecodedRow(outcome: outcome, notes: row.notes, changed: changed, authority: authority)
+        }, merge: { record, decoded in
+            section.rows += 1
+            for note in decoded.notes { section.note(line: record.line, field: note.field, note.text) }
+            if let changed = decoded.changed, changed > (newest ?? changed.adding(days: -1)) { newest = changed }
+            let authority = decoded.authority
             if !authority.name.isEmpty || !authority.gss.isEmpty { authorities.insert(authority) }
-            switch outcome {
+            switch decoded.outcome {
             case .skip(let reason, let detail):
                 section.skip(line: record.line, reason, detail: detail)
             case .school(let school):
@@ -126,11 +128,19 @@ enum GIASReader {
                 firstLineOfURN[school.urn] = record.line
                 schools.append(school)
             }
-        }
+        })
         let encoding = stream.encoding
         section = ImportReport.FileSection(file: section.file, format: "GIAS edubasealldata, \(encoding.name)\(stream.hadByteOrderMark ? " with a byte-order mark" : "")", copying: section)
         return GIASRead(schools: schools, section: section, localAuthorities: authorities, asOf: newest,
                         hasOfstedGrades: header.has("ofstedRating"), encoding: encoding)
+    }
+
+    /// One row as read on any thread, before it is counted.
+    struct DecodedRow {
+        let outcome: Outcome
+        let notes: [(field: String, text: String)]
+        let changed: CalendarDate?
+        let authority: LocalAuthority
     }
 
     enum Outcome {
