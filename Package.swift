@@ -54,7 +54,7 @@ let package = Package(
             ],
             swiftSettings: strict),
         // A deterministic mutation fuzzer over catalogs and snapshots, run in-process; agora-fuzz runs it for long.
-        .target(name: "AgoraFuzz", dependencies: ["ChoiceKit", "CatalogGenerator"], swiftSettings: strict),
+        .target(name: "AgoraFuzz", dependencies: ["ChoiceKit", "CatalogGenerator", "Importers"], swiftSettings: strict),
         .executableTarget(name: "agora-fuzz", dependencies: ["AgoraFuzz"], swiftSettings: strict),
         // Pseudo-terminal helpers the benchmark needs and Swift's Glibc module does not expose.
         .target(name: "CBenchSupport"),

@@ -23,6 +23,14 @@ enum AreaChoice {
                     "check --area (a GSS code such as E06000990, or a local authority's name or code as GIAS has it), or give a postcode file that covers it")
             }
             let (centre, radius) = bounds(read.postcodes.map(\.location))
+            // A local authority spans tens of kilometres: a postcode far beyond that has a wrong location.
+            if radius > AreaRequest.largestRadiusKilometres,
+               let stray = read.postcodes.max(by: { centre.distance(to: $0.location) < centre.distance(to: $1.location) }) {
+                let kilometres = Int(centre.distance(to: stray.location) / 1000)
+                throw ImportFailure.at(postcodeFile, line: stray.line,
+                                       "\(stray.postcode) of \(authority.gss) lies \(Count.text(kilometres)) km from the middle of the local authority's postcodes",
+                                       "its location is probably wrong; correct the row, or download the file again")
+            }
             let name = authority.name.isEmpty ? authority.gss : authority.name
             let area = Manifest.Area(name: name, notice: notice(today), description: "",
                                      localAuthority: authority.name.isEmpty ? authority.gss : "\(authority.name) (\(authority.gss))",
