@@ -88,8 +88,9 @@ enum InterfaceBenchmark {
         var pid = pid_t()
         let start = ContinuousClock.now
         guard posix_spawn(&pid, binary, &actions, &attributes, argv, envp) == 0 else { return nil }
-        // The home screen's status line is drawn last: when it has arrived, the frame is complete.
-        let marker = Array(" about ".utf8)
+        // The home screen's status line ("… i service  q quit …") is drawn last: when it has
+        // arrived, the frame is complete.
+        let marker = Array(" service  ".utf8)
         // Then, for a catalog directory, the message saying every provider is loaded.
         let readyMarker = Array(" ready".utf8)
         var seen: [UInt8] = []

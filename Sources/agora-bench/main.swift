@@ -25,6 +25,11 @@ if arguments.count >= 2, arguments[1] == "--import" {
     ImportBenchmark.run(fixtures: fixtures, agora: executable.deletingLastPathComponent().appendingPathComponent("agora").path, runs: 5)
     exit(0)
 }
+if arguments.count >= 3, arguments[1] == "--launch" {
+    // The launch measures alone, on a catalog directory already made (`agora catalog generate`).
+    launchBenchmark(directory: arguments[2], providers: Int(arguments.count > 3 ? arguments[3] : "") ?? 0)
+    exit(0)
+}
 if arguments.count >= 3, arguments[1] == "--measure" {
     Measure.run(directory: arguments[2], providers: Int(arguments.count > 3 ? arguments[3] : "") ?? 0)
     exit(0)
@@ -49,18 +54,4 @@ guard child.terminationStatus == 0 else { exit(child.terminationStatus) }
 BudgetBenchmark.run()
 
 // The full-screen program, launched for real on a pseudo-terminal.
-let benchDirectory = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? arguments[0])
-    .deletingLastPathComponent()
-let agora = benchDirectory.appendingPathComponent("agora").path
-if FileManager.default.isExecutableFile(atPath: agora) {
-    let builtIn = InterfaceBenchmark.launch(binary: agora, arguments: [], runs: 20)
-    print("Launch to first full frame, built-in catalog: median \(Measure.format(Measure.median(builtIn.milliseconds))) ms, p99 \(Measure.format(Measure.percentile(builtIn.milliseconds, 99))) ms (\(builtIn.milliseconds.count) runs), peak memory \(builtIn.peakMemoryMB) MB")
-    // The first launch loads the files and leaves a snapshot; the rest start from it.
-    InterfaceBenchmark.clearCache()
-    let first = InterfaceBenchmark.launch(binary: agora, arguments: ["--catalog", directory], runs: 1, stay: 3, waitsForProviders: true)
-    print("Launch, \(providers) providers, first launch (from the files): first frame \(Measure.format(first.milliseconds.first ?? 0)) ms, every provider searchable \(Measure.format(first.readyMilliseconds.first ?? 0)) ms, peak memory \(first.peakMemoryMB) MB")
-    let national = InterfaceBenchmark.launch(binary: agora, arguments: ["--catalog", directory], runs: 10, waitsForProviders: true)
-    print("Launch, \(providers) providers, later launches (from the snapshot): first frame median \(Measure.format(Measure.median(national.milliseconds))) ms, p99 \(Measure.format(Measure.percentile(national.milliseconds, 99))) ms; every provider searchable median \(Measure.format(Measure.median(national.readyMilliseconds))) ms, p99 \(Measure.format(Measure.percentile(national.readyMilliseconds, 99))) ms (\(national.readyMilliseconds.count) of \(national.milliseconds.count) runs); peak memory \(national.peakMemoryMB) MB")
-} else {
-    print("(build agora in the same configuration to time its launch: swift build -c release)")
-}
+launchBenchmark(directory: directory, providers: providers)

@@ -1,0 +1,22 @@
+import Foundation
+
+/// The full-screen program, launched for real on a pseudo-terminal: on the built-in catalog, then
+/// on `directory` from its files (leaving a snapshot) and from the snapshot.
+func launchBenchmark(directory: String, providers: Int) {
+    let arguments = CommandLine.arguments
+    let benchDirectory = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? arguments[0])
+        .deletingLastPathComponent()
+    let agora = benchDirectory.appendingPathComponent("agora").path
+    if FileManager.default.isExecutableFile(atPath: agora) {
+        let builtIn = InterfaceBenchmark.launch(binary: agora, arguments: [], runs: 20)
+        print("Launch to first full frame, built-in catalog: median \(Measure.format(Measure.median(builtIn.milliseconds))) ms, p99 \(Measure.format(Measure.percentile(builtIn.milliseconds, 99))) ms (\(builtIn.milliseconds.count) runs), peak memory \(builtIn.peakMemoryMB) MB")
+        // The first launch loads the files and leaves a snapshot; the rest start from it.
+        InterfaceBenchmark.clearCache()
+        let first = InterfaceBenchmark.launch(binary: agora, arguments: ["--catalog", directory], runs: 1, stay: 3, waitsForProviders: true)
+        print("Launch, \(providers) providers, first launch (from the files): first frame \(Measure.format(first.milliseconds.first ?? 0)) ms, every provider searchable \(Measure.format(first.readyMilliseconds.first ?? 0)) ms, peak memory \(first.peakMemoryMB) MB")
+        let national = InterfaceBenchmark.launch(binary: agora, arguments: ["--catalog", directory], runs: 10, waitsForProviders: true)
+        print("Launch, \(providers) providers, later launches (from the snapshot): first frame median \(Measure.format(Measure.median(national.milliseconds))) ms, p99 \(Measure.format(Measure.percentile(national.milliseconds, 99))) ms; every provider searchable median \(Measure.format(Measure.median(national.readyMilliseconds))) ms, p99 \(Measure.format(Measure.percentile(national.readyMilliseconds, 99))) ms (\(national.readyMilliseconds.count) of \(national.milliseconds.count) runs); peak memory \(national.peakMemoryMB) MB")
+    } else {
+        print("(build agora in the same configuration to time its launch: swift build -c release)")
+    }
+}
