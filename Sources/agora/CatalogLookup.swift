@@ -24,3 +24,8 @@ extension String {
     /// "a GP practice", "an other public service".
     var withArticle: String { (["a", "e", "i", "o", "u"].contains(prefix(1).lowercased()) ? "an " : "a ") + self }
 }
+
+extension ProviderKind {
+    /// "schools", "care for older people", "GP practices": the label inside a sentence.
+    var inSentence: String { self == .gp ? label : label.lowercased() }
+}

@@ -3,7 +3,8 @@ import ChoiceKit
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List providers of one kind, searched, filtered and sorted.")
+        commandName: "list", abstract: "List providers of one kind, searched, filtered and sorted.",
+        discussion: "Each filter is the full-screen filter panel's, with the same meaning; a filter that does not fit the kind is refused.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -16,9 +17,11 @@ struct ListCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Your postcode, to show distances.", valueName: "postcode"))
     var near: String?
 
-    @Option(name: .long, parsing: .unconditional,
+    @Option(name: .customLong(ProviderFilter.within.rawValue), parsing: .unconditional,
             help: ArgumentHelp("Only those within this many kilometres of --near.", valueName: "km"))
     var within: String?
+
+    @OptionGroup(title: "Filters") var filters: FilterOptions
 
     @Option(name: .long, parsing: .unconditional,
             help: ArgumentHelp("name, distance or rating; ks2 or attainment8 for schools, cost (a week of care) for care, survey for GP practices. Nearest, best and cheapest first; -name reverses.", valueName: "field"))
@@ -35,44 +38,82 @@ struct ListCommand: ParsableCommand {
 
     mutating func run() throws {
         try reportingFailures {
-            guard let kind = ProviderKind(userText: kind) else {
-                throw Failure.usage("unknown kind \(MessageText.quoted(kind)) — use school, care, gp or other")
-            }
+            let kind = try self.providerKind()
             let format = try OutputFormat.parse(format, allowed: [.table, .csv, .json])
             let loaded = try global.loadCatalog()
             let catalog = loaded.catalog
-            var query = ProviderQuery(kind: kind, text: search ?? "")
-            if let near {
-                guard let entry = catalog.postcode(near) else {
-                    throw Failure.usage("unknown postcode \(MessageText.quoted(near)): it is not in the \(catalog.manifest.area.name) catalog — give one of its postcodes, like \(catalog.manifest.postcodes.first?.postcode ?? "KM1 1AA")")
-                }
-                query.origin = entry.location
-            }
-            if let within {
-                let kilometres = try NumberArgument.kilometres(within, option: "--within")
-                guard query.origin != nil else { throw Failure.usage("--within has nothing to measure from — add --near POSTCODE") }
-                query.filters.maximumDistanceMetres = kilometres * 1000
-            }
-            if let sort {
-                let descending = sort.hasPrefix("-")
-                let name = descending ? String(sort.dropFirst()) : sort
-                let sorts = SortField.available(for: kind)
-                guard let field = SortField(rawValue: name.lowercased()), sorts.contains(field) else {
-                    throw Failure.usage("unknown sort \(MessageText.quoted(sort)) for \(kind.label.lowercased()) — use \(sorts.map(\.rawValue).joined(separator: ", "))")
-                }
-                if field == .distance, query.origin == nil { throw Failure.usage("sorting by distance has nothing to measure from — add --near POSTCODE") }
-                let natural = SortOrder(field: field)
-                query.sort = descending != reverse ? natural.reversed : natural
-            } else if query.origin != nil {
-                query.sort = SortOrder(field: .distance)
-            }
-            if sort == nil, reverse { query.sort = query.sort.reversed }
+            let query = try self.query(kind: kind, in: catalog)
             let chosen = try ProviderRecordOutput.fields(for: kind, near: query.origin != nil, selection: fields)
             let records = ProviderRecordOutput(fields: chosen, context: RecordContext(catalog: catalog, origin: query.origin))
             let result = catalog.run(query)
-            Output.print(ProviderListOutput(catalog: catalog, kind: kind, result: result, records: records, fieldsChosen: fields != nil)
-                .render(format))
+            var output = ProviderListOutput(catalog: catalog, kind: kind, result: result, records: records, fieldsChosen: fields != nil)
+            if result.isEmpty { output.nothingFound = NoResultsText.sentence(NoResultsExplanation(query: query, in: catalog), query: query, kind: kind) }
+            Output.print(output.render(format))
             SignalDeferral.during { loaded.saveSnapshot?.run() }
         }
+    }
+
+    func providerKind() throws(Failure) -> ProviderKind {
+        guard let kind = ProviderKind(userText: kind) else {
+            throw Failure.usage("unknown kind \(MessageText.quoted(kind)) — use school, care, gp or other")
+        }
+        return kind
+    }
+
+    /// The library query the options ask for.
+    func query(kind: ProviderKind, in catalog: Catalog) throws -> ProviderQuery {
+        var query = ProviderQuery(kind: kind, text: search ?? "")
+        if let near { query.origin = try catalog.requirePostcode(near).location }
+        if let within {
+            let kilometres = try NumberArgument.kilometres(within, option: "--within")
+            guard query.origin != nil else { throw Failure.usage("--within has nothing to measure from — add --near POSTCODE") }
+            query.filters.maximumDistanceMetres = kilometres * 1000
+        }
+        try filters.apply(kind: kind, to: &query.filters)
+        if query.filters.coversHomeOnly, query.origin == nil {
+            throw Failure.usage("--covers-home has no home to check — add --near POSTCODE")
+        }
+        if let sort {
+            let descending = sort.hasPrefix("-")
+            let name = descending ? String(sort.dropFirst()) : sort
+            let sorts = SortField.available(for: kind)
+            let usable = sorts.map(\.rawValue).joined(separator: ", ")
+            guard let field = SortField(rawValue: name.lowercased()) else {
+                throw Failure.usage("unknown sort \(MessageText.quoted(sort)) for \(kind.inSentence) — use \(usable)")
+            }
+            guard sorts.contains(field) else {
+                let kinds = ProviderKind.allCases.filter { SortField.available(for: $0).contains(field) }.map { $0.inSentence }
+                let what = field.explanation.map { " (\($0))" } ?? ""
+                throw Failure.usage("--sort \(field.rawValue) does not apply to \(kind.inSentence): it compares \(kinds.joined(separator: " and ")) only\(what) — use \(usable)")
+            }
+            if field == .distance, query.origin == nil { throw Failure.usage("sorting by distance has nothing to measure from — add --near POSTCODE") }
+            let natural = SortOrder(field: field)
+            query.sort = descending != reverse ? natural.reversed : natural
+        } else if query.origin != nil {
+            query.sort = SortOrder(field: .distance)
+        }
+        if sort == nil, reverse { query.sort = query.sort.reversed }
+        return query
+    }
+}
+
+/// "Nothing matches: without --vacancies, 4 would." — the filters that excluded everything,
+/// named as they were typed.
+enum NoResultsText {
+    static func sentence(_ explanation: NoResultsExplanation, query: ProviderQuery, kind: ProviderKind) -> String {
+        func name(_ constraint: NoResultsExplanation.Constraint) -> String {
+            switch constraint {
+            case .search: return "--search \(MessageText.quoted(query.text))"
+            case .filter(let filter): return filter.describe(query.filters, kind: kind) ?? filter.option
+            }
+        }
+        let all = explanation.constraints.map(name)
+        guard !all.isEmpty else { return "There are none in this catalog." }
+        let asked = all.count == 1 ? all[0] : all.dropLast().joined(separator: ", ") + " and " + (all.last ?? "")
+        if explanation.culprits.isEmpty {
+            return "Nothing matches \(asked) together, and taking away any one of them still leaves none — try fewer."
+        }
+        let without = explanation.culprits.map { "without \(name($0.constraint)), \(Count.text($0.countWithout)) would" }
+        return "Nothing matches \(asked): " + without.joined(separator: "; ") + "."
     }
 }

@@ -8,6 +8,8 @@ struct ProviderListOutput {
     /// Typed records for CSV and JSON, and for a table when `--fields` picked columns.
     let records: ProviderRecordOutput
     let fieldsChosen: Bool
+    /// Why nothing was found, for people reading the table.
+    var nothingFound = "Nothing matches. Try fewer words or a wider distance."
 
     private var columns: [ListColumn] { [idColumn] + ListColumns.forKind(kind) }
 
@@ -34,7 +36,7 @@ struct ProviderListOutput {
         case .json: return records.json(providers)
         default:
             guard fieldsChosen else { return table() }
-            return heading + (result.isEmpty ? "" : "\n" + records.table(providers))
+            return heading + (result.isEmpty ? nothingFound + "\n" : "\n" + records.table(providers))
         }
     }
 
@@ -46,7 +48,7 @@ struct ProviderListOutput {
     private func table() -> String {
         let rows = rows()
         var out = heading
-        guard !rows.isEmpty else { return out + "Nothing matches. Try fewer words or a wider distance.\n" }
+        guard !rows.isEmpty else { return out + nothingFound + "\n" }
         let rightAligned = Set((columns.map(\.alignRight) + [true]).enumerated().filter(\.element).map(\.offset))
         out += "\n" + TextTable.render(headers: titles, rows: rows, rightAligned: rightAligned)
         if rows.contains(where: { $0.contains(ShortText.notPublished) }) {

@@ -19,7 +19,7 @@ struct ProviderRecordOutput {
         case .failure(let unknown):
             let names = unknown.names.map { MessageText.quoted($0) }.joined(separator: ", ")
             let extra = !near && unknown.names.contains(where: { ["distance_m", "covers_home"].contains($0.lowercased()) }) ? " (distance_m and covers_home need --near)" : ""
-            throw Failure.usage("unknown field\(unknown.names.count == 1 ? "" : "s") \(names) for \(kind.label.lowercased())\(extra) — use \(all.map(\.key).joined(separator: ", "))")
+            throw Failure.usage("unknown field\(unknown.names.count == 1 ? "" : "s") \(names) for \(kind.inSentence)\(extra) — use \(all.map(\.key).joined(separator: ", "))")
         }
     }
 

@@ -35,58 +35,48 @@ public struct FilterPanel: Hashable, Sendable {
     /// The controls that are not headings, numbered from 1 in plain mode.
     public var choices: [Control] { controls.filter { !$0.isHeading } }
 
-    static let distances: [Double?] = [nil, 500, 1_000, 2_000, 3_000, 5_000, 10_000, 20_000, 50_000]
-    static let cqcFloors: [CQCRating?] = [nil, .requiresImprovement, .good, .outstanding]
-    static let ofstedFloors: [OfstedFloor?] = [nil] + OfstedFloor.allCases.map(Optional.some)
-    static let faiths: [FaithFilter?] = [nil] + FaithFilter.allCases.map(Optional.some)
-    static let ages: [Int?] = [nil] + (2...19).map(Optional.some)
-
+    /// The panel's controls for a kind, from the one table of filters (`ProviderFilter`) that the
+    /// command line reads too: a heading for each group, one control per filter, one tick box per
+    /// choice of a filter that takes several.
     public static func controls(for kind: ProviderKind) -> [Control] {
-        var controls: [Control] = [.heading("Where"), .distance]
-        switch kind {
-        case .school:
-            controls += [.heading("Ofsted"), .ofstedFloor, .heading("Phase")] + SchoolPhase.allCases.map(Control.phase)
-            controls += [.heading("Pupils"), .childAge] + SchoolGender.allCases.map(Control.gender) + [.faith]
-            controls += [.heading("Type of school")] + SchoolType.allCases.map { .subType($0.label) }
-        case .care:
-            controls += [.heading("Quality"), .minimumCQC, .heading("Paying")]
-            controls += [.directPayments, .councilFramework, .vacancies]
-            controls += [.heading("Specialisms")] + CareSpecialism.allCases.map(Control.specialism)
-            controls += [.heading("Type of service")] + CareServiceType.allCases.map { .subType($0.label) }
-        case .gp:
-            controls += [.heading("Practice"), .acceptingNewPatients, .coversHome, .minimumCQC]
-            controls += [.heading("Type")] + GPPracticeType.allCases.map { .subType($0.label) }
-        case .other:
-            break
+        var controls: [Control] = []
+        var group: String?
+        for filter in ProviderFilter.available(for: kind) {
+            let heading = filter.group(for: kind)
+            if heading != group {
+                controls.append(.heading(heading))
+                group = heading
+            }
+            if filter.shape == .several {
+                controls += filter.choices(for: kind).compactMap { Control(choice: $0.value) }
+            } else if let control = Control(single: filter) {
+                controls.append(control)
+            }
         }
-        controls += [.heading("Who runs it")] + Sector.allCases.map(Control.sector)
         return controls
     }
 
     /// A control's label and its value as the panel shows it.
     public static func describe(_ control: Control, _ filters: ProviderFilters, homeSet: Bool) -> (label: String, value: String) {
         func box(_ on: Bool) -> String { on ? "[x]" : "[ ]" }
-        switch control {
-        case .heading(let title): return (title, "")
-        case .subType(let label): return (label, box(filters.subTypes.contains(label)))
-        case .sector(let sector): return (sector.label.prefix(1).uppercased() + sector.label.dropFirst(), box(filters.sectors.contains(sector)))
-        case .distance:
-            guard homeSet else { return ("Within", "set a postcode (h)") }
-            return ("Within", "◂ \(distanceLabel(filters.maximumDistanceMetres)) ▸")
-        case .minimumCQC: return ("CQC rating at least", "◂ \(filters.minimumCQC?.label ?? "any") ▸")
-        case .ofstedFloor: return ("Ofsted at least", "◂ \(ofstedLabel(filters.minimumOfsted)) ▸")
-        case .phase(let phase): return (phase.label, box(filters.phases.contains(phase)))
-        case .gender(let gender): return (gender == .mixed ? "Mixed (boys and girls)" : "\(gender.label) only", box(filters.genders.contains(gender)))
-        case .faith: return ("Religious character", "◂ \(filters.faith?.label ?? "any") ▸")
-        case .childAge: return ("Takes a child aged", "◂ \(filters.childAge.map { "\($0)" } ?? "any") ▸")
-        case .acceptingNewPatients: return ("Taking new patients", box(filters.acceptingNewPatientsOnly))
-        case .coversHome:
-            guard homeSet else { return ("Covers my home", "set a postcode (h)") }
-            return ("Covers my home", box(filters.coversHomeOnly))
-        case .directPayments: return ("Takes direct payments", box(filters.acceptsDirectPaymentsOnly))
-        case .councilFramework: return ("On the council's list", box(filters.onCouncilFrameworkOnly))
-        case .vacancies: return ("Care homes with vacancies", box(filters.withVacanciesOnly))
-        case .specialism(let specialism): return (specialism.label, box(filters.specialisms.contains(specialism)))
+        guard let filter = control.filter else {
+            if case .heading(let title) = control { return (title, "") }
+            return ("", "")
+        }
+        if let choice = control.choice {
+            return (ProviderFilter.label(of: choice, in: filter), box(filter.isChosen(choice, in: filters)))
+        }
+        if filter == .within || filter == .coversHome, !homeSet { return (filter.label, "set a postcode (h)") }
+        switch filter.shape {
+        case .flag, .several: return (filter.label, box(filter.isOn(filters)))
+        case .one:
+            let current: String
+            switch filter {
+            case .within: current = distanceLabel(filters.maximumDistanceMetres)
+            case .ofstedAtLeast: current = ofstedLabel(filters.minimumOfsted)
+            default: current = options(control)?[currentIndex(filter, filters)] ?? "any"
+            }
+            return (filter.label, "◂ \(current) ▸")
         }
     }
 
@@ -96,77 +86,45 @@ public struct FilterPanel: Hashable, Sendable {
     }
 
     /// What the selected control does, in a sentence, under the panel.
-    public static func explanation(_ control: Control) -> String? {
-        switch control {
-        case .vacancies: return "Only care homes report vacancies: ticking this hides home care, day centres and other services."
-        case .ofstedFloor: return "Report-card grades since November 2025; older single-word grades are paired with them by Agora (Expected standard with Good)."
-        case .distance: return "In a straight line from your home postcode."
-        case .councilFramework: return "Providers the council buys from for the people it funds (its approved framework)."
-        case .directPayments: return "Providers that say they take direct payments from the council."
-        case .childAge: return "Schools whose statutory age range includes this age."
-        case .coversHome: return "Practices whose catchment area includes your home postcode: they should register you."
-        default: return nil
-        }
+    public static func explanation(_ control: Control) -> String? { control.filter?.explanation }
+
+    /// The named choices of a one-of-several control, for plain mode's "f 3 2 km".
+    static func options(_ control: Control) -> [String]? {
+        guard let filter = control.filter, control.choice == nil, filter.shape == .one else { return nil }
+        return filter.choices(for: .school).map(\.label)
     }
 
-    /// The named choices of a multi-choice control, for plain mode's "f 3 2 km".
-    static func options(_ control: Control) -> [String]? {
-        switch control {
-        case .distance: return distances.map(distanceLabel)
-        case .minimumCQC: return cqcFloors.map { $0?.label ?? "any" }
-        case .ofstedFloor: return ofstedFloors.map { $0?.reportCardGrade.label ?? "any" }
-        case .faith: return faiths.map { $0?.label ?? "any" }
-        case .childAge: return ages.map { $0.map(String.init) ?? "any" }
-        default: return nil
-        }
+    private static func currentIndex(_ filter: ProviderFilter, _ filters: ProviderFilters) -> Int {
+        filter.choices(for: .school).firstIndex { filter.isChosen($0.value, in: filters) } ?? 0
     }
 
     /// Space/Enter (step 0), ← (step -1) or → (step +1) on a control.
     static func change(_ control: Control, _ filters: inout ProviderFilters, step: Int) {
-        func toggle<T: Hashable>(_ set: inout Set<T>, _ value: T) {
-            if set.contains(value) { set.remove(value) } else { set.insert(value) }
+        guard let filter = control.filter else { return }
+        if let choice = control.choice {
+            if step == 0 { filter.choose(choice, !filter.isChosen(choice, in: filters), in: &filters) }
+            return
         }
-        func cycle<T: Equatable>(_ options: [T], _ current: T) -> T {
-            let index = options.firstIndex(of: current) ?? 0
+        switch filter.shape {
+        case .flag, .several:
+            if step == 0 { filter.setFlag(!filter.isOn(filters), in: &filters) }
+        case .one:
+            let choices = filter.choices(for: .school)
             let move = step == 0 ? 1 : step
-            return options[(index + move + options.count) % options.count]
-        }
-        switch control {
-        case .heading: break
-        case .subType(let label): if step == 0 { toggle(&filters.subTypes, label) }
-        case .sector(let sector): if step == 0 { toggle(&filters.sectors, sector) }
-        case .phase(let phase): if step == 0 { toggle(&filters.phases, phase) }
-        case .gender(let gender): if step == 0 { toggle(&filters.genders, gender) }
-        case .specialism(let specialism): if step == 0 { toggle(&filters.specialisms, specialism) }
-        case .acceptingNewPatients: if step == 0 { filters.acceptingNewPatientsOnly.toggle() }
-        case .coversHome: if step == 0 { filters.coversHomeOnly.toggle() }
-        case .directPayments: if step == 0 { filters.acceptsDirectPaymentsOnly.toggle() }
-        case .councilFramework: if step == 0 { filters.onCouncilFrameworkOnly.toggle() }
-        case .vacancies: if step == 0 { filters.withVacanciesOnly.toggle() }
-        case .distance: filters.maximumDistanceMetres = cycle(distances, filters.maximumDistanceMetres)
-        case .minimumCQC: filters.minimumCQC = cycle(cqcFloors, filters.minimumCQC)
-        case .ofstedFloor: filters.minimumOfsted = cycle(ofstedFloors, filters.minimumOfsted)
-        case .faith: filters.faith = cycle(faiths, filters.faith)
-        case .childAge: filters.childAge = cycle(ages, filters.childAge)
+            let next = (currentIndex(filter, filters) + move + choices.count) % choices.count
+            filter.choose(choices[next].value, in: &filters)
         }
     }
 
-    /// Sets a control from typed words ("2 km", "good", "on"); nil means the words fit no choice.
+    /// Sets a control from typed words ("2 km", "good", "on"); false means the words fit no choice.
     static func set(_ control: Control, to words: String, _ filters: inout ProviderFilters) -> Bool {
         // "2 km", "2km" and "2.0 km" all mean the same choice.
         func normal(_ text: String) -> String { text.lowercased().filter { !$0.isWhitespace }.replacingAll(".0km", with: "km") }
         let wanted = normal(words)
-        if let options = options(control) {
+        if let filter = control.filter, let options = options(control) {
             guard !wanted.isEmpty, let index = options.firstIndex(where: { normal($0) == wanted })
                 ?? options.firstIndex(where: { normal($0).hasPrefix(wanted) }) else { return false }
-            switch control {
-            case .distance: filters.maximumDistanceMetres = distances[index]
-            case .minimumCQC: filters.minimumCQC = cqcFloors[index]
-            case .ofstedFloor: filters.minimumOfsted = ofstedFloors[index]
-            case .faith: filters.faith = faiths[index]
-            case .childAge: filters.childAge = ages[index]
-            default: return false
-            }
+            filter.choose(filter.choices(for: .school)[index].value, in: &filters)
             return true
         }
         let on: Bool
@@ -178,5 +136,68 @@ public struct FilterPanel: Hashable, Sendable {
         let isOn = describe(control, filters, homeSet: true).value == "[x]"
         if isOn != on { change(control, &filters, step: 0) }
         return true
+    }
+}
+
+extension FilterPanel.Control {
+    /// The filter a control sets.
+    public var filter: ProviderFilter? {
+        switch self {
+        case .heading: return nil
+        case .subType: return .type
+        case .sector: return .sector
+        case .distance: return .within
+        case .minimumCQC: return .cqcAtLeast
+        case .ofstedFloor: return .ofstedAtLeast
+        case .phase: return .phase
+        case .gender: return .gender
+        case .faith: return .faith
+        case .childAge: return .age
+        case .acceptingNewPatients: return .takingNewPatients
+        case .coversHome: return .coversHome
+        case .directPayments: return .directPayments
+        case .councilFramework: return .councilList
+        case .vacancies: return .vacancies
+        case .specialism: return .specialism
+        }
+    }
+
+    /// For a tick box among several choices, the choice it ticks.
+    var choice: FilterChoice.Value? {
+        switch self {
+        case .subType(let label): return .subType(label)
+        case .sector(let sector): return .sector(sector)
+        case .phase(let phase): return .phase(phase)
+        case .gender(let gender): return .gender(gender)
+        case .specialism(let specialism): return .specialism(specialism)
+        default: return nil
+        }
+    }
+
+    init?(choice: FilterChoice.Value) {
+        switch choice {
+        case .subType(let label): self = .subType(label)
+        case .sector(let sector): self = .sector(sector)
+        case .phase(let phase): self = .phase(phase)
+        case .gender(let gender): self = .gender(gender)
+        case .specialism(let specialism): self = .specialism(specialism)
+        default: return nil
+        }
+    }
+
+    init?(single filter: ProviderFilter) {
+        switch filter {
+        case .within: self = .distance
+        case .cqcAtLeast: self = .minimumCQC
+        case .ofstedAtLeast: self = .ofstedFloor
+        case .faith: self = .faith
+        case .age: self = .childAge
+        case .takingNewPatients: self = .acceptingNewPatients
+        case .coversHome: self = .coversHome
+        case .directPayments: self = .directPayments
+        case .councilList: self = .councilFramework
+        case .vacancies: self = .vacancies
+        case .phase, .gender, .specialism, .type, .sector: return nil
+        }
     }
 }
