@@ -88,4 +88,19 @@ struct LedgerPropertyTests {
         #expect(report.periods[0].closingBalance == ledger.balance && report.periods[0].isStarted)
         #expect(report.periods[1].spent == .zero && !report.periods[1].isStarted)
     }
+
+    @Test func linesTheCouncilPaysAreNotComparedWithTheAccount() {
+        let setup = directPaymentBudget()
+        let care = PlanLine(number: 1, service: .homeCare(hoursPerWeek: Quantity(whole: 10), hourlyRate: pounds(25)),
+                            payee: .provider(id: "C3", name: "Home Care"), paidFrom: .directPayment)
+        let dayCentre = PlanLine(number: 2, service: .dayCentre(daysPerWeek: Quantity(whole: 2), dayRate: pounds(75)),
+                                 payee: .provider(id: "C11", name: "Day Centre"), paidFrom: .managed)
+        let ledger = Ledger(entries: [LedgerEntry(number: 1, date: day(2026, 4, 6), kind: .receipt(.council), amount: pounds(1_400))])
+        let report = PlannedVsActual(setup: setup, plan: [care, dayCentre], ledger: ledger, asOf: day(2026, 5, 3))
+        #expect(!report.lines[0].isPaidOutsideTheAccount)
+        #expect(report.lines[1].isPaidOutsideTheAccount)
+        #expect(report.lines[1].plannedToDate == pounds(600))
+        // The account was planned to pay only the home care: four weeks of £250.
+        #expect(report.periods[0].planned == pounds(1_000))
+    }
 }

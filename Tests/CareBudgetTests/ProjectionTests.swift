@@ -88,6 +88,60 @@ struct ProjectionTests {
         #expect(Projection.about(pounds(87, 60)) == "about £88")
     }
 
+    /// £300 a week spent from the start of the year up to `asOf`, entries numbered after `after`.
+    func weeklyPayments(through asOf: CalendarDate, after: Int) -> [LedgerEntry] {
+        var entries: [LedgerEntry] = []
+        var date = setup.start
+        while date <= asOf {
+            entries.append(LedgerEntry(number: after + entries.count + 1, date: date, kind: .payment, amount: pounds(300)))
+            date = date.adding(days: 7)
+        }
+        return entries
+    }
+
+    @Test func receiptsDueButNotRecordedAreCountedAndSaid() {
+        let asOf = day(2026, 6, 28) // receipts were due on 6 April, 4 May and 1 June
+        let all = receipts(through: asOf)
+        #expect(all.count == 3)
+        let complete = Projection(setup: setup, plan: [], ledger: Ledger(entries: all + weeklyPayments(through: asOf, after: 3)),
+                                  policies: kingsmerePolicies, asOf: asOf)
+        #expect(complete.receiptsDueNotRecorded == .zero)
+        #expect(!complete.words.contains("not in the ledger"))
+
+        // Only the first council payment recorded: the other two are still owed to the account.
+        let behind = Projection(setup: setup, plan: [], ledger: Ledger(entries: [all[0]] + weeklyPayments(through: asOf, after: 3)),
+                                policies: kingsmerePolicies, asOf: asOf)
+        #expect(behind.receiptsDueNotRecorded == pounds(2_800))
+        #expect(behind.balanceNow == complete.balanceNow - pounds(2_800))
+        #expect(behind.endBalance == complete.endBalance)
+        #expect(behind.outcome == complete.outcome)
+        #expect(behind.words.contains("This counts £2,800.00 that was due into the account by 28 June 2026 but is not in the ledger"))
+        #expect(behind.toComeWords.hasSuffix("and £2,800.00 due by now but not in the ledger"))
+        // The recorded part of the chart is what the ledger says; the projected part includes what is owed.
+        #expect(behind.series.filter(\.isProjected).first?.balance == complete.series.filter(\.isProjected).first?.balance)
+
+        // A reversed receipt was not received; a top-up does not stand in for the council's payment.
+        var reversed = all + [LedgerEntry(number: 4, date: asOf, kind: .reversal(of: 3), amount: pounds(1_400)),
+                              LedgerEntry(number: 5, date: asOf, kind: .receipt(.topUp), amount: pounds(500))]
+        reversed += weeklyPayments(through: asOf, after: 5)
+        let corrected = Projection(setup: setup, plan: [], ledger: Ledger(entries: reversed), policies: kingsmerePolicies, asOf: asOf)
+        #expect(corrected.receiptsDueNotRecorded == pounds(1_400))
+        // More received than expected is not a negative debt.
+        let extra = all + [LedgerEntry(number: 4, date: asOf, kind: .receipt(.council), amount: pounds(9_000))]
+        #expect(Projection(setup: setup, plan: [], ledger: Ledger(entries: extra), policies: kingsmerePolicies, asOf: asOf)
+            .receiptsDueNotRecorded == .zero)
+    }
+
+    @Test func aFewPenceAboveTheContingencyIsWithinIt() {
+        // At the end of the year the account holds the 8-week contingency (£2,800) and 30p.
+        var entries = receipts(through: setup.end)
+        entries.append(LedgerEntry(number: entries.count + 1, date: setup.start, kind: .payment, amount: pounds(15_399, 70)))
+        let projection = Projection(setup: setup, plan: [], ledger: Ledger(entries: entries), policies: kingsmerePolicies, asOf: setup.end)
+        #expect(projection.outcome == .surplus(pounds(2_800, 30), reclaimable: Money(pence: 30)))
+        #expect(projection.words.contains("within your 8-week contingency (£2,800) that the council lets you keep"))
+        #expect(!projection.words.contains("about £0"))
+    }
+
     @Test func chartDrawsRecordedAndProjectedBalances() {
         let series = [BalancePoint(date: day(2026, 4, 6), balance: pounds(100), isProjected: false),
                       BalancePoint(date: day(2026, 4, 13), balance: pounds(50), isProjected: false),

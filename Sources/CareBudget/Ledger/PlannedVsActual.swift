@@ -11,6 +11,12 @@ public struct PlannedVsActual: Hashable, Sendable {
         /// Payments less refunds, with reversed entries taken out.
         public var actual: Money
         public var difference: Money { actual - plannedToDate }
+        /// A line the council (or the provider holding the fund) pays directly: the account's
+        /// ledger never shows its spending, so it has no actual to compare.
+        public var isPaidOutsideTheAccount: Bool {
+            guard let line else { return false }
+            return line.paidFrom == .managed || line.paidFrom == .individualServiceFund
+        }
     }
 
     public struct Period: Hashable, Sendable {
@@ -18,6 +24,8 @@ public struct PlannedVsActual: Hashable, Sendable {
         public var number: Int
         public var start: CalendarDate
         public var end: CalendarDate
+        /// What the plan expects the account to pay in the period: lines paid by direct payment
+        /// or the person's own money, not those the council or a fund holder pays directly.
         public var planned: Money
         /// Payments less refunds (reversals included).
         public var spent: Money
@@ -66,6 +74,7 @@ public struct PlannedVsActual: Hashable, Sendable {
         if unplanned != .zero { rows.append(LineRow(line: nil, plannedToDate: .zero, plannedForYear: .zero, actual: unplanned)) }
         lines = rows
 
+        let accountLines = plan.filter { $0.paidFrom == .directPayment || $0.paidFrom == .own }
         let periodCount = (weeks + 3) / 4
         var spentBy = [Money](repeating: .zero, count: periodCount)
         var receivedBy = [Money](repeating: .zero, count: periodCount)
@@ -82,7 +91,7 @@ public struct PlannedVsActual: Hashable, Sendable {
             let days = min(28, totalDays - from)
             let start = setup.start.adding(days: from)
             return Period(number: index + 1, start: start, end: ends[index],
-                          planned: plan.reduce(.zero) { $0 + planned($1, from: from, days: days) },
+                          planned: accountLines.reduce(.zero) { $0 + planned($1, from: from, days: days) },
                           spent: spentBy[index], received: receivedBy[index], closingBalance: closing[index],
                           isStarted: start <= asOf)
         }

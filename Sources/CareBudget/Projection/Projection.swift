@@ -28,6 +28,9 @@ public struct Projection: Hashable, Sendable {
     public var plannedWeeklyRate: Money
     /// Receipts still expected after `asOf` up to the end of the year.
     public var receiptsToCome: Money
+    /// Receipts the schedule expected by `asOf` (the council's and the person's own) that the
+    /// ledger does not show: late, or not recorded yet. Counted as still to come, and said so.
+    public var receiptsDueNotRecorded: Money
     public var endBalance: Money
     public var contingency: Money?
     public var contingencyWeeks: Int?
@@ -73,21 +76,24 @@ public struct Projection: Hashable, Sendable {
         }
         self.weeklyRate = weeklyRate
 
-        // Receipts already in the ledger count once: expected receipts on or before asOf are
-        // taken as received (the ledger has them, or they are late and said to be so elsewhere).
+        // Receipts due by asOf count once: what the ledger has, and what it lacks (late, or not
+        // recorded yet) as still to come, so an unrecorded payment neither vanishes nor counts twice.
         let toCome = expected.filter { $0.date > asOf && $0.date <= setup.end }
         receiptsToCome = toCome.reduce(.zero) { $0 + $1.amount }
+        let dueNotRecorded = Self.dueNotRecorded(expected: expected, ledger: ledger, asOf: asOf)
+        receiptsDueNotRecorded = dueNotRecorded
         let remainingDays = max(0, asOf.days(until: setup.end))
         func spent(days: Int) -> Money { Money(pence: weeklyRate.pence * Int64(days) / 7) }
         func projected(on date: CalendarDate) -> Money {
             let days = asOf.days(until: date)
-            return balanceNow + toCome.filter { $0.date <= date }.reduce(.zero) { $0 + $1.amount } - spent(days: days)
+            let arriving = toCome.filter { $0.date <= date }.reduce(.zero) { $0 + $1.amount }
+            return balanceNow + (date > asOf ? dueNotRecorded : .zero) + arriving - spent(days: days)
         }
         let endBalance = projected(on: setup.end)
         self.endBalance = endBalance
 
         var runsOut: CalendarDate? = nil
-        if balanceNow < .zero {
+        if balanceNow + dueNotRecorded < .zero {
             runsOut = asOf
         } else if remainingDays > 0 {
             // Check the day before each receipt and the last day: the balance only falls between receipts.
@@ -127,6 +133,35 @@ public struct Projection: Hashable, Sendable {
         words = Self.words(for: self, councilName: policies.councilName)
     }
 
+    /// Per source (the council, the person), what was expected by `asOf` less what the ledger
+    /// received by then, reversals taken out; never below zero. Top-ups are not scheduled.
+    static func dueNotRecorded(expected: [ExpectedReceipt], ledger: Ledger, asOf: CalendarDate) -> Money {
+        var received: [ReceiptSource: Money] = [:]
+        for entry in ledger.entries where entry.date <= asOf {
+            switch entry.kind {
+            case .receipt(let source):
+                received[source, default: .zero] += entry.amount
+            case .reversal(let number):
+                if case .receipt(let source)? = ledger.entry(number)?.kind { received[source, default: .zero] -= entry.amount }
+            case .payment, .refund:
+                break
+            }
+        }
+        var missing = Money.zero
+        for source in [ReceiptSource.council, .own] {
+            let due = expected.filter { $0.source == source && $0.date <= asOf }.reduce(Money.zero) { $0 + $1.amount }
+            missing += max(.zero, due - received[source, default: .zero])
+        }
+        return missing
+    }
+
+    /// "still to come from the council and you: £8,800.00, and £160.00 due by now but not in the ledger".
+    public var toComeWords: String {
+        var text = "still to come from the council and you: \(receiptsToCome.formatted)"
+        if receiptsDueNotRecorded > .zero { text += ", and \(receiptsDueNotRecorded.formatted) due by now but not in the ledger" }
+        return text
+    }
+
     /// "about £420": to the nearest £10 from £100, else to the pound.
     public static func about(_ money: Money) -> String {
         let pounds = (money.pence + 50) / 100
@@ -146,6 +181,14 @@ public struct Projection: Hashable, Sendable {
             rate = "At the plan's rate (\(projection.weeklyRate.formatted) a week)"
         }
         let end = projection.periodEnd.long
+        let due = projection.receiptsDueNotRecorded
+        let dueNote = due > .zero
+            ? " This counts \(due.formatted) that was due into the account by \(projection.asOf.long) but is not in the ledger: record it when it arrives, or ask the council if it is late."
+            : ""
+        return main(projection, rate: rate, end: end, councilName: councilName) + (projection.outcome == .noAccount ? "" : dueNote)
+    }
+
+    private static func main(_ projection: Projection, rate: String, end: String, councilName: String) -> String {
         switch projection.outcome {
         case .noAccount:
             return "This budget has no direct payment: the council (or the provider holding the fund) pays your providers directly, so there is no account to run out."
@@ -161,7 +204,8 @@ public struct Projection: Hashable, Sendable {
             guard let weeks = projection.contingencyWeeks, let contingency = projection.contingency else {
                 return base + "; \(councilName) may reclaim unspent money (it has not published how much you may keep)."
             }
-            if let reclaimable, reclaimable > .zero {
+            // Under 50p reads as "about £0": within the contingency, to the pound.
+            if let reclaimable, reclaimable.pence >= 50 {
                 return base + "; the council may reclaim what is above your \(weeks)-week contingency (\(contingency.formattedShort)): \(about(reclaimable))."
             }
             return base + ", within your \(weeks)-week contingency (\(contingency.formattedShort)) that the council lets you keep."

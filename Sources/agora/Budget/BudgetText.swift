@@ -82,7 +82,7 @@ enum BudgetText {
         var out = "Balance on \(projection.asOf.long): \(projection.balanceNow.formatted).\n"
         out += safe(projection.words) + "\n"
         if case .noAccount = projection.outcome { return out }
-        out += "Still to come from the council and you: \(projection.receiptsToCome.formatted); projected balance on \(projection.periodEnd.long): \(projection.endBalance.formatted).\n\n"
+        out += projection.toComeWords.prefix(1).uppercased() + projection.toComeWords.dropFirst() + "; projected balance on \(projection.periodEnd.long): \(projection.endBalance.formatted).\n\n"
         let chart = BalanceChart.lines(projection.series, width: 60, height: 6, ascii: ascii)
         let top = projection.series.map(\.balance).max() ?? .zero
         out += "Balance through the year (top \(top.formattedShort); \(ascii ? "= recorded, - projected" : "━ recorded, ┄ projected")):\n"
@@ -94,12 +94,13 @@ enum BudgetText {
              $0.closingBalance.formatted]
         }
         if !periods.isEmpty {
-            out += "Four-week periods so far:\n"
+            out += "Four-week periods so far (planned: what the account pays; the council pays the managed part itself):\n"
             out += table(["Period", "Dates", "Planned", "Spent", "Received", "Balance"], periods, right: [0, 2, 3, 4, 5])
         }
         let lines = report.lines.map {
-            [$0.line.map { "\($0.number) \(safe($0.payee.name))" } ?? "not on the plan", $0.plannedToDate.formatted, $0.actual.formatted,
-             $0.difference.formatted]
+            [$0.line.map { "\($0.number) \(safe($0.payee.name))" } ?? "not on the plan", $0.plannedToDate.formatted,
+             $0.isPaidOutsideTheAccount && $0.actual == .zero ? "council pays" : $0.actual.formatted,
+             $0.isPaidOutsideTheAccount && $0.actual == .zero ? "" : $0.difference.formatted]
         }
         if !lines.isEmpty {
             out += "\nPlanned and actual by line, to \(report.asOf.long):\n"

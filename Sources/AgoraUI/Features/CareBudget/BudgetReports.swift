@@ -60,7 +60,7 @@ enum BudgetReports {
     static func plannedActual(_ facts: BudgetFacts, width: Int) -> [Paragraph] {
         let report = facts.plannedVsActual
         var out: [Paragraph] = [("Planned and actual to \(report.asOf.long)", .title, false)]
-        out.append(("What the plan expected to be spent by now against what was (payments less refunds; reversed entries taken out).", .dim, true))
+        out.append(("What the plan expected to be spent by now against what was (payments less refunds; reversed entries taken out). Lines the council pays directly (the managed part) never pass through your account, so they have no actual here.", .dim, true))
         let nameWidth = max(12, min(30, width - 40))
         func row(_ cells: [String]) -> String {
             DisplayWidth.pad(DisplayWidth.truncate(cells[0], to: nameWidth), to: nameWidth)
@@ -71,10 +71,14 @@ enum BudgetReports {
         if report.lines.isEmpty { out.append(("No plan lines and no payments yet.", .dim, false)) }
         for line in report.lines {
             let name = line.line.map { "\($0.number) \($0.payee.name)" } ?? "Not on the plan"
+            if line.isPaidOutsideTheAccount, line.actual == .zero {
+                out.append((row([name, line.plannedToDate.formatted, "council pays", ""]), .dim, false))
+                continue
+            }
             let role: Role = line.difference > .zero ? .fair : .normal
             out.append((row([name, line.plannedToDate.formatted, line.actual.formatted, signed(line.difference)]), role, false))
         }
-        out.append(("By four-week period", .heading, true))
+        out.append(("By four-week period: what the account was planned to pay, and paid", .heading, true))
         out.append((row(["Period", "Planned", "Spent", "Balance"]), .heading, false))
         let started = report.periods.filter(\.isStarted)
         if started.isEmpty { out.append(("The budget year has not started yet.", .dim, false)) }
@@ -94,11 +98,15 @@ enum BudgetReports {
         if report.lines.isEmpty { out.append(("No plan lines and no payments yet.", .normal, false)) }
         for line in report.lines {
             let name = line.line.map { "Line \($0.number), \($0.payee.name)" } ?? "Payments not on the plan"
+            if line.isPaidOutsideTheAccount, line.actual == .zero {
+                out.append(("\(name): planned \(line.plannedToDate.formatted) so far, paid by the council directly, not from your account.", .normal, false))
+                continue
+            }
             out.append(("\(name): planned \(line.plannedToDate.formatted) so far, actual \(line.actual.formatted), "
                 + (line.difference > .zero ? "\(line.difference.formatted) more than planned." : line.difference < .zero
                     ? "\((-line.difference).formatted) less than planned." : "as planned."), .normal, false))
         }
-        out.append(("By four-week period", .heading, true))
+        out.append(("By four-week period: what the account was planned to pay, and paid", .heading, true))
         for period in report.periods where period.isStarted {
             out.append(("Period \(period.number), \(period.start.long) to \(period.end.long): planned \(period.planned.formatted), spent \(period.spent.formatted), received \(period.received.formatted), balance at the end \(period.closingBalance.formatted).", .normal, false))
         }

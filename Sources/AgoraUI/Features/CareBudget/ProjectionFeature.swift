@@ -30,7 +30,7 @@ public struct ProjectionFeature: KeyedFeature {
 
     static func figures(_ projection: Projection) -> String {
         if case .noAccount = projection.outcome { return "" }
-        return "Balance on \(projection.asOf.long): \(projection.balanceNow.formatted) · still to come from the council and you: \(projection.receiptsToCome.formatted) · projected on \(projection.periodEnd.long): \(projection.endBalance.formatted)"
+        return "Balance on \(projection.asOf.long): \(projection.balanceNow.formatted) · \(projection.toComeWords) · projected on \(projection.periodEnd.long): \(projection.endBalance.formatted)"
     }
 
     public func render(into screen: inout Screen, area: Rect, in context: AppContext) {
@@ -83,7 +83,7 @@ public struct ProjectionFeature: KeyedFeature {
         if case .noAccount = projection.outcome {
             return PlainView(title: "Projection for \(link.name)", lines: lines, prompt: "Type b to go back:")
         }
-        lines.append(.note("Balance on \(projection.asOf.long): \(projection.balanceNow.formatted). Still to come from the council and you: \(projection.receiptsToCome.formatted). Projected balance on \(projection.periodEnd.long): \(projection.endBalance.formatted)."))
+        lines.append(.note("Balance on \(projection.asOf.long): \(projection.balanceNow.formatted). \(BudgetFacts.sentenceCase(projection.toComeWords)). Projected balance on \(projection.periodEnd.long): \(projection.endBalance.formatted)."))
         lines.append(.heading("The balance every four weeks"))
         let series = projection.series
         for (index, point) in series.enumerated() where index % 4 == 0 || index == series.count - 1 {
