@@ -13,11 +13,25 @@ extension Form {
                 value += " (choices: " + options.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: "; ") + ")"
             }
             var text = "\(field.label): \(value)"
-            if let hint = hints[field.id] ?? field.hint { text += ". " + hint }
+            if var hint = hints[field.id] ?? field.hint {
+                // The choices are numbered above; the full-screen keys would only mislead.
+                if case .choice = field.kind, hint.hasSuffix(Self.choiceKeys) { hint = String(hint.dropLast(Self.choiceKeys.count)) }
+                text += ". " + hint
+            }
             lines.append(.item(index + 1, text))
             if let error = field.error { lines.append(.note("   Problem with \(index + 1): \(error)")) }
         }
         return lines
+    }
+
+    /// How a full-screen hint says to change a choice; plain mode leaves it out.
+    static let choiceKeys = " ← → change it."
+
+    /// Field `number` (1-based) as its plain line says it: "a year", "(empty)".
+    func plainValue(_ index: Int) -> String {
+        let field = fields[index]
+        if case .choice(let options) = field.kind, options.indices.contains(field.choice) { return options[field.choice] }
+        return field.shownText.isEmpty ? "(empty)" : field.shownText
     }
 
     /// Fills field `number` (1-based) with `answer`: a choice by its number or the start of its
@@ -58,6 +72,8 @@ public enum PlainFormStep: Hashable, Sendable {
     case askDiscard(String)
     /// A field was filled; `problem` says what is wrong with it, if anything.
     case filled(problem: String?)
+    /// A field was given the value it already had: said, since no line of the page changes.
+    case unchanged(String)
     /// Not a form command: says what to type.
     case notUnderstood(String)
 }
@@ -78,7 +94,13 @@ extension Form {
             guard command.word.isEmpty, let number = command.number else {
                 return .notUnderstood("Type a field's number and its value (e.g. 1 Mum), s to save, or b to cancel.")
             }
-            return .filled(problem: plainSet(number, to: command.argument))
+            let index = number - 1
+            let before = fields.indices.contains(index) ? plainValue(index) : nil
+            let problem = plainSet(number, to: command.argument)
+            if problem == nil, let before, before == plainValue(index) {
+                return .unchanged("\(number). \(fields[index].label): \(before), as before.")
+            }
+            return .filled(problem: problem)
         }
     }
 }

@@ -39,6 +39,8 @@ public struct Projection: Hashable, Sendable {
     public var series: [BalancePoint]
     /// The projection in a sentence or two.
     public var words: String
+    /// The first of those sentences alone (where the money is heading), for a short window.
+    public var headline: String
 
     /// How many weeks of history the "at this rate" figure looks back over.
     public static let lookBackWeeks = 8
@@ -130,7 +132,8 @@ public struct Projection: Hashable, Sendable {
                 : BalancePoint(date: day, balance: recorded[index], isProjected: false)
         }
         words = ""
-        words = Self.words(for: self, councilName: policies.councilName)
+        headline = ""
+        (headline, words) = Self.words(for: self, councilName: policies.councilName)
     }
 
     /// Per source (the council, the person), what was expected by `asOf` less what the ledger
@@ -169,7 +172,8 @@ public struct Projection: Hashable, Sendable {
         return "about \(Money(pounds: rounded).formattedShort)"
     }
 
-    static func words(for projection: Projection, councilName: String) -> String {
+    /// The headline, and the headline with what it counts that the ledger does not show.
+    static func words(for projection: Projection, councilName: String) -> (headline: String, words: String) {
         let rate: String
         switch projection.rateBasis {
         case .recentSpending(let weeks):
@@ -185,7 +189,8 @@ public struct Projection: Hashable, Sendable {
         let dueNote = due > .zero
             ? " This counts \(due.formatted) that was due into the account by \(projection.asOf.long) but is not in the ledger: record it when it arrives, or ask the council if it is late."
             : ""
-        return main(projection, rate: rate, end: end, councilName: councilName) + (projection.outcome == .noAccount ? "" : dueNote)
+        let headline = main(projection, rate: rate, end: end, councilName: councilName)
+        return (headline, headline + (projection.outcome == .noAccount ? "" : dueNote))
     }
 
     private static func main(_ projection: Projection, rate: String, end: String, councilName: String) -> String {

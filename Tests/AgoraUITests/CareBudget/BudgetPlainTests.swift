@@ -96,7 +96,7 @@ struct BudgetPlainTests {
         world.say("in")
         world.say("1 2026-11-02")
         world.say("2 640")
-        #expect(world.say("s").contains("Saved: council payment of £640.00 on 2 November 2026."))
+        #expect(world.say("s").contains("Saved: council payment of £640.00 on 2 Nov 2026."))
         world.say("pay")
         world.say("2 150.60")
         world.say("3 2")

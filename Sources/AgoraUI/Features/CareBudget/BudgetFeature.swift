@@ -48,19 +48,37 @@ public struct BudgetFeature: KeyedFeature {
         let info: Rect?
     }
 
-    func headerLines(_ facts: BudgetFacts, width: Int, style: BarStyle) -> [(String, Role)] {
-        var lines: [(String, Role)] = []
-        for line in DisplayWidth.wrap(facts.amountAndYear + ". " + facts.howReceived, width: width) { lines.append((line, .normal)) }
-        let bar = facts.summary.bar
-        let barWidth = max(10, min(40, width / 3))
-        lines.append((bar.cells(width: barWidth, ascii: style.isASCII) + "  " + bar.words, bar.isOver ? .bad : .accent))
+    /// The rows the menu keeps however short the window: the header gives way first.
+    static let menuRowsKept = 5
+
+    /// The budget in brief, as many rows as `room` allows: how it is received goes first (the
+    /// details page has it), then the amount shortens to one row; the projection stays whole.
+    func headerLines(_ facts: BudgetFacts, width: Int, style: BarStyle, room: Int) -> [(String, Role)] {
+        let amount = DisplayWidth.wrap(facts.amountAndYear + ".", width: width).map { ($0, Role.normal) }
+        let how = DisplayWidth.wrap(facts.howReceived, width: width).map { ($0, Role.normal) }
+        let bar = facts.summary.bar.lines(width: width, ascii: style.isASCII)
         let projection = facts.projection
         let balance = "Balance \(link.budget.ledger.balance.formatted)."
-        for line in DisplayWidth.wrap(balance + " " + projection.words, width: width) {
-            lines.append((line, Self.role(of: projection.outcome)))
+        let forecast = DisplayWidth.wrap(balance + " " + projection.words, width: width).map { ($0, Self.role(of: projection.outcome)) }
+        let warnings = DisplayWidth.wrap(facts.warningsText + facts.warningsPrompt("Press"), width: width)
+            .map { ($0, BudgetFacts.role(facts.worstWarning)) }
+        var lines = amount + how + bar + forecast + warnings
+        if lines.count > room { lines = amount + bar + forecast + warnings }
+        if lines.count > room {
+            let brief = "\(facts.setup.weeklyBudget.formatted) a week, \(facts.setup.start.short) to \(facts.setup.end.short)"
+            lines = [(DisplayWidth.truncate(brief, to: width), .normal)] + bar + forecast + warnings
         }
-        lines.append((facts.warningsText + facts.warningsPrompt("Press"), BudgetFacts.role(facts.worstWarning)))
+        if lines.count > room, projection.headline != projection.words {
+            // The rest of the projection is on its page (r).
+            let headline = DisplayWidth.wrap(balance + " " + projection.headline + " More: press r.", width: width)
+                .map { ($0, Self.role(of: projection.outcome)) }
+            lines = Array(lines.prefix(1)) + bar + headline + warnings
+        }
         return lines
+    }
+
+    func headerLines(_ facts: BudgetFacts, area: Rect, style: BarStyle) -> [(String, Role)] {
+        headerLines(facts, width: area.width - 4, style: style, room: max(2, area.height - Self.menuRowsKept - 1))
     }
 
     static func role(of outcome: Projection.Outcome) -> Role {
@@ -71,19 +89,21 @@ public struct BudgetFeature: KeyedFeature {
         }
     }
 
-    func frame(_ area: Rect, header: Int) -> Frame {
-        let headerRows = min(header, max(2, area.height - 6))
+    func frame(_ area: Rect, header: Int, facts: BudgetFacts) -> Frame {
+        let headerRows = min(header, max(2, area.height - Self.menuRowsKept - 1))
         let top = area.y + headerRows + 1
-        let menuWidth = min(46, max(30, area.width / 2))
-        let menu = Rect(x: area.x + 2, y: top, width: min(menuWidth, area.width - 4), height: max(1, area.maxY - top))
+        // The menu as wide as its longest label; the side notes only where they have room to read.
+        let labels = Item.allCases.map { DisplayWidth.of(label($0, facts)) }.max() ?? 30
+        let menuWidth = min(area.width - 4, max(30, min(46, labels + 2)))
+        let menu = Rect(x: area.x + 2, y: top, width: menuWidth, height: max(1, area.maxY - top))
         let infoWidth = area.width - menuWidth - 6
-        let info = infoWidth >= 24 ? Rect(x: area.x + menuWidth + 4, y: top, width: infoWidth, height: area.maxY - top) : nil
+        let info = infoWidth >= 28 ? Rect(x: area.x + menuWidth + 4, y: top, width: infoWidth, height: area.maxY - top) : nil
         return Frame(header: Rect(x: area.x + 2, y: area.y, width: area.width - 4, height: headerRows), menu: menu, info: info)
     }
 
     func frame(_ area: Rect, _ context: AppContext) -> Frame {
         let facts = BudgetFacts(link.budget, context)
-        return frame(area, header: headerLines(facts, width: area.width - 4, style: BarStyle(theme: context.theme)).count)
+        return frame(area, header: headerLines(facts, area: area, style: BarStyle(theme: context.theme)).count, facts: facts)
     }
 
     // MARK: Actions
@@ -186,8 +206,8 @@ public struct BudgetFeature: KeyedFeature {
 
     public func render(into screen: inout Screen, area: Rect, in context: AppContext) {
         let facts = BudgetFacts(link.budget, context)
-        let header = headerLines(facts, width: area.width - 4, style: BarStyle(theme: context.theme))
-        let frame = self.frame(area, header: header.count)
+        let header = headerLines(facts, area: area, style: BarStyle(theme: context.theme))
+        let frame = self.frame(area, header: header.count, facts: facts)
         for (row, line) in header.prefix(frame.header.height).enumerated() {
             screen.put(line.0, x: frame.header.x, y: frame.header.y + row, width: frame.header.width, role: line.1)
         }

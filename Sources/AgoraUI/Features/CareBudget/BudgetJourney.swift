@@ -199,6 +199,19 @@ struct BudgetFacts {
         return words
     }
 
+    /// "payment of £90.00 to Jane Doe on 9 Jun 2026": short enough for the message line at 80 columns.
+    static func brief(_ draft: EntryDraft) -> String {
+        var words = "\(draft.kind.label) of \(draft.amount.formatted)"
+        if let payee = draft.payee {
+            switch draft.kind {
+            case .payment: words += " to \(payee.name)"
+            case .refund: words += " from \(payee.name)"
+            default: words += ", \(payee.name)"
+            }
+        }
+        return words + " on \(draft.date.short)"
+    }
+
     /// The text with its first letter a capital.
     static func sentenceCase(_ text: String) -> String { (text.first.map { String($0).uppercased() } ?? "") + text.dropFirst() }
 
@@ -207,6 +220,17 @@ struct BudgetFacts {
         let letters = setup.name.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }
         let stem = String(letters).split(separator: "-").joined(separator: "-")
         return stem.isEmpty ? "budget" : stem
+    }
+}
+
+extension BudgetBar {
+    /// The bar and its words on one line when they fit (the bar shrinks to make room), else the
+    /// bar on one line and the words wrapped under it: the words are never cut.
+    func lines(width: Int, ascii: Bool) -> [(String, Role)] {
+        let role: Role = isOver ? .bad : .accent
+        let room = width - DisplayWidth.of(words) - 2
+        if room >= 10 { return [(cells(width: min(40, room, max(10, width / 3)), ascii: ascii) + "  " + words, role)] }
+        return [(cells(width: max(1, min(40, width)), ascii: ascii), role)] + DisplayWidth.wrap(words, width: width).map { ($0, role) }
     }
 }
 

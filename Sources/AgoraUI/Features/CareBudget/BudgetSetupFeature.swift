@@ -170,7 +170,7 @@ public struct BudgetSetupFeature: Feature {
 
     public func render(into screen: inout Screen, area: Rect, in context: AppContext) {
         screen.put("Set up a care budget", x: area.x, y: area.y, role: .title)
-        screen.put("From the council's letter · Tab moves between fields · Enter saves · Esc cancels", x: area.x + 22, y: area.y,
+        screen.put("From the council's letter", x: area.x + 22, y: area.y,
                    width: area.width - 22, role: .dim)
         let rect = formArea(area)
         form.render(into: &screen, area: rect)
@@ -201,6 +201,7 @@ public struct BudgetSetupFeature: Feature {
             context.inform("Nothing was saved.")
         case .askDiscard(let question), .notUnderstood(let question): context.warn(question)
         case .filled(let problem): if let problem { context.warn(problem) }
+        case .unchanged(let note): context.inform(note)
         }
         return .handled
     }

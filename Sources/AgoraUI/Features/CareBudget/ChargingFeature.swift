@@ -82,7 +82,7 @@ public struct ChargingFeature: Feature {
 
     public func render(into screen: inout Screen, area: Rect, in context: AppContext) {
         screen.put("Care charging estimate", x: area.x, y: area.y, role: .title)
-        screen.put("An estimate, not the council's assessment · Enter shows it · Esc goes back", x: area.x + 24, y: area.y,
+        screen.put("An estimate, not the council's assessment", x: area.x + 24, y: area.y,
                    width: area.width - 24, role: .dim)
         let rect = formArea(area)
         form.render(into: &screen, area: rect)
@@ -107,6 +107,7 @@ public struct ChargingFeature: Feature {
         case .cancel: context.pop()
         case .askDiscard(let question), .notUnderstood(let question): context.warn(question)
         case .filled(let problem): if let problem { context.warn(problem) }
+        case .unchanged(let note): context.inform(note)
         }
         return .handled
     }

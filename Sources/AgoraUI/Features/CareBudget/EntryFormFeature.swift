@@ -25,6 +25,9 @@ public struct EntryFormFeature: Feature {
     /// Plan line numbers in the order of the "Plan line" choice (nil: not on the plan).
     let lineChoices: [Int?]
     private var saving: (id: RequestID, draft: EntryDraft)?
+    /// Saved, and waiting for the store's budgets read back, so the page it returns to shows the
+    /// change at once (plain mode says that page whole as soon as it is on top).
+    private var savedAwaitingReload = false
 
     static let sources: [ReceiptSource] = [.council, .own, .topUp]
 
@@ -38,7 +41,7 @@ public struct EntryFormFeature: Feature {
         let amount = FormField(id: "amount", label: "Amount", kind: money, required: true, limit: 16)
         let note = FormField(id: "note", label: "Note (optional)", kind: .text, limit: 200)
         lineChoices = [nil] + budget.plan.map(\.number)
-        let lineOptions = ["not on the plan"] + budget.plan.map { "\($0.number) \($0.payee.name)" }
+        let lineOptions = ["not on the plan"] + budget.plan.map { "line \($0.number), \($0.payee.name)" }
         let defaultLine = budget.plan.count == 1 ? lineOptions[1] : lineOptions[0]
         let line = FormField(id: "line", label: "Plan line", kind: .choice(lineOptions), value: defaultLine)
         let example = context.catalog.providers(of: .care).first?.id ?? "C12"
@@ -138,9 +141,12 @@ public struct EntryFormFeature: Feature {
         guard let saving else { return }
         switch outcome {
         case .saved(saving.id):
+            savedAwaitingReload = true
+        case .budgetsLoaded where savedAwaitingReload:
             self.saving = nil
+            savedAwaitingReload = false
             context.pop()
-            context.inform("Saved: \(BudgetFacts.describe(saving.draft.entry(number: 0))).")
+            context.inform("Saved: \(BudgetFacts.brief(saving.draft)).")
         case .failed(saving.id, _):
             // The message says why; what was typed stays, to try again.
             self.saving = nil
@@ -153,7 +159,7 @@ public struct EntryFormFeature: Feature {
 
     public func render(into screen: inout Screen, area: Rect, in context: AppContext) {
         screen.put("\(kind.title) for \(link.name)", x: area.x, y: area.y, width: area.width, role: .title)
-        screen.put("Balance now \(link.budget.ledger.balance.formatted) · Tab moves between fields · Enter saves · Esc cancels",
+        screen.put("Balance now \(link.budget.ledger.balance.formatted)",
                    x: area.x + 2, y: area.y + 1, width: area.width - 4, role: .dim)
         let rect = formArea(area)
         form.render(into: &screen, area: rect)
@@ -183,6 +189,7 @@ public struct EntryFormFeature: Feature {
             context.inform("Nothing was recorded.")
         case .askDiscard(let question), .notUnderstood(let question): context.warn(question)
         case .filled(let problem): if let problem { context.warn(problem) }
+        case .unchanged(let note): context.inform(note)
         }
         return .handled
     }

@@ -207,7 +207,8 @@ public struct LedgerFeature: KeyedFeature {
     var summary: String {
         let ledger = link.budget.ledger
         let count = ledger.entries.count
-        return "\(count) entr\(count == 1 ? "y" : "ies") · in \(ledger.moneyIn.formatted) · out \(ledger.moneyOut.formatted) · balance \(ledger.balance.formatted)"
+        // The balance first: a narrow window cuts the end of the line.
+        return "balance \(ledger.balance.formatted) · \(count) entr\(count == 1 ? "y" : "ies") · in \(ledger.moneyIn.formatted) · out \(ledger.moneyOut.formatted)"
     }
 
     public func render(into screen: inout Screen, area: Rect, in context: AppContext) {

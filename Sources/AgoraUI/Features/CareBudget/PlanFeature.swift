@@ -52,8 +52,7 @@ public struct PlanFeature: KeyedFeature {
         let summary = facts.summary
         var lines: [(String, Role)] = []
         let bar = summary.bar
-        let barWidth = max(10, min(40, width / 3))
-        lines.append((bar.cells(width: barWidth, ascii: style.isASCII) + "  " + bar.words, bar.isOver ? .bad : .accent))
+        lines += bar.lines(width: width, ascii: style.isASCII)
         var parts = summary.parts.filter { $0.part != .own }.map { part in
             "\(part.part.label) \(part.plannedAnnual.formattedShort) of \(part.availableAnnual.formattedShort)" + (part.overAnnual > .zero ? " (over)" : "")
         }

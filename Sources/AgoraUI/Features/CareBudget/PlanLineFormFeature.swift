@@ -11,6 +11,9 @@ public struct PlanLineFormFeature: Feature {
     let parts: [BudgetPart]
     let hints: [String: String]
     private var saving: RequestID?
+    /// Saved, and waiting for the store's budgets read back, so the page it returns to shows the
+    /// change at once (plain mode says that page whole as soon as it is on top).
+    private var savedAwaitingReload = false
 
     init(kind: PlanLineKind, budget: SavedBudget, context: AppContext) {
         self.kind = kind
@@ -77,7 +80,11 @@ public struct PlanLineFormFeature: Feature {
 
     public var id: String { "budget:plan-line" }
     public func title(in context: AppContext) -> String { "Add to the plan" }
-    public func help(in context: AppContext) -> [HelpEntry] { Form.help }
+    public func help(in context: AppContext) -> [HelpEntry] {
+        let enter = kind.fromCatalog ? HelpEntry(keyLabel: "Enter", help: "see the providers priced for these hours or days (every field is checked first)", hint: "providers")
+            : HelpEntry(keyLabel: "Enter", help: "add it to the plan (every field is checked first)", hint: "add")
+        return Form.help.map { $0.keyLabel == "Enter" ? enter : $0 }
+    }
     public var capturesText: Bool { true }
 
     func formArea(_ area: Rect) -> Rect {
@@ -152,7 +159,10 @@ public struct PlanLineFormFeature: Feature {
         guard let saving else { return }
         switch outcome {
         case .saved(saving):
+            savedAwaitingReload = true
+        case .budgetsLoaded where savedAwaitingReload:
             self.saving = nil
+            savedAwaitingReload = false
             context.pop()
             context.inform("Added to the plan.")
         case .failed(saving, _):
@@ -167,7 +177,7 @@ public struct PlanLineFormFeature: Feature {
     public func render(into screen: inout Screen, area: Rect, in context: AppContext) {
         screen.put(kind.option, x: area.x, y: area.y, width: area.width, role: .title)
         let next = kind.fromCatalog ? "Enter shows the providers, cheapest first" : "Enter adds it to the plan"
-        screen.put("Tab moves between fields · \(next) · Esc cancels", x: area.x + 2, y: area.y + 1, width: area.width - 4, role: .dim)
+        screen.put(next, x: area.x + 2, y: area.y + 1, width: area.width - 4, role: .dim)
         let rect = formArea(area)
         form.render(into: &screen, area: rect)
         if form.fields.indices.contains(form.focus), !form.confirmingDiscard {
@@ -197,6 +207,7 @@ public struct PlanLineFormFeature: Feature {
             context.inform("Nothing was added.")
         case .askDiscard(let question), .notUnderstood(let question): context.warn(question)
         case .filled(let problem): if let problem { context.warn(problem) }
+        case .unchanged(let note): context.inform(note)
         }
         return .handled
     }

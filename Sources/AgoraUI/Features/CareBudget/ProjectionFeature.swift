@@ -39,16 +39,31 @@ public struct ProjectionFeature: KeyedFeature {
         screen.put("Projection", x: area.x, y: area.y, role: .title)
         screen.put("  \(link.name)'s budget year, \(facts.setup.start.long) to \(facts.setup.end.long)", x: area.x + 10, y: area.y,
                    width: area.width - 10, role: .dim)
-        var writer = ParagraphWriter(area: Rect(x: area.x + 2, y: area.y + 2, width: area.width - 4, height: max(1, area.height - 2)))
+        let textWidth = area.width - 4
+        var writer = ParagraphWriter(area: Rect(x: area.x + 2, y: area.y + 2, width: textWidth, height: max(1, area.height - 2)))
         writer.write(projection.words, role: BudgetFeature.role(of: projection.outcome) == .normal ? .accent : BudgetFeature.role(of: projection.outcome),
                      into: &screen)
         if case .noAccount = projection.outcome { return }
-        writer.write(Self.figures(projection), role: .normal, into: &screen)
-        let style = BarStyle(theme: context.theme)
-        let chartTop = writer.y
-        // Legend, the bars, the axis and the dates under it.
+        // The chart needs its legend, two rows of bars, the axis and the dates; the figures (also
+        // in the words, and in plain mode) give way to it in a short window.
+        let figures = Self.figures(projection)
+        let chartRoom = area.maxY - writer.y - 3
+        if chartRoom - DisplayWidth.wrap(figures, width: textWidth).count - 1 >= 2 || chartRoom < 2 {
+            writer.write(figures, role: .normal, into: &screen)
+        }
+        drawChart(projection, top: writer.y, area: area, style: BarStyle(theme: context.theme), into: &screen)
+    }
+
+    /// The legend, the bars (recorded weeks bright, projected dim), the axis, and under it the first
+    /// and last dates with today marked where it does not cover them.
+    func drawChart(_ projection: Projection, top chartTop: Int, area: Rect, style: BarStyle, into screen: inout Screen) {
         let height = min(12, area.maxY - chartTop - 3)
-        guard height >= 2 else { return }
+        guard height >= 2 else {
+            if chartTop < area.maxY {
+                screen.put("A taller window shows the balance as a chart.", x: area.x + 2, y: chartTop, width: area.width - 4, role: .dim)
+            }
+            return
+        }
         let width = max(8, area.width - 6)
         let lines = BalanceChart.lines(projection.series, width: width, height: height, ascii: style.isASCII)
         let top = projection.series.map(\.balance).max() ?? .zero
@@ -68,10 +83,19 @@ public struct ProjectionFeature: KeyedFeature {
         let datesY = chartTop + 1 + lines.count
         let first = projection.series.first?.date.short ?? ""
         let last = projection.periodEnd.short
+        let chartWidth = lines.first.map { DisplayWidth.of($0) } ?? 0
+        let lastX = max(DisplayWidth.of(first) + 2, chartWidth - DisplayWidth.of(last))
         screen.put(first, x: area.x + 3, y: datesY, role: .dim)
-        screen.put(last, x: area.x + 3 + max(DisplayWidth.of(first) + 2, (lines.first.map { DisplayWidth.of($0) } ?? 0) - DisplayWidth.of(last)), y: datesY, role: .dim)
+        screen.put(last, x: area.x + 3 + lastX, y: datesY, role: .dim)
+        // "▲ today" under the first projected column, only where it leaves both dates readable.
         if projection.asOf < projection.periodEnd, let today = projected.firstIndex(of: true) {
-            screen.put("▲ today", x: area.x + 3 + max(0, today - 1), y: min(area.maxY - 1, datesY + 1), role: .dim)
+            let marker = "▲ today"
+            let x = max(0, today - 1)
+            if x > DisplayWidth.of(first), x + DisplayWidth.of(marker) < lastX {
+                screen.put(marker, x: area.x + 3 + x, y: datesY, role: .dim)
+            } else if x > DisplayWidth.of(first), x + 1 < lastX {
+                screen.put("▲", x: area.x + 3 + x, y: datesY, role: .dim)
+            }
         }
     }
 

@@ -36,6 +36,9 @@ public struct ProviderPickerFeature: KeyedFeature {
     public private(set) var candidates: [PlanCandidate] = []
     public var table = TableState()
     private var saving: RequestID?
+    /// Saved, and waiting for the store's budgets read back, so the page it returns to shows the
+    /// change at once (plain mode says that page whole as soon as it is on top).
+    private var savedAwaitingReload = false
     var plainPage = 0
 
     public enum Action: Hashable, Sendable {
@@ -261,7 +264,10 @@ public struct ProviderPickerFeature: KeyedFeature {
         guard let saving else { return }
         switch outcome {
         case .saved(saving):
+            savedAwaitingReload = true
+        case .budgetsLoaded where savedAwaitingReload:
             self.saving = nil
+            savedAwaitingReload = false
             let name = selected?.provider.name ?? "The provider"
             // Back past the form that asked for the hours, to the plan.
             context.pop()
