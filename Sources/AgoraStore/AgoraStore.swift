@@ -177,6 +177,17 @@ public final class AgoraStore: Sendable {
         try write { db in try db.execute(sql: "DELETE FROM shortlistEntry WHERE providerID = ?", arguments: [providerID]) }
     }
 
+    /// Empties the shortlist in one transaction; returns how many entries there were.
+    @discardableResult
+    public func clearShortlist() throws(StoreError) -> Int {
+        var removed = 0
+        try write { db in
+            try db.execute(sql: "DELETE FROM shortlistEntry")
+            removed = db.changesCount
+        }
+        return removed
+    }
+
     // MARK: - Plumbing
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {

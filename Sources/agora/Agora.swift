@@ -9,7 +9,7 @@ struct Agora: ParsableCommand {
         With no command, Agora opens full screen. The commands below give the same answers as plain \
         text for scripts and screen readers.
         """,
-        subcommands: [ListCommand.self, ShowCommand.self, CatalogCommand.self, ImportCommand.self, BudgetCommand.self, ChargeCommand.self, GPCommand.self, MarketCommand.self, MapCommand.self] + SchoolCommands.all)
+        subcommands: [ListCommand.self, ShowCommand.self, CatalogCommand.self, ImportCommand.self, BudgetCommand.self, ChargeCommand.self, GPCommand.self, MarketCommand.self, MapCommand.self, ShortlistCommand.self, SettingsCommand.self] + SchoolCommands.all)
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var display: DisplayOptions
