@@ -90,4 +90,20 @@ struct SchoolPagesAtTheEdgesTests {
         #expect(driver.text.contains("the schools they could go to"))
         #expect(!driver.text.contains("open step"))
     }
+
+    @Test("under the comparison the selected measure is said with every value whole", arguments: [(80, 24), (60, 18)])
+    func selectedMeasureInFull(width: Int, height: Int) throws {
+        var driver = SchoolDriver(width: width, height: height, children: [child()])
+        driver.openSchools()
+        driver.press(.enter, .character("2"))
+        let page = try #require(driver.state.topPage(as: SchoolComparisonFeature.self))
+        let names = page.comparison.grid.columns.map(\.title)
+        driver.press(.down)
+        let distance = try #require(page.comparison.grid.rows.first { $0.key == "distance" })
+        #expect(driver.lines.contains { $0.hasPrefix("Distance (straight line) — \(names[0]): \(distance.cells[0].text)") })
+        #expect(driver.lines.allSatisfy { DisplayWidth.of($0) <= width })
+        driver.press(.down, .down)
+        #expect(driver.lines.contains { $0.hasPrefix("Type and trust — \(names[0]): ") })
+        #expect(driver.lines.contains { $0.contains("… Enter: in full") }, "a row too long for two lines points to Enter")
+    }
 }

@@ -92,7 +92,28 @@ public struct ComparisonFeature: KeyedFeature {
     /// The grid's notes less the ★ legend, which the measure column's heading already says.
     var screenNotes: [String] { grid.notes.filter { $0 != ComparisonGrid.bestLegend } }
 
-    func noteRows(_ area: Rect) -> Int { min(3, screenNotes.count) }
+    /// Below the grid: two rows for the selected measure in full, then the notes that fit.
+    func noteRows(_ area: Rect) -> Int { min(area.height >= 20 ? 4 : 3, 2 + screenNotes.count) }
+
+    /// The selected measure with every value whole (the columns cut them), in at most two lines,
+    /// then one line per note: what the footer under the grid shows.
+    func footer(width: Int, rows: Int) -> [(text: String, role: Role)] {
+        var out: [(String, Role)] = []
+        if table.cursor.selected < lines.count, case .row(let index) = lines[table.cursor.selected] {
+            let row = grid.rows[index]
+            let values = zip(grid.columns, row.cells).map { column, cell in "\(column.title): \(Self.cellText(cell))" }
+            var wrapped = DisplayWidth.wrap("\(row.label) — " + values.joined(separator: "; "), width: max(1, width))
+            if wrapped.count > 2 {
+                let tail = " Enter: in full"
+                var second = DisplayWidth.truncate(wrapped[1], to: max(1, width - DisplayWidth.of(tail) - 1))
+                if !second.hasSuffix("…") { second += "…" }
+                wrapped = [wrapped[0], second + tail]
+            }
+            out += wrapped.map { ($0, Role.normal) }
+        }
+        out += screenNotes.map { ($0, Role.dim) }
+        return Array(out.prefix(rows))
+    }
 
     public mutating func perform(_ action: Action, in context: inout AppContext) -> Handling {
         let area = Self.tableArea(context.contentArea, notes: noteRows(context.contentArea))
@@ -166,8 +187,8 @@ public struct ComparisonFeature: KeyedFeature {
         screen.put("  \(grid.columns.count) side by side\(more)", x: area.x + titleWidth, y: area.y, width: area.width - titleWidth, role: .dim)
         let notes = noteRows(area)
         tableView(width: area.width).render(table, into: &screen, area: Self.tableArea(area, notes: notes))
-        for (index, note) in screenNotes.prefix(notes).enumerated() {
-            screen.put(note, x: area.x, y: area.maxY - notes + index, width: area.width, role: .dim)
+        for (index, line) in footer(width: area.width, rows: notes).enumerated() {
+            screen.put(line.text, x: area.x, y: area.maxY - notes + index, width: area.width, role: line.role)
         }
     }
 
