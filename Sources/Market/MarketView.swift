@@ -9,6 +9,18 @@ public struct MarketView: Hashable, Sendable {
         case sector, group
 
         public var label: String { self == .sector ? "by sector" : "by organisation" }
+
+        /// The word on screen and on the command line: "organisation" or "sector".
+        public var word: String { self == .sector ? "sector" : "organisation" }
+
+        /// "organisation" (or "organization", or "group") and "sector", as people type them.
+        public init?(userText: String) {
+            switch userText.lowercased() {
+            case "organisation", "organisations", "organization", "organizations", "group", "groups": self = .group
+            case "sector", "sectors": self = .sector
+            default: return nil
+            }
+        }
     }
 
     /// What a share is a share of.

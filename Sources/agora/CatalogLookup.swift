@@ -9,6 +9,14 @@ extension Catalog {
         return entry
     }
 
+    /// A service by the words of the home page ("schools", "care", "gp"…) or its id.
+    func requireService(_ text: String) throws -> Manifest.Service {
+        guard let service = manifest.service(named: text) else {
+            throw Failure.usage("unknown service \(MessageText.quoted(text)) — use \(manifest.serviceWords)")
+        }
+        return service
+    }
+
     func requireProvider(_ id: String, kind: ProviderKind? = nil) throws -> Provider {
         guard let provider = provider(id: id) ?? provider(id: id.uppercased()) else {
             throw Failure.usage("unknown id \(MessageText.quoted(id)) — `agora list --kind \(kind?.rawValue ?? "school")` shows the ids")

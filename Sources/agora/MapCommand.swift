@@ -8,23 +8,35 @@ struct MapCommand: ParsableCommand {
         commandName: "map", abstract: "Providers near a postcode, by distance and direction (the map, described).")
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: ArgumentHelp("school, care, gp or other.", valueName: "kind"))
+    @Option(name: [.long, .customLong("service")],
+            help: ArgumentHelp("schools, care, gp, waste, probation or employment (as for `agora market`), or other for every contracted service.", valueName: "service"))
     var kind: String
     @Option(name: .long, help: ArgumentHelp("The postcode to describe around (default: the area's centre).", valueName: "postcode"))
     var near: String?
 
     mutating func run() throws {
         try reportingFailures {
-            guard let kind = ProviderKind(userText: kind) else {
-                throw Failure.usage("unknown kind \(MessageText.quoted(kind)) — use school, care, gp or other")
-            }
             let catalog = try global.loadCatalog().catalog
+            let (kind, positions) = try Self.providers(named: self.kind, in: catalog)
             let home = try near.map { try catalog.requirePostcode($0) }
             let centre = home?.location ?? catalog.manifest.area.centre
             let place = home?.postcode ?? "the centre of \(catalog.manifest.area.name)"
-            let positions = catalog.index.positions(of: kind)
             let lines = NearbyDescription.describe(positions, from: centre, named: place, in: catalog, kind: kind)
             Output.print(lines.joined(separator: "\n") + "\n")
         }
+    }
+
+    /// The providers of a service named as `market` takes it (a contracted service's own providers
+    /// only), or of a kind: school, care, gp or other.
+    static func providers(named text: String, in catalog: Catalog) throws -> (ProviderKind, [Int32]) {
+        if let service = catalog.manifest.service(named: text) {
+            let positions = catalog.index.positions(of: service.kind)
+            guard service.kind == .other else { return (service.kind, positions) }
+            return (.other, positions.filter { catalog.providers[Int($0)].contract?.serviceID == service.id })
+        }
+        guard let kind = ProviderKind(userText: text) else {
+            throw Failure.usage("unknown service \(MessageText.quoted(text)) — use \(catalog.manifest.serviceWords), or other for every contracted service")
+        }
+        return (kind, catalog.index.positions(of: kind))
     }
 }

@@ -8,32 +8,26 @@ struct MarketCommand: ParsableCommand {
         commandName: "market", abstract: "Who holds a service's local market: shares of its capacity and how concentrated it is.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: ArgumentHelp("school, care, gp, waste, probation or employment.", valueName: "service"))
+    @Option(name: .long, help: ArgumentHelp("schools, care, gp, waste, probation or employment (the home page's services; singular or plural).", valueName: "service"))
     var service: String
-    @Option(name: .long, help: ArgumentHelp("group (organisation, the default) or sector.", valueName: "grouping"))
-    var by: String = "group"
+    @Option(name: .long, help: ArgumentHelp("organisation (the default; group means the same) or sector.", valueName: "grouping"))
+    var by: String = "organisation"
     @Option(name: .long, help: ArgumentHelp("table, csv or json.", valueName: "format"))
     var format: String = "table"
-
-    static let services = ["school": "academy-schools", "care": "older-peoples-care", "gp": "health", "waste": "waste",
-                           "probation": "probation", "employment": "employment"]
 
     mutating func run() throws {
         try reportingFailures {
             let format = try OutputFormat.parse(format, allowed: [.table, .csv, .json])
-            guard let grouping = MarketView.Grouping(rawValue: by.lowercased()) else {
-                throw Failure.usage("unknown grouping \(MessageText.quoted(by)) — use group or sector")
+            guard let grouping = MarketView.Grouping(userText: by) else {
+                throw Failure.usage("unknown grouping \(MessageText.quoted(by)) — use organisation or sector")
             }
             let catalog = try global.loadCatalog().catalog
-            let wanted = service.lowercased()
-            guard let found = catalog.manifest.services.first(where: { $0.id == Self.services[wanted] ?? wanted }) else {
-                throw Failure.usage("unknown service \(MessageText.quoted(service)) — use school, care, gp, waste, probation or employment")
-            }
+            let found = try catalog.requireService(service)
             let view = MarketView.make(service: found, catalog: catalog, grouping: grouping)
             switch format {
             case .json:
                 Output.print(JSONValue.object([
-                    ("service", .string(found.id)), ("grouping", .string(grouping.rawValue)), ("capacity", .string(view.capacity.noun)),
+                    ("service", .string(found.id)), ("name", .string(found.name)), ("grouping", .string(grouping.word)), ("capacity", .string(view.capacity.noun)),
                     ("total", .int(view.totalCapacity)), ("top_three_share_pct", .number(MarketView.percent(view.topThreeShareTenths).dropLast().description)),
                     ("hhi", .int(view.hhi)), ("reading", .string(view.reading)),
                     ("shares", .array(view.shares.map { share in
@@ -52,7 +46,7 @@ struct MarketCommand: ParsableCommand {
                 out += view.reading + "\n\n"
                 // Bars on the largest share's scale, so differences show; the percentages are the shares.
                 let top = max(1, view.shares.first?.capacity ?? 1)
-                out += TextTable.render(headers: [grouping == .group ? "Organisation" : "Sector", "Providers", view.capacity.noun.capitalizedFirst, "Share", ""],
+                out += TextTable.render(headers: [grouping.word.capitalizedFirst, "Providers", view.capacity.noun.capitalizedFirst, "Share", ""],
                                         rows: view.shares.map { share in
                                             [share.label, String(share.providers), ShortText.count(share.capacity), MarketView.percent(share.shareTenths),
                                              Bar.ascii(share.capacity, of: top, width: 20)]

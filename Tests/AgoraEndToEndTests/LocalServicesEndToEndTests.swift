@@ -59,4 +59,33 @@ struct LocalServicesEndToEndTests {
         let unknown = try AgoraBinary.run(["market", "--service", "fish"])
         #expect(unknown.status == 2)
     }
+
+    @Test func theCommandLineTakesTheScreensWordsForServicesAndGroupings() throws {
+        let byOrganisation = try AgoraBinary.run(["market", "--service", "schools", "--by", "organisation"])
+        #expect(byOrganisation.status == 0, "\(byOrganisation.stderr)")
+        #expect(byOrganisation.stdout.contains("school places by organisation"))
+        #expect(byOrganisation.stdout.contains("Organisation"))
+        let byGroup = try AgoraBinary.run(["market", "--service", "gps", "--by", "group", "--format", "json"])
+        #expect(byGroup.status == 0)
+        #expect(byGroup.stdout.contains("\"grouping\": \"organisation\"") || byGroup.stdout.contains("\"grouping\":\"organisation\""))
+        let wrongGrouping = try AgoraBinary.run(["market", "--service", "care", "--by", "town"])
+        #expect(wrongGrouping.status == 2)
+        #expect(wrongGrouping.stderr.contains("use organisation or sector"))
+        let unknown = try AgoraBinary.run(["market", "--service", "fish"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("schools, care, waste, gp, probation or employment"))
+        let help = try AgoraBinary.run(["market", "--help"])
+        #expect(help.stdout.contains("organisation") && !help.stdout.contains("group or sector"))
+
+        let waste = try AgoraBinary.run(["map", "--kind", "waste", "--near", "KM1 9UY"])
+        #expect(waste.status == 0, "\(waste.stderr)")
+        #expect(waste.stdout.contains("Waste and Recycling"))
+        #expect(!waste.stdout.contains("Probation"), "only the waste service's providers")
+        let schools = try AgoraBinary.run(["map", "--service", "schools", "--near", "KM1 9UY"])
+        #expect(schools.status == 0)
+        #expect(schools.stdout.contains("school"))
+        let unknownMap = try AgoraBinary.run(["map", "--kind", "fish"])
+        #expect(unknownMap.status == 2)
+        #expect(unknownMap.stderr.contains("schools, care, waste, gp, probation or employment"))
+    }
 }

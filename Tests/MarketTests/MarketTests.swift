@@ -56,4 +56,29 @@ struct MarketTests {
         #expect(MarketView.hhi([60, 30, 10], total: 100) == 4_600)
         #expect(MarketConcentration.level(hhi: 4_600).words == "a highly concentrated market")
     }
+
+    @Test("a service is named as on the home page, singular or plural, or by its id", arguments: [
+        ("schools", "academy-schools"), ("school", "academy-schools"), ("Schools", "academy-schools"), ("academy-schools", "academy-schools"),
+        ("care", "older-peoples-care"), ("care for older people", "older-peoples-care"), ("care-home", "older-peoples-care"),
+        ("gp", "health"), ("gps", "health"), ("GP practices", "health"), ("gp-practice", "health"), ("health", "health"),
+        ("waste", "waste"), ("waste and recycling", "waste"), ("probation", "probation"),
+        ("employment", "employment"), ("employment-support", "employment"),
+    ])
+    func serviceNames(typed: String, id: String) {
+        #expect(Self.catalog.manifest.service(named: typed)?.id == id)
+    }
+
+    @Test func unknownServiceNamesAndTheWordsOffered() {
+        for typed in ["fish", "", "  ", "other", "s"] { #expect(Self.catalog.manifest.service(named: typed) == nil, "\(typed)") }
+        #expect(Self.catalog.manifest.serviceWords == "schools, care, waste, gp, probation or employment")
+    }
+
+    @Test func groupingsByTheScreensWords() {
+        #expect(MarketView.Grouping(userText: "organisation") == .group)
+        #expect(MarketView.Grouping(userText: "Organization") == .group)
+        #expect(MarketView.Grouping(userText: "group") == .group)
+        #expect(MarketView.Grouping(userText: "sector") == .sector)
+        #expect(MarketView.Grouping(userText: "town") == nil)
+        #expect(MarketView.Grouping.group.word == "organisation" && MarketView.Grouping.group.label == "by organisation")
+    }
 }
