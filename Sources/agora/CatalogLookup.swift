@@ -2,9 +2,14 @@ import ChoiceKit
 
 /// Looking up what a person typed in the catalog, with the one-line refusals every command gives.
 extension Catalog {
-    func requirePostcode(_ text: String) throws -> Manifest.PostcodeEntry {
+    /// `option` names where the postcode was given, for an empty one ("--near is empty").
+    func requirePostcode(_ text: String, option: String? = nil) throws -> Manifest.PostcodeEntry {
+        let example = manifest.postcodes.first?.postcode ?? "KM1 1AA"
+        if text.allSatisfy(\.isWhitespace) {
+            throw Failure.usage("\(option.map { "\($0) is empty: " } ?? "")give a postcode, e.g. \(example)")
+        }
         guard let entry = postcode(text) else {
-            throw Failure.usage("unknown postcode \(MessageText.quoted(text)): it is not in the \(manifest.area.name) catalog — give one of its postcodes, like \(manifest.postcodes.first?.postcode ?? "KM1 1AA")")
+            throw Failure.usage("unknown postcode \(MessageText.quoted(text)): it is not in the \(manifest.area.name) catalog — give one of its postcodes, like \(example)")
         }
         return entry
     }

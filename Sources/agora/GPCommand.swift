@@ -14,8 +14,8 @@ struct GPCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("The practice's id (see `agora list --kind gp`).", valueName: "id"))
         var id: String
-        @Option(name: .long, help: ArgumentHelp("Your home postcode.", valueName: "postcode"))
-        var home: String
+        @Option(name: .long, help: ArgumentHelp("Your home postcode (default: the home saved in the full-screen program).", valueName: "postcode"))
+        var home: String?
         @Option(name: .long, help: ArgumentHelp("text or json.", valueName: "format"))
         var format: String = "text"
 
@@ -24,7 +24,8 @@ struct GPCommand: ParsableCommand {
                 let format = try OutputFormat.parse(format, allowed: [.text, .json])
                 let catalog = try global.loadCatalog().catalog
                 let practice = try catalog.requireProvider(id, kind: .gp)
-                let home = try catalog.requirePostcode(self.home)
+                let chosen = try HomeChoice.require(given: self.home, option: "--home", global: global, catalog: catalog)
+                let home = chosen.entry
                 let answer = GPRegistration.answer(practice, home: home, in: catalog)
                 if format == .json {
                     Output.print(JSONValue.object([
@@ -38,7 +39,7 @@ struct GPCommand: ParsableCommand {
                     ]).text() + "\n")
                     return
                 }
-                var out = "\(practice.name), from \(home.postcode): \(answer.headline).\n\(answer.reason)\n"
+                var out = "\(practice.name), from \(chosen.described): \(answer.headline).\n\(answer.reason)\n"
                 if !answer.alternatives.isEmpty {
                     out += "\nOpen practices whose catchment covers your home, nearest first:\n"
                     for alternative in answer.alternatives {
@@ -56,8 +57,8 @@ struct GPCommand: ParsableCommand {
             commandName: "nearest", abstract: "GP practices nearest your home, with whether each covers it and is open.")
 
         @OptionGroup var global: GlobalOptions
-        @Option(name: .long, help: ArgumentHelp("Your home postcode.", valueName: "postcode"))
-        var home: String
+        @Option(name: .long, help: ArgumentHelp("Your home postcode (default: the home saved in the full-screen program).", valueName: "postcode"))
+        var home: String?
         @Flag(name: .long, help: "Only practices taking new patients.")
         var openOnly = false
         @Flag(name: .long, help: "Only practices whose catchment area covers your home.")
@@ -72,7 +73,8 @@ struct GPCommand: ParsableCommand {
                 let format = try OutputFormat.parse(format, allowed: [.table, .csv, .json])
                 let count = try limit.map { try NumberArgument.whole($0, option: "--limit", in: 1...1_000, example: "5") } ?? 10
                 let catalog = try global.loadCatalog().catalog
-                let home = try catalog.requirePostcode(self.home)
+                let chosen = try HomeChoice.require(given: self.home, option: "--home", global: global, catalog: catalog)
+                let home = chosen.entry
                 let found = GPRegistration.nearest(home: home, in: catalog, openOnly: openOnly, coversHome: coversHome).prefix(count)
                 let rows = found.map { entry -> [String] in
                     let gp = entry.provider.gp
@@ -94,7 +96,7 @@ struct GPCommand: ParsableCommand {
                     Output.print(CSVWriter.row(headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") })
                                  + rows.map { CSVWriter.row($0.map(CSVWriter.spreadsheetSafe)) }.joined())
                 default:
-                    var out = "GP practices nearest \(home.postcode) — \(rows.count) shown. \(catalog.manifest.area.notice)\n\n"
+                    var out = "GP practices nearest \(chosen.described) — \(rows.count) shown. \(catalog.manifest.area.notice)\n\n"
                     out += rows.isEmpty ? "None match: try without --open-only or --covers-home.\n" : TextTable.render(headers: headers, rows: rows, rightAligned: [2])
                     Output.print(out)
                 }

@@ -11,18 +11,19 @@ struct MapCommand: ParsableCommand {
     @Option(name: [.long, .customLong("service")],
             help: ArgumentHelp("schools, care, gp, waste, probation or employment (as for `agora market`), or other for every contracted service.", valueName: "service"))
     var kind: String
-    @Option(name: .long, help: ArgumentHelp("The postcode to describe around (default: the area's centre).", valueName: "postcode"))
+    @Option(name: .long, help: ArgumentHelp("The postcode to describe around (default: the home saved in the full-screen program, else the area's centre).", valueName: "postcode"))
     var near: String?
 
     mutating func run() throws {
         try reportingFailures {
             let catalog = try global.loadCatalog().catalog
             let (kind, positions) = try Self.providers(named: self.kind, in: catalog)
-            let home = try near.map { try catalog.requirePostcode($0) }
-            let centre = home?.location ?? catalog.manifest.area.centre
-            let place = home?.postcode ?? "the centre of \(catalog.manifest.area.name)"
+            let home = try HomeChoice.find(given: near, option: "--near", global: global, catalog: catalog)
+            let centre = home?.entry.location ?? catalog.manifest.area.centre
+            let place = home?.described ?? "the centre of \(catalog.manifest.area.name)"
             let lines = NearbyDescription.describe(positions, from: centre, named: place, in: catalog, kind: kind)
-            Output.print(lines.joined(separator: "\n") + "\n")
+            let hint = home == nil ? ["No home postcode is saved: give --near POSTCODE to measure from yours."] : []
+            Output.print((lines + hint).joined(separator: "\n") + "\n")
         }
     }
 

@@ -1,3 +1,4 @@
+import AgoraStore
 import Foundation
 import Testing
 
@@ -87,5 +88,33 @@ struct LocalServicesEndToEndTests {
         let unknownMap = try AgoraBinary.run(["map", "--kind", "fish"])
         #expect(unknownMap.status == 2)
         #expect(unknownMap.stderr.contains("schools, care, waste, gp, probation or employment"))
+    }
+
+    @Test func theCommandLineUsesTheHomeSavedInTheFullScreenProgram() throws {
+        let data = try AgoraBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let none = try AgoraBinary.run(["gp", "can-register", "G4", "--data-dir", data.path])
+        #expect(none.status == 2)
+        #expect(none.stderr == "agora: no home postcode — give --home POSTCODE, or set your home in the full-screen program (h)\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: data.path).isEmpty, "reading makes no store")
+        let centre = try AgoraBinary.run(["map", "--kind", "gp", "--data-dir", data.path])
+        #expect(centre.status == 0)
+        #expect(centre.stdout.contains("the centre of Kingsmere") && centre.stdout.contains("give --near POSTCODE"))
+
+        try AgoraStore(directory: data.path).setSetting(.homePostcode, to: "KM1 9UY")
+        let register = try AgoraBinary.run(["gp", "can-register", "G4", "--data-dir", data.path])
+        #expect(register.status == 0, "\(register.stderr)")
+        #expect(register.stdout.contains("from KM1 9UY (your saved home):"))
+        let nearest = try AgoraBinary.run(["gp", "nearest", "--data-dir", data.path])
+        #expect(nearest.status == 0)
+        #expect(nearest.stdout.hasPrefix("GP practices nearest KM1 9UY (your saved home)"))
+        let given = try AgoraBinary.run(["gp", "nearest", "--home", "KM2 9FX", "--data-dir", data.path])
+        #expect(given.stdout.hasPrefix("GP practices nearest KM2 9FX —"), "a given postcode wins")
+        let map = try AgoraBinary.run(["map", "--kind", "gp", "--data-dir", data.path])
+        #expect(map.stdout.contains("of KM1 9UY (your saved home)"))
+
+        let empty = try AgoraBinary.run(["map", "--kind", "gp", "--near", ""])
+        #expect(empty.status == 2)
+        #expect(empty.stderr == "agora: --near is empty: give a postcode, e.g. KM1 9UY\n")
     }
 }
