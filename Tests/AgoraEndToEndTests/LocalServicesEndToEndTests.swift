@@ -117,4 +117,30 @@ struct LocalServicesEndToEndTests {
         #expect(empty.status == 2)
         #expect(empty.stderr == "agora: --near is empty: give a postcode, e.g. KM1 9UY\n")
     }
+
+    @Test func theMapInWordsNamesEveryProviderOnTheCommandLineAndNumbersThemInPlainMode() throws {
+        let map = try AgoraBinary.run(["map", "--kind", "gp", "--near", "KM1 9UY"])
+        #expect(map.status == 0)
+        #expect(map.stdout.contains(" more within 2 km: "))
+        #expect(!map.stdout.contains("; and "), "every practice is named")
+        let waste = try AgoraBinary.run(["map", "--service", "waste", "--near", "KM1 9UY"])
+        #expect(waste.stdout.contains("covers the whole of Kingsmere") && !waste.stdout.contains(" km"))
+
+        let data = try AgoraBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        func plain(_ lines: String) throws -> String {
+            let input = data.appendingPathComponent("input.txt")
+            try Data(lines.utf8).write(to: input)
+            let handle = try FileHandle(forReadingFrom: input)
+            defer { try? handle.close() }
+            return try AgoraBinary.run(["--plain", "--data-dir", data.appendingPathComponent("store").path], stdin: handle).stdout
+        }
+        let described = try plain("3\nmap\n")
+        let range = try #require(described.range(of: #"#\d+ [^(]+ \("#, options: .regularExpression), "numbered: \(described)")
+        let entry = described[range].dropFirst().dropLast(2)
+        let number = String(entry.prefix { $0.isNumber })
+        let name = String(entry.dropFirst(number.count + 1))
+        let opened = try plain("3\nmap\n\(number)\n")
+        #expect(opened.components(separatedBy: name).count > described.components(separatedBy: name).count, "typing #\(number) opens \(name)")
+    }
 }

@@ -172,8 +172,11 @@ extension ProviderListFeature {
     }
 
     /// The map in words for plain mode: providers by distance band and direction.
+    /// Each named provider carries its number in the list ("#3 …"), the number that opens it.
     func describeMap(_ context: AppContext) -> [String] {
         let (centre, place) = Self.mapCentre(context)
-        return NearbyDescription.describe(rows, from: centre, named: place, in: context.catalog, kind: key.kind)
+        let rows = self.rows
+        return NearbyDescription.describe(rows, from: centre, named: place, in: context.catalog, kind: key.kind, limit: 5,
+                                          number: { position in rows.firstIndex(of: position).map { $0 + 1 } })
     }
 }

@@ -61,9 +61,18 @@ public enum DistanceText {
     public static func format(metres: Double) -> String {
         // Larger than any distance on Earth, or not a number: never a trap on bad data.
         guard metres.isFinite, metres >= 0, metres < 100_000_000 else { return "unknown distance" }
-        if metres < 1000 { return "\(Int((metres / 10).rounded()) * 10) m" }
-        let tenths = Int((metres / 100).rounded())
-        return "\(tenths / 10).\(tenths % 10) km"
+        let shown = Int(rounded(metres: metres))
+        if shown < 1000 { return "\(shown) m" }
+        return "\(shown / 1000).\(shown / 100 % 10) km"
+    }
+
+    /// The distance as `format` shows it, in metres: to 10 m under a kilometre, to 100 m from
+    /// there (995 m shows as 1.0 km, so it is 1,000). Comparing these keeps a "1.0 km" inside
+    /// "within 1 km".
+    public static func rounded(metres: Double) -> Double {
+        guard metres.isFinite, metres >= 0 else { return metres }
+        let tens = (metres / 10).rounded() * 10
+        return tens < 1000 ? tens : (metres / 100).rounded() * 100
     }
 
     /// In words, for plain mode and screen readers: "830 metres", "1.5 kilometres".

@@ -21,6 +21,9 @@ public enum ProviderKind: String, CaseIterable, Hashable, Sendable, Codable {
         }
     }
 
+    /// For a count of them: "2 schools", "3 care services", "5 GP practices".
+    public var plural: String { singular + "s" }
+
     /// The provider table's default file name.
     public var defaultFileName: String {
         switch self {

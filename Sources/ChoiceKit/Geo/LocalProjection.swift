@@ -33,30 +33,67 @@ public struct LocalProjection: Hashable, Sendable {
 }
 
 /// Providers near a point described in words, for plain mode and the command line, where a map
-/// cannot be drawn: "3 practices within 1 km: Swanton Surgery (520 m north-east), …".
+/// cannot be drawn: "1 GP practice within 500 m of KM1 9UY: Swanton Surgery (480 m north-east)."
+/// then "3 more within 1 km: …". A provider falls in the band its shown (rounded) distance says.
+/// Contracted services (waste, probation, employment) serve the whole area from wherever their
+/// office is, so they are listed as covering it, not by distance.
 public enum NearbyDescription {
     public static let bands: [Double] = [500, 1_000, 2_000, 5_000]
 
+    /// `limit` names at most that many in each line ("; and 4 more"), nil names every one;
+    /// `number` gives a provider's number in the list the person can open it from ("#3 …").
     public static func describe(_ positions: [Int32], from centre: GeoPoint, named place: String, in catalog: Catalog,
-                                kind: ProviderKind, limit: Int = 5) -> [String] {
-        func noun(_ count: Int) -> String { count == 1 ? kind.singular : kind.label.lowercased().replacingOccurrences(of: "gp ", with: "GP ") }
-        let projection = LocalProjection(centre: centre)
-        let measured = positions.map { position in
-            (provider: catalog.providers[Int(position)], metres: catalog.distance(from: centre, toProviderAt: Int(position)))
-        }.sorted { $0.metres < $1.metres }
-        var lines: [String] = []
-        var lower = -1.0
-        for band in bands {
-            let inBand = measured.filter { $0.metres > lower && $0.metres <= band }
-            lower = band
-            guard !inBand.isEmpty else { continue }
-            let names = inBand.prefix(limit).map { "\($0.provider.name) (\(DistanceText.format(metres: $0.metres)) \(projection.direction(to: $0.provider.location)))" }
-            let more = inBand.count > limit ? "; and \(inBand.count - limit) more" : ""
-            lines.append("\(inBand.count) \(noun(inBand.count)) within \(DistanceText.format(metres: band)) of \(place): \(names.joined(separator: "; "))\(more).")
+                                kind: ProviderKind, limit: Int? = nil, number: ((Int32) -> Int?)? = nil) -> [String] {
+        func count(_ count: Int) -> String { "\(count) \(count == 1 ? kind.singular : kind.plural)" }
+        func names(_ entries: ArraySlice<Measured>, detail: (Measured) -> String) -> String {
+            let shown = limit.map { entries.prefix($0) } ?? entries
+            let named = shown.map { entry in
+                let numbered = number?(entry.position).map { "#\($0) " } ?? ""
+                return "\(numbered)\(entry.provider.name) (\(detail(entry)))"
+            }
+            let hidden = entries.count - shown.count
+            return named.joined(separator: "; ") + (hidden > 0 ? "; and \(hidden) more" : "")
         }
-        let further = measured.filter { $0.metres > bands[bands.count - 1] }.count
-        if further > 0 { lines.append("\(further) more \(noun(further)) further than \(DistanceText.format(metres: bands[bands.count - 1])).") }
-        if lines.isEmpty { lines.append("No \(noun(0)) to show.") }
+        let measured = positions.map { position in
+            Measured(position: position, provider: catalog.providers[Int(position)],
+                     metres: catalog.distance(from: centre, toProviderAt: Int(position)))
+        }.sorted { $0.metres < $1.metres }
+        guard !measured.isEmpty else { return ["No \(kind.plural) to show."] }
+        if kind == .other {
+            let area = catalog.manifest.area.name
+            let byName = measured.sorted { $0.provider.name < $1.provider.name }
+            let serves = byName.count == 1 ? "covers" : "cover"
+            return ["\(count(byName.count)) \(serves) the whole of \(area), wherever you live in it: "
+                    + names(byName[...]) { catalog.manifest.service(id: $0.provider.contract?.serviceID ?? "")?.name.lowercased() ?? $0.provider.subType } + "."]
+        }
+        let projection = LocalProjection(centre: centre)
+        func detail(_ entry: Measured) -> String {
+            "\(DistanceText.format(metres: entry.metres)) \(projection.direction(to: entry.provider.location))"
+        }
+        var lines: [String] = []
+        var rest = measured[...]
+        for band in bands {
+            let inBand = rest.prefix { DistanceText.rounded(metres: $0.metres) <= band }
+            rest = rest.dropFirst(inBand.count)
+            guard !inBand.isEmpty else { continue }
+            let opening = lines.isEmpty ? "\(count(inBand.count)) within \(label(band)) of \(place)" : "\(inBand.count) more within \(label(band))"
+            lines.append("\(opening): \(names(inBand, detail: detail)).")
+        }
+        if !rest.isEmpty, let last = bands.last {
+            let opening = lines.isEmpty ? "\(count(rest.count)) further than \(label(last)) from \(place)" : "\(rest.count) more further than \(label(last))"
+            lines.append("\(opening): \(names(rest, detail: detail)).")
+        }
         return lines
+    }
+
+    struct Measured {
+        let position: Int32
+        let provider: Provider
+        let metres: Double
+    }
+
+    /// "500 m", "1 km", "2 km".
+    static func label(_ metres: Double) -> String {
+        metres < 1000 ? "\(Int(metres)) m" : "\(Int(metres / 1000)) km"
     }
 }
