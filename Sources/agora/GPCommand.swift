@@ -42,8 +42,9 @@ struct GPCommand: ParsableCommand {
                 var out = "\(practice.name), from \(chosen.described): \(answer.headline).\n\(answer.reason)\n"
                 if !answer.alternatives.isEmpty {
                     out += "\nOpen practices whose catchment covers your home, nearest first:\n"
+                    let idWidth = answer.alternatives.map { DisplayWidth.of($0.provider.id) }.max() ?? 0
                     for alternative in answer.alternatives {
-                        out += "  \(alternative.provider.id)  \(alternative.provider.name) — \(DistanceText.format(metres: alternative.metres))\n"
+                        out += "  \(DisplayWidth.pad(alternative.provider.id, to: idWidth))  \(alternative.provider.name) — \(DistanceText.format(metres: alternative.metres))\n"
                     }
                 }
                 out += "\n" + RegistrationAnswer.rights.joined(separator: "\n") + "\n"
@@ -80,7 +81,8 @@ struct GPCommand: ParsableCommand {
                     let gp = entry.provider.gp
                     let covers = gp.flatMap { GPRegistration.covers($0, home.location) }
                     return [entry.provider.id, entry.provider.name, DistanceText.format(metres: entry.metres),
-                            gp?.acceptingNewPatients.map { $0 ? "yes" : "no" } ?? "", covers.map { $0 ? "yes" : "no" } ?? "",
+                            gp?.acceptingNewPatients.map { $0 ? "yes" : "no" } ?? ShortText.notPublished,
+                            covers.map { $0 ? "yes" : "no" } ?? ShortText.notPublished,
                             GPRegistration.answer(entry.provider, home: home, in: catalog).headline]
                 }
                 let headers = ["ID", "Name", "Distance", "Open list", "Covers home", "Can I register?"]
@@ -94,10 +96,11 @@ struct GPCommand: ParsableCommand {
                     }).text() + "\n")
                 case .csv:
                     Output.print(CSVWriter.row(headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") })
-                                 + rows.map { CSVWriter.row($0.map(CSVWriter.spreadsheetSafe)) }.joined())
+                                 + rows.map { CSVWriter.row($0.map { $0 == ShortText.notPublished ? "" : CSVWriter.spreadsheetSafe($0) }) }.joined())
                 default:
                     var out = "GP practices nearest \(chosen.described) — \(rows.count) shown. \(catalog.manifest.area.notice)\n\n"
-                    out += rows.isEmpty ? "None match: try without --open-only or --covers-home.\n" : TextTable.render(headers: headers, rows: rows, rightAligned: [2])
+                    out += rows.isEmpty ? "None match: try without --open-only or --covers-home.\n" : TextTable.render(headers: headers, rows: rows, rightAligned: [2], wrapping: true)
+                    if rows.contains(where: { $0.contains(ShortText.notPublished) }) { out += "\n\(ShortText.notPublished) not published\n" }
                     Output.print(out)
                 }
             }

@@ -50,7 +50,7 @@ struct MarketCommand: ParsableCommand {
                                         rows: view.shares.map { share in
                                             [share.label, String(share.providers), ShortText.count(share.capacity), MarketView.percent(share.shareTenths),
                                              Bar.ascii(share.capacity, of: top, width: 20)]
-                                        }, rightAligned: [1, 2, 3])
+                                        }, rightAligned: [1, 2, 3], wrapping: true)
                 out += "\n" + view.notes.joined(separator: "\n") + "\n"
                 Output.print(out)
             }

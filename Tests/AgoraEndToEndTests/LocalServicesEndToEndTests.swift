@@ -143,4 +143,30 @@ struct LocalServicesEndToEndTests {
         let opened = try plain("3\nmap\n\(number)\n")
         #expect(opened.components(separatedBy: name).count > described.components(separatedBy: name).count, "typing #\(number) opens \(name)")
     }
+
+    @Test func commandOutputWrapsLongCellsMarksUnpublishedAndAlignsIDs() throws {
+        let market = try AgoraBinary.run(["market", "--service", "probation"])
+        #expect(market.status == 0)
+        #expect(!market.stdout.contains("…"), "nothing cut: \(market.stdout)")
+        #expect(market.stdout.contains("The Probation Service (HM Prison and") && market.stdout.contains("\nProbation Service)"))
+
+        let nearest = try AgoraBinary.run(["gp", "nearest", "--home", "KM1 9UY", "--limit", "30"])
+        let bellfield = try #require(nearest.stdout.split(separator: "\n").first { $0.hasPrefix("G13 ") })
+        #expect(bellfield.contains("km  —  "), "an unpublished list status shows —: \(bellfield)")
+        #expect(nearest.stdout.hasSuffix("\n— not published\n"))
+        let csv = try AgoraBinary.run(["gp", "nearest", "--home", "KM1 9UY", "--limit", "30", "--format", "csv"])
+        #expect(!csv.stdout.contains("—"), "CSV leaves an unpublished value empty")
+
+        let alternatives = try AgoraBinary.run(["gp", "can-register", "G17", "--home", "KM2 9FX"])
+        let listed = alternatives.stdout.split(separator: "\n").filter { $0.hasPrefix("  G") }
+        #expect(listed.count > 1)
+        let nameColumns = Set(listed.map { line in line.dropFirst(2).prefix { $0 != " " }.count + (line.dropFirst(2).drop { $0 != " " }.prefix { $0 == " " }.count) })
+        #expect(nameColumns.count == 1, "names start in one column: \(listed)")
+
+        let closedAndOutside = try AgoraBinary.run(["gp", "can-register", "G8", "--home", "KM1 9UY"])
+        #expect(closedAndOutside.stdout.contains("closed to new patients"))
+        #expect(closedAndOutside.stdout.contains("also outside its catchment area"))
+        let closedInside = try AgoraBinary.run(["gp", "can-register", "G4", "--home", "KM1 9UY"])
+        #expect(closedInside.stdout.contains("closed to new patients") && !closedInside.stdout.contains("outside its catchment"))
+    }
 }

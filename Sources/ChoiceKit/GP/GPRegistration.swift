@@ -63,8 +63,10 @@ public enum GPRegistration {
         }
         let inside = covers(gp, home.location)
         switch (gp.acceptingNewPatients, inside) {
-        case (false?, _):
-            return RegistrationAnswer(verdict: .notNow, reason: "Its list is closed to new patients for now.",
+        case (false?, let covered):
+            // Both reasons when both hold: reopening alone would not make it a yes.
+            let outside = covered == false ? " Your home (\(home.postcode)) is also outside its catchment area, so even when it reopens it would register you only if it agrees." : ""
+            return RegistrationAnswer(verdict: .notNow, reason: "Its list is closed to new patients for now.\(outside)",
                                       alternatives: alternatives(home: home, in: catalog, excluding: practice.id))
         case (true?, true?):
             return RegistrationAnswer(verdict: .yes, reason: "Your home (\(home.postcode)) is inside its catchment area and its list is open.",
