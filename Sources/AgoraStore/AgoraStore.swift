@@ -54,7 +54,7 @@ public final class AgoraStore: Sendable {
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(Self.busyTimeout)
-            let pool = try DatabasePool(path: path, configuration: configuration)
+            let pool = try Self.openPool(path, configuration)
             // Checked again with the connection that migrates: another copy may have just written.
             let newer = try pool.read { db in
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
@@ -82,6 +82,20 @@ public final class AgoraStore: Sendable {
             throw error
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Opens the pool, trying again for a while when another copy is switching the same new file to
+    /// WAL at that moment: SQLite reports that as busy without calling the busy handler.
+    private static func openPool(_ path: String, _ configuration: Configuration) throws -> DatabasePool {
+        var attempts = 0
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempts < 250 {
+                attempts += 1
+                usleep(20_000)
+            }
         }
     }
 
