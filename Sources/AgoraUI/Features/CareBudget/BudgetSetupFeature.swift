@@ -5,12 +5,13 @@ import ChoiceKit
 /// (a week or a year), the person's contribution and how it is received, with the managed share
 /// for a mix. Money is read exactly; every field is checked before anything is saved, and the form
 /// stays open until the store confirms it.
-public struct BudgetSetupFeature: Feature {
+public struct BudgetSetupFeature: FormPage {
     public var form: Form
     let existingNames: [String]
     let hints: [String: String]
     /// The write in flight and the set-up it saves.
     private var saving: (id: RequestID, setup: BudgetSetup)?
+    var isSaving: Bool { saving != nil }
 
     static let perOptions = ["a week", "a year"]
     static let routes: [BudgetRoute] = [.directPayment, .councilManaged, .individualServiceFund, .mixed]
@@ -51,31 +52,9 @@ public struct BudgetSetupFeature: Feature {
     public func help(in context: AppContext) -> [HelpEntry] { Form.help }
     public var capturesText: Bool { true }
 
-    func formArea(_ area: Rect) -> Rect {
-        Rect(x: area.x + 2, y: area.y + 2, width: min(area.width - 4, 100), height: max(1, area.height - 5))
-    }
-
     // MARK: Keys
 
-    public mutating func handle(_ key: Key, in context: inout AppContext) -> Handling {
-        if saving != nil {
-            context.inform("Saving… one moment.")
-            return .handled
-        }
-        switch form.handle(key) {
-        case .editing: break
-        case .cancelled:
-            context.pop()
-            context.inform("Nothing was saved.")
-        case .submitted(let values):
-            submit(values, in: &context)
-        }
-        return .handled
-    }
-
-    public mutating func handle(_ mouse: MouseEvent, area: Rect, in context: inout AppContext) -> Handling {
-        form.handle(mouse, area: formArea(area))
-    }
+    func cancelledMessage(in context: AppContext) -> String { "Nothing was saved." }
 
     /// Checks what the form cannot (the name is new, the figures agree with each other), in the
     /// form's words, then asks the store to keep the budget.

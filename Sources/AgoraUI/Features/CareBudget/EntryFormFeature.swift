@@ -5,7 +5,7 @@ import ChoiceKit
 /// (the council's payment, the person's contribution, a top-up), or a refund. Checked against the
 /// ledger first; the form stays until the store confirms the entry, and keeps what was typed if
 /// the store refuses it.
-public struct EntryFormFeature: Feature {
+public struct EntryFormFeature: FormPage {
     public enum Kind: Hashable, Sendable {
         case payment, receipt, refund
 
@@ -25,6 +25,7 @@ public struct EntryFormFeature: Feature {
     /// Plan line numbers in the order of the "Plan line" choice (nil: not on the plan).
     let lineChoices: [Int?]
     private var saving: (id: RequestID, draft: EntryDraft)?
+    var isSaving: Bool { saving != nil }
     /// Saved, and waiting for the store's budgets read back, so the page it returns to shows the
     /// change at once (plain mode says that page whole as soon as it is on top).
     private var savedAwaitingReload = false
@@ -74,31 +75,9 @@ public struct EntryFormFeature: Feature {
     public func help(in context: AppContext) -> [HelpEntry] { Form.help }
     public var capturesText: Bool { true }
 
-    func formArea(_ area: Rect) -> Rect {
-        Rect(x: area.x + 2, y: area.y + 2, width: min(area.width - 4, 100), height: max(1, area.height - 5))
-    }
-
     // MARK: Keys
 
-    public mutating func handle(_ key: Key, in context: inout AppContext) -> Handling {
-        if saving != nil {
-            context.inform("Saving… one moment.")
-            return .handled
-        }
-        switch form.handle(key) {
-        case .editing: break
-        case .cancelled:
-            context.pop()
-            context.inform("Nothing was recorded.")
-        case .submitted(let values):
-            submit(values, in: &context)
-        }
-        return .handled
-    }
-
-    public mutating func handle(_ mouse: MouseEvent, area: Rect, in context: inout AppContext) -> Handling {
-        form.handle(mouse, area: formArea(area))
-    }
+    func cancelledMessage(in context: AppContext) -> String { "Nothing was recorded." }
 
     /// A provider by catalog id, otherwise a person's name.
     static func payee(_ text: String?, line: PlanLine?, catalog: Catalog) -> Payee? {

@@ -4,13 +4,14 @@ import ChoiceKit
 /// How much of a service a new plan line buys and which part of the budget pays for it. For a
 /// provider from the catalog, Enter goes on to the providers priced for these hours or days; for a
 /// person or a one-off item, it saves the line (the form stays until the store confirms it).
-public struct PlanLineFormFeature: Feature {
+public struct PlanLineFormFeature: FormPage {
     let kind: PlanLineKind
     var link: BudgetLink
     public var form: Form
     let parts: [BudgetPart]
     let hints: [String: String]
     private var saving: RequestID?
+    var isSaving: Bool { saving != nil }
     /// Saved, and waiting for the store's budgets read back, so the page it returns to shows the
     /// change at once (plain mode says that page whole as soon as it is on top).
     private var savedAwaitingReload = false
@@ -87,31 +88,9 @@ public struct PlanLineFormFeature: Feature {
     }
     public var capturesText: Bool { true }
 
-    func formArea(_ area: Rect) -> Rect {
-        Rect(x: area.x + 2, y: area.y + 2, width: min(area.width - 4, 100), height: max(1, area.height - 5))
-    }
-
     // MARK: Keys
 
-    public mutating func handle(_ key: Key, in context: inout AppContext) -> Handling {
-        if saving != nil {
-            context.inform("Saving… one moment.")
-            return .handled
-        }
-        switch form.handle(key) {
-        case .editing: break
-        case .cancelled:
-            context.pop()
-            context.inform("Nothing was added.")
-        case .submitted(let values):
-            submit(values, in: &context)
-        }
-        return .handled
-    }
-
-    public mutating func handle(_ mouse: MouseEvent, area: Rect, in context: inout AppContext) -> Handling {
-        form.handle(mouse, area: formArea(area))
-    }
+    func cancelledMessage(in context: AppContext) -> String { "Nothing was added." }
 
     mutating func quantity(_ values: [String: FieldValue], most: Int, unit: String) -> Quantity? {
         guard let text = values["quantity"]?.text else { return nil }

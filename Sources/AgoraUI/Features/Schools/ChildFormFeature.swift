@@ -4,7 +4,7 @@ import SchoolChoice
 /// A child's details: name, date of birth, home postcode, siblings' schools, care history, faith,
 /// a school named in an EHC plan. Every field is checked (the postcode and schools against the
 /// catalog) before anything is saved; the form stays open until the store confirms it.
-public struct ChildFormFeature: Feature {
+public struct ChildFormFeature: FormPage {
     public var form: Form
     /// The child being changed; nil when adding one.
     let editing: SavedChild?
@@ -12,6 +12,7 @@ public struct ChildFormFeature: Feature {
     let hints: [String: String]
     /// The write in flight and the profile it saves.
     private var saving: (id: RequestID, child: SavedChild)?
+    var isSaving: Bool { saving != nil }
 
     /// Short enough to show whole at 60 columns; the hint says what each means.
     static let careOptions = ["no", "looked after now", "previously looked after"]
@@ -63,31 +64,11 @@ public struct ChildFormFeature: Feature {
         ids.map { id in catalog.provider(id: id).map { "\($0.id)" } ?? id }.joined(separator: ", ")
     }
 
-    func formArea(_ area: Rect) -> Rect {
-        Rect(x: area.x + 2, y: area.y + 2, width: min(area.width - 4, 110), height: max(1, area.height - 5))
-    }
+    var formMaxWidth: Int { 110 }
 
     // MARK: Keys
 
-    public mutating func handle(_ key: Key, in context: inout AppContext) -> Handling {
-        if saving != nil {
-            context.inform("Saving… one moment.")
-            return .handled
-        }
-        switch form.handle(key) {
-        case .editing: break
-        case .cancelled:
-            context.pop()
-            context.inform(editing == nil ? "Nothing was saved." : "No changes were saved.")
-        case .submitted(let values):
-            submit(values, in: &context)
-        }
-        return .handled
-    }
-
-    public mutating func handle(_ mouse: MouseEvent, area: Rect, in context: inout AppContext) -> Handling {
-        form.handle(mouse, area: formArea(area))
-    }
+    func cancelledMessage(in context: AppContext) -> String { editing == nil ? "Nothing was saved." : "No changes were saved." }
 
     /// Resolves the schools typed by id or name; marks the field when one is unknown.
     mutating func schools(_ text: String?, field: String, catalog: Catalog) -> [String]? {

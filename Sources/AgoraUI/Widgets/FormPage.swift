@@ -1,0 +1,40 @@
+/// A page that is one form saved through the store. While its save is in flight keys wait; Esc
+/// (after the form's own question when something was typed) goes back saying nothing was saved;
+/// Enter submits the parsed values. Conforming pages give what differs: the message, the submit.
+protocol FormPage: Feature {
+    var form: Form { get set }
+    var isSaving: Bool { get }
+    /// What the message line says when the person leaves without saving.
+    func cancelledMessage(in context: AppContext) -> String
+    mutating func submit(_ values: [String: FieldValue], in context: inout AppContext)
+    /// The widest the form is drawn, however wide the window.
+    var formMaxWidth: Int { get }
+}
+
+extension FormPage {
+    var formMaxWidth: Int { 100 }
+
+    func formArea(_ area: Rect) -> Rect {
+        Rect(x: area.x + 2, y: area.y + 2, width: min(area.width - 4, formMaxWidth), height: max(1, area.height - 5))
+    }
+
+    public mutating func handle(_ key: Key, in context: inout AppContext) -> Handling {
+        if isSaving {
+            context.inform("Saving… one moment.")
+            return .handled
+        }
+        switch form.handle(key) {
+        case .editing: break
+        case .cancelled:
+            context.pop()
+            context.inform(cancelledMessage(in: context))
+        case .submitted(let values):
+            submit(values, in: &context)
+        }
+        return .handled
+    }
+
+    public mutating func handle(_ mouse: MouseEvent, area: Rect, in context: inout AppContext) -> Handling {
+        form.handle(mouse, area: formArea(area))
+    }
+}
