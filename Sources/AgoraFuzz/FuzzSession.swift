@@ -9,7 +9,23 @@ public struct FuzzSession {
     /// Distinct failures (not traps), each with the first case that showed it.
     public private(set) var failures: [String: UInt64] = [:]
 
-    public init(seed: UInt64) { self.seed = seed }
+    /// The importers' cases, when the samples of the national formats were given: they take the
+    /// case numbers `ImportFuzz.isImportCase` picks, the catalog cases the rest.
+    public var imports: ImportFuzz?
+
+    public init(seed: UInt64, imports: ImportFuzz? = nil) {
+        self.seed = seed
+        self.imports = imports
+    }
+
+    /// The failures of case `index`, whichever kind it is.
+    public mutating func failures(index: UInt64) -> [String] {
+        if var imports, ImportFuzz.isImportCase(index) {
+            defer { self.imports = imports }
+            return imports.failures(index: index)
+        }
+        return FuzzOracle.check(FuzzCase.make(seed: seed, index: index))
+    }
 
     /// Runs cases until `count` are done or `deadline` passes. `before` is told each case's number
     /// just before it runs (so a supervisor knows which case a trap came from), `failed` each
@@ -22,8 +38,7 @@ public struct FuzzSession {
         while done < count {
             if let deadline, done % 16 == 0, ContinuousClock.now >= deadline { break }
             before(index)
-            let fuzzCase = FuzzCase.make(seed: seed, index: index)
-            for failure in FuzzOracle.check(fuzzCase) {
+            for failure in failures(index: index) {
                 if failures[failure] == nil { failures[failure] = index }
                 failed(index, failure)
             }

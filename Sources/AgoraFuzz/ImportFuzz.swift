@@ -28,7 +28,19 @@ public struct ImportFuzz {
             self.postcodes = postcodes
             self.nspl2026 = nspl2026
         }
+
+        /// The samples as the shared fixtures directory holds them (`gias/edubasealldata-sample.csv`, …).
+        public init(fixtures: URL) throws {
+            func sample(_ name: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: fixtures.appendingPathComponent(name))) }
+            self.init(gias: try sample("gias/edubasealldata-sample.csv"), careDirectory: try sample("cqc/directory-sample.csv"),
+                      careLocations: try sample("cqc/location-sample.json"), epraccur: try sample("ods/epraccur-sample.csv"),
+                      epraccur2026: try sample("ods/epraccur-2026-sample.csv"), postcodes: try sample("postcodes/postcodes-sample.csv"),
+                      nspl2026: try sample("postcodes/nspl-2026-sample.csv"))
+        }
     }
+
+    /// In a long run beside the catalog cases, which case numbers are import cases: one in four.
+    public static func isImportCase(_ index: UInt64) -> Bool { index % 4 == 3 }
 
     enum Target: CaseIterable {
         case gias, careDirectory, careLocations, epraccur, epraccur2026, postcodes, nspl2026
@@ -61,7 +73,7 @@ public struct ImportFuzz {
     public let seed: UInt64
     let samples: Samples
     /// Where each case's files are written (the importers read files).
-    let scratch: URL
+    public let scratch: URL
     public private(set) var tried: UInt64 = 0
     /// Distinct failures, each with the first case that showed it.
     public private(set) var failures: [String: UInt64] = [:]
@@ -83,16 +95,49 @@ public struct ImportFuzz {
         }
     }
 
-    /// One case: its damage, and what went wrong, if anything.
-    mutating func check(index: UInt64) -> [String] {
+    /// One case's damaged file, made from the seed and the case number alone.
+    func damaged(index: UInt64) -> (target: Target, bytes: [UInt8], applied: [String]) {
         var random = FuzzRandom(seed: seed, index: index)
         let target = random.pick(Target.allCases)
         var bytes = target.bytes(samples)
         var applied: [String] = []
         for _ in 0...random.below(3) { applied.append(ByteMutations.apply(&bytes, &random, table: target != .careLocations)) }
+        return (target, bytes, applied)
+    }
+
+    /// Writes case `index` where a person can try it: the damaged file, the area's postcodes, and
+    /// how to import them.
+    public func save(index: UInt64, to directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let (target, bytes, applied) = damaged(index: index)
+        try Data(bytes).write(to: directory.appendingPathComponent(target.fileName))
+        try Data(samples.postcodes).write(to: directory.appendingPathComponent("postcodes.csv"))
+        let option: String
+        switch target {
+        case .gias: option = "--gias"
+        case .careDirectory, .careLocations: option = "--cqc"
+        case .epraccur, .epraccur2026: option = "--ods"
+        case .postcodes, .nspl2026: option = "--postcodes"
+        }
+        let postcodes = target == .postcodes || target == .nspl2026 ? "" : " --postcodes postcodes.csv"
+        let notes = "seed \(seed), import case \(index): \(target.fileName): \(applied.joined(separator: "; "))\n"
+            + "Try, in this directory: agora import all \(option) \(target.fileName)\(postcodes) --area E06000990 --into imported\n"
+        try Data(notes.utf8).write(to: directory.appendingPathComponent("CASE.txt"))
+    }
+
+    /// One case: what went wrong, if anything (nothing: the file was imported or refused as promised).
+    public mutating func failures(index: UInt64) -> [String] {
+        defer { tried += 1 }
+        return check(index: index)
+    }
+
+    /// One case: its damage, and what went wrong, if anything.
+    mutating func check(index: UInt64) -> [String] {
+        let (target, bytes, applied) = damaged(index: index)
         let damaged = scratch.appendingPathComponent(target.fileName)
         let postcodes = scratch.appendingPathComponent("postcodes.csv")
         do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
             try Data(bytes).write(to: damaged)
             try Data(samples.postcodes).write(to: postcodes)
         } catch {

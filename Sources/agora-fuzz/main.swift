@@ -11,6 +11,10 @@ import Darwin
 //   swift run -c release agora-fuzz --seconds 600 [--seed 1] [--workers 2] [--save fuzz-findings]
 //   swift run -c release agora-fuzz --reproduce 123456 [--seed 1]     one case, in this process
 //
+// Besides damaged catalogs and snapshots, one case in four is a damaged sample of a national
+// format imported (`ImportFuzz`): the samples are read from --fixtures (../shared/fixtures beside
+// the package by default); --catalog-only leaves them out.
+//
 // Cases run in worker processes (this program again, with --worker) so that a trap ends only the
 // worker: the supervisor notes which case was running (each worker names a case before it runs
 // it), saves that case's files, and starts a new worker after it. A case that runs longer than
@@ -28,6 +32,8 @@ struct Options {
     var stride: UInt64 = 1
     var reproduce: UInt64?
     var seedsDirectory: String?
+    var fixtures = "../shared/fixtures"
+    var catalogOnly = false
 
     init(_ arguments: [String]) {
         var rest = arguments[...]
@@ -47,8 +53,10 @@ struct Options {
             case "--stride": stride = parsed(value(), "--stride needs a positive whole number") { (value: UInt64) in value > 0 }
             case "--reproduce": reproduce = parsed(value(), "--reproduce needs a case number") { (_: UInt64) in true }
             case "--libfuzzer-seeds": seedsDirectory = value()
+            case "--fixtures": fixtures = value()
+            case "--catalog-only": catalogOnly = true
             case "--help", "-h":
-                print("usage: agora-fuzz --seconds N [--seed S] [--workers W] [--save DIR] [--hang-seconds H] | --reproduce CASE [--seed S]")
+                print("usage: agora-fuzz --seconds N [--seed S] [--workers W] [--save DIR] [--hang-seconds H] [--fixtures DIR | --catalog-only] | --reproduce CASE [--seed S]")
                 exit(0)
             default: fail("unknown argument \(argument.debugDescription) — see agora-fuzz --help")
             }
@@ -79,17 +87,44 @@ func send(_ line: String) {
     bytes.removeAll()
 }
 
+/// The importers' cases of this run, unless left out; a run that cannot read the samples stops.
+func importFuzz(_ options: Options) -> ImportFuzz? {
+    guard !options.catalogOnly else { return nil }
+    let fixtures = URL(fileURLWithPath: options.fixtures)
+    do {
+        let samples = try ImportFuzz.Samples(fixtures: fixtures)
+        let scratch = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("agora-fuzz-import-\(getpid())")
+        return ImportFuzz(seed: options.seed, samples: samples, scratch: scratch)
+    } catch {
+        fail("cannot read the samples of the national formats in \(fixtures.path) (\(error.localizedDescription)) — give --fixtures DIR, or --catalog-only")
+    }
+}
+
+func removeImportScratch(_ imports: ImportFuzz?) {
+    if let imports { try? FileManager.default.removeItem(at: imports.scratch) }
+}
+
 func runWorker(_ options: Options) -> Never {
-    var session = FuzzSession(seed: options.seed)
+    var session = FuzzSession(seed: options.seed, imports: importFuzz(options))
     let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(options.seconds * 1000)))
     session.run(start: options.start, stride: options.stride, until: deadline,
                 before: { send("C \($0)") }, failed: { send("F \($0) \($1)") })
     send("D \(session.tried)")
     FuzzSession.cleanUp()
+    removeImportScratch(session.imports)
     exit(0)
 }
 
 func reproduce(_ index: UInt64, _ options: Options) -> Never {
+    if var imports = importFuzz(options), ImportFuzz.isImportCase(index) {
+        let directory = URL(fileURLWithPath: options.save).appendingPathComponent("case-\(index)")
+        do { try imports.save(index: index, to: directory) } catch { print("could not save the case: \(error)") }
+        print("seed \(options.seed), import case \(index): saved in \(directory.path)")
+        let failures = imports.failures(index: index)
+        removeImportScratch(imports)
+        print(failures.isEmpty ? "no failure" : failures.joined(separator: "\n"))
+        exit(failures.isEmpty ? 0 : 1)
+    }
     let fuzzCase = FuzzCase.make(seed: options.seed, index: index)
     print("seed \(options.seed), case \(index): \(fuzzCase.mutations.joined(separator: "; "))")
     let directory = URL(fileURLWithPath: options.save).appendingPathComponent("case-\(index)")
@@ -130,8 +165,12 @@ final class Supervisor {
     var failures: [String: UInt64] = [:]
     var saved: [String] = []
 
+    /// For saving import cases; the workers run them.
+    let imports: ImportFuzz?
+
     init(_ options: Options) {
         self.options = options
+        imports = importFuzz(options)
         deadline = begun.advanced(by: .milliseconds(Int64(options.seconds * 1000)))
     }
 
@@ -156,7 +195,7 @@ final class Supervisor {
             : ((try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
         let arguments = [executable, "--worker", "--seed", String(options.seed), "--start", String(start),
                          "--stride", String(options.workers), "--seconds", String(format: "%.3f", secondsLeft),
-                         "--save", options.save]
+                         "--save", options.save] + (options.catalogOnly ? ["--catalog-only"] : ["--fixtures", options.fixtures])
         // A trap must end the worker at once, not wait for a backtrace.
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"
@@ -260,7 +299,11 @@ final class Supervisor {
     func save(_ index: UInt64, as kind: String) {
         let directory = URL(fileURLWithPath: options.save).appendingPathComponent("\(kind)-seed\(options.seed)-case\(index)")
         do {
-            try FuzzCase.make(seed: options.seed, index: index).save(to: directory)
+            if let imports, ImportFuzz.isImportCase(index) {
+                try imports.save(index: index, to: directory)
+            } else {
+                try FuzzCase.make(seed: options.seed, index: index).save(to: directory)
+            }
             saved.append(directory.path)
         } catch {
             saved.append("(could not save case \(index): \(error))")
@@ -272,7 +315,8 @@ final class Supervisor {
         let seconds = max(0.001, Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
         let distinctCrashes = Set(crashes.map(\.signature)).count
         var lines = [
-            "agora-fuzz: seed \(options.seed), \(options.workers) worker\(options.workers == 1 ? "" : "s"), \(String(format: "%.0f", seconds)) s\(final ? "" : " so far")",
+            "agora-fuzz: seed \(options.seed), \(options.workers) worker\(options.workers == 1 ? "" : "s"), \(String(format: "%.0f", seconds)) s\(final ? "" : " so far")"
+                + (imports == nil ? ", catalogs and snapshots only" : ", one case in four an import of a national format"),
             "inputs tried: \(tried) (\(String(format: "%.0f", Double(tried) / seconds)) a second)",
             "crashes: \(crashes.count) (\(distinctCrashes) distinct), hangs: \(hangs.count), distinct failures: \(failures.count)",
         ]

@@ -29,4 +29,22 @@ struct ImportFuzzTests {
         #expect(fuzz.imported > 50)
         #expect(fuzz.refused > 50)
     }
+
+    @Test func theLongRunTakesOneCaseInFourForTheImporters() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("agora-import-fuzz-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let imports = ImportFuzz(seed: 7, samples: try ImportFuzz.Samples(fixtures: Self.fixtures), scratch: scratch)
+        var session = FuzzSession(seed: 7, imports: imports)
+        session.run(count: 40)
+        #expect(session.tried == 40)
+        #expect(session.failures.isEmpty, "\(session.failures)")
+        #expect(session.imports?.tried == 10)
+        #expect((session.imports?.imported ?? 0) + (session.imports?.refused ?? 0) == 10)
+        // A case is saved with the command to try it.
+        let saved = scratch.appendingPathComponent("case-3")
+        try imports.save(index: 3, to: saved)
+        let notes = try String(contentsOf: saved.appendingPathComponent("CASE.txt"), encoding: .utf8)
+        #expect(notes.hasPrefix("seed 7, import case 3: "))
+        #expect(notes.contains("agora import all "))
+    }
 }
