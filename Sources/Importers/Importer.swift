@@ -1,4 +1,5 @@
 import ChoiceKit
+import Dispatch
 
 /// Turns England's national open data into a catalog: schools from GIAS, care services from the
 /// CQC care directory (ratings from CQC API location data), GP practices from NHS ODS epraccur,
@@ -134,24 +135,35 @@ public enum Importer {
             }
         }
         if let gias {
-            let asOf = request.gias.flatMap { FileDates.date(inName: $0.path) } ?? gias.asOf ?? request.today
+            let asOf = AsOf.of(request.gias, inFile: gias.asOf, inFileBasis: "the newest LastChangedDate in the file",
+                               dating: "dated by the newest LastChangedDate in it", today: request.today)
+            report.date(request.gias, asOf)
             add(DataSources.gias(asOf: asOf), to: &manifest)
             add(DataSources.date("schools", "School details (Get Information About Schools)", asOf), to: &manifest)
             if gias.hasOfstedGrades { add(DataSources.date("ofsted", "Ofsted inspections (older grades, from GIAS)", asOf), to: &manifest) }
         }
         if let directory {
-            let asOf = directory.asOf ?? cqcDirectories.first.flatMap { FileDates.date(inName: $0.path) } ?? request.today
+            let asOf = AsOf.of(cqcDirectories.first, inFile: directory.asOf, inFileBasis: "the date the file says it was produced",
+                               dating: "dated by the file itself", nameFirst: false, today: request.today)
+            report.date(cqcDirectories.first, asOf)
             add(DataSources.cqcDirectory(asOf: asOf), to: &manifest)
             add(DataSources.date("care", "CQC care directory", asOf), to: &manifest)
         }
         if !ratingReads.isEmpty { add(DataSources.cqcAPI, to: &manifest) }
         if let practices {
-            let asOf = request.ods.flatMap { FileDates.date(inName: $0.path) } ?? practices.asOf ?? request.today
+            let asOf = AsOf.of(request.ods, inFile: practices.asOf, inFileBasis: "the newest date in the file",
+                               dating: "dated by the newest date in it", today: request.today)
+            report.date(request.ods, asOf)
             add(DataSources.epraccur(asOf: asOf), to: &manifest)
             add(DataSources.date("gp", "GP practices (NHS ODS epraccur)", asOf), to: &manifest)
         }
         if let read = postcodeRead {
-            let asOf = request.postcodes.flatMap { FileDates.date(inName: $0.path) } ?? read.asOf ?? request.today
+            // ONS's rows do not say which release they are from: the file's name does (NSPL_FEB_2026_UK.csv);
+            // failing that, the newest month a postcode was introduced is as new as the release can be known to be.
+            let asOf = AsOf.of(request.postcodes, inFile: read.asOf,
+                               inFileBasis: "the month the newest postcode in the file was introduced (dointr; the file's name gives no release date)",
+                               dating: "dated by the newest postcode in it (the file's name gives no release date)", today: request.today)
+            report.date(request.postcodes, asOf)
             add(DataSources.postcodes(read.layout, asOf: asOf, converted: read.convertedFromGrid > 0), to: &manifest)
             add(DataSources.date("postcodes", "Postcodes", asOf), to: &manifest)
         }
@@ -170,6 +182,8 @@ public enum Importer {
                                       ratings: ratings, practices: practices)
         var counts: [ProviderKind: Int] = [:]
         for kind in ProviderKind.allCases { counts[kind] = providers[kind]?.count ?? 0 }
+        // Tens of thousands of records and providers are freed on another core while this one goes on.
+        ReleaseElsewhere.release((gias, directory, practices, providers, kept))
         return ImportResult(files: files, report: report, manifest: manifest, counts: counts, replaced: replaced)
     }
 
@@ -203,5 +217,13 @@ public enum Importer {
         } else {
             manifest.dataDates.append(date)
         }
+    }
+}
+
+/// Large values whose freeing (a hundred thousand strings and objects) is left to another thread,
+/// so the caller need not wait for it.
+public enum ReleaseElsewhere {
+    public static func release<Value: Sendable>(_ value: Value) {
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(value) {} }
     }
 }

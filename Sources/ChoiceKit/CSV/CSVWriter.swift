@@ -14,18 +14,29 @@ public enum CSVWriter {
     /// The same row as `row`, added to `bytes` (UTF-8) without a String per field: for tables of
     /// tens of thousands of rows.
     public static func appendRow(_ fields: [String], to bytes: inout [UInt8]) {
-        for (index, text) in fields.enumerated() {
+        for (index, field) in fields.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            guard needsQuotes(text) else {
-                bytes.append(contentsOf: text.utf8)
-                continue
+            var text = field
+            // One contiguous run of bytes per field: scanned and copied without a step per byte
+            // through String's views.
+            text.withUTF8 { utf8 in
+                var quote = false
+                for byte in utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+                    quote = true
+                    break
+                }
+                if !quote, utf8.first == 0x20 || utf8.last == 0x20 { quote = needsQuotes(field) }
+                guard quote else {
+                    bytes.append(contentsOf: utf8)
+                    return
+                }
+                bytes.append(UInt8(ascii: "\""))
+                for byte in utf8 {
+                    bytes.append(byte)
+                    if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+                }
+                bytes.append(UInt8(ascii: "\""))
             }
-            bytes.append(UInt8(ascii: "\""))
-            for byte in text.utf8 {
-                bytes.append(byte)
-                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-            }
-            bytes.append(UInt8(ascii: "\""))
         }
         bytes.append(0x0A)
     }

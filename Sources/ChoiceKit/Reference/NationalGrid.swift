@@ -61,4 +61,23 @@ public enum NationalGridFacts {
 
     /// How far the Helmert transformation may be from the truth, in metres, as OS states it.
     public static let helmertAccuracyMetres = ReferenceFigure(5.0, source: source)
+
+    /// Where a postcode of ONS's lookups can lie: they cover the United Kingdom, the Channel
+    /// Islands and the Isle of Man, whose land runs from about 49.2° N (Jersey) to 60.9° N
+    /// (Shetland) and from 8.2° W (Fermanagh) to 1.8° E (Lowestoft); with a margin. A location
+    /// outside it is a mistake in the file.
+    public static let postcodeExtent = ReferenceFigure(
+        LatitudeLongitudeBox(latitudes: 49.0...61.0, longitudes: -8.7...2.0),
+        source: Source(publisher: "Office for National Statistics", title: "National Statistics Postcode Lookup user guide (coverage)",
+                       url: "https://geoportal.statistics.gov.uk/", year: "2026"))
+}
+
+/// A box of latitudes and longitudes, in degrees.
+public struct LatitudeLongitudeBox: Hashable, Sendable {
+    public let latitudes: ClosedRange<Double>
+    public let longitudes: ClosedRange<Double>
+
+    public func contains(_ point: GeoPoint) -> Bool {
+        latitudes.contains(point.latitude) && longitudes.contains(point.longitude)
+    }
 }

@@ -16,21 +16,13 @@ enum AreaChoice {
         switch request {
         case .localAuthority(let typed):
             let authority = try resolve(typed, authorities: authorities, haveGIAS: haveGIAS)
-            let read = try PostcodeFileReader.read(postcodeFile, selecting: .localAuthority(authority.gss), control: control)
+            var read = try PostcodeFileReader.read(postcodeFile, selecting: .localAuthority(authority.gss), control: control)
             guard !read.postcodes.isEmpty else {
                 throw ImportFailure.usage(
                     "no live postcode in \(postcodeFile.shown) has the local authority code \(authority.gss)",
                     "check --area (a GSS code such as E06000990, or a local authority's name or code as GIAS has it), or give a postcode file that covers it")
             }
-            let (centre, radius) = bounds(read.postcodes.map(\.location))
-            // A local authority spans tens of kilometres: a postcode far beyond that has a wrong location.
-            if radius > AreaRequest.largestRadiusKilometres,
-               let stray = read.postcodes.max(by: { centre.distance(to: $0.location) < centre.distance(to: $1.location) }) {
-                let kilometres = Int(centre.distance(to: stray.location) / 1000)
-                throw ImportFailure.at(postcodeFile, line: stray.line,
-                                       "\(stray.postcode) of \(authority.gss) lies \(Count.text(kilometres)) km from the middle of the local authority's postcodes",
-                                       "its location is probably wrong; correct the row, or download the file again")
-            }
+            let (centre, radius) = boundsLeavingOutStrays(&read)
             let name = authority.name.isEmpty ? authority.gss : authority.name
             let area = Manifest.Area(name: name, notice: notice(today), description: "",
                                      localAuthority: authority.name.isEmpty ? authority.gss : "\(authority.name) (\(authority.gss))",
@@ -81,6 +73,45 @@ enum AreaChoice {
             }
         }
         read.postcodes = kept
+    }
+
+    /// The middle and radius of a local authority's postcodes, leaving out (and counting) any that
+    /// lie farther than a local authority can span from the middle of the rest: a wrong location in
+    /// the file. The middle is first taken as the median latitude and longitude, which a few wrong
+    /// rows cannot pull away.
+    static func boundsLeavingOutStrays(_ read: inout PostcodesRead) -> (GeoPoint, Double) {
+        let largest = AreaRequest.largestRadiusKilometres * 1000
+        var (centre, radius) = bounds(read.postcodes.map(\.location))
+        guard radius * 1000 > largest else { return (centre, radius) }
+        let median = GeoPoint(latitude: middle(read.postcodes.map(\.location.latitude)),
+                              longitude: middle(read.postcodes.map(\.location.longitude)))
+        var kept: [PostcodeRow] = []
+        var strays: [(row: PostcodeRow, metres: Double)] = []
+        for row in read.postcodes {
+            let metres = median.distance(to: row.location)
+            if metres <= largest { kept.append(row) } else { strays.append((row, metres)) }
+        }
+        // The mean of the rest may still leave one beyond the limit: the farthest go, one by one.
+        while true {
+            (centre, radius) = bounds(kept.map(\.location))
+            guard radius * 1000 > largest, kept.count > 1,
+                  let farthest = kept.indices.max(by: { centre.distance(to: kept[$0].location) < centre.distance(to: kept[$1].location) })
+            else { break }
+            strays.append((kept[farthest], centre.distance(to: kept[farthest].location)))
+            kept.remove(at: farthest)
+        }
+        for stray in strays.sorted(by: { $0.row.line < $1.row.line }) {
+            read.section.skip(line: stray.row.line, Reasons.strayLocation,
+                              detail: "\(stray.row.postcode), \(Count.text(Int(stray.metres / 1000))) km from the middle of the rest")
+            read.section.imported -= 1
+        }
+        read.postcodes = kept
+        return (centre, radius)
+    }
+
+    private static func middle(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
     }
 
     /// The catalog says plainly where its data comes from, and that it is real.

@@ -19,6 +19,16 @@ struct Commissioners {
 
     /// The council of a local authority, by the name the file gives it.
     mutating func council(_ name: String) -> String {
+        // Thousands of rows name the same few councils.
+        if let id = councilIDs[name] { return id }
+        let id = newCouncil(name)
+        councilIDs[name] = id
+        return id
+    }
+
+    private var councilIDs: [String: String] = [:]
+
+    private mutating func newCouncil(_ name: String) -> String {
         let shown = name.isEmpty ? "Local authority (not given in the file)" : "\(name) (local authority)"
         return use(Manifest.Commissioner(
             id: "la-" + (name.isEmpty ? "unknown" : Self.slug(name)), name: shown, type: "Local authority",

@@ -11,18 +11,20 @@ enum Lacking {
         }
         if let gias {
             let schools = providers[.school] ?? []
-            let ids = Set(schools.map(\.id))
-            let imported = gias.schools.filter { ids.contains(String($0.urn)) }
+            let urns = Set(schools.compactMap { $0.school?.urn })
+            func imported(leftOut: InspectionLeftOut) -> Int {
+                gias.schools.count { $0.inspectionLeftOut == leftOut && urns.contains($0.urn) }
+            }
             add(.school, "KS2 and KS4 results", "not in GIAS; the school performance tables are a separate download", schools.count)
             add(.school, "Places, applications and last distance offered; oversubscription criteria",
                 "not in GIAS; each admission authority publishes its own", schools.count)
             add(.school, "School day, clubs and open days", "not in GIAS", schools.count)
             add(.school, "Ofsted report-card grades",
                 "not in GIAS: schools inspected since \(OfstedFacts.reportCardsBegan.value.long) show as not yet inspected — see their Ofsted reports",
-                imported.filter { $0.inspectionLeftOut == .reportCard }.count)
+                imported(leftOut: .reportCard))
             add(.school, "Ofsted grade",
                 "this GIAS file has no OfstedRating column (GIAS dropped its Ofsted columns in 2025): these schools show as not yet inspected",
-                imported.filter { $0.inspectionLeftOut == .gradeNotInFile }.count)
+                imported(leftOut: .gradeNotInFile))
             add(.school, "Sector", "worked out from the type of school and its proprietor; GIAS does not say it", schools.count)
         }
         if directory != nil {

@@ -10,7 +10,14 @@ struct ProviderBuilding {
     var commissioners: Commissioners
 
     mutating func schools(_ read: GIASRead, section: inout ImportReport.FileSection) -> [Provider] {
+        struct SectorKey: Hashable {
+            let funding: SchoolFunding
+            let proprietor: String
+        }
+        // Many schools share a proprietor: its name is looked at once.
+        var schoolSectors: [SectorKey: Sector] = [:]
         var providers: [Provider] = []
+        providers.reserveCapacity(read.schools.count)
         for school in read.schools {
             let id = String(school.urn)
             let location: GeoPoint
@@ -37,8 +44,15 @@ struct ProviderBuilding {
                 hasSixthForm: school.hasSixthForm, capacity: school.capacity, pupils: school.pupils, publishedAdmissionNumber: nil,
                 applicationsLastRound: nil, lastOffer: .notPublished, inspection: school.inspection, ks2ExpectedStandard: nil,
                 ks4Attainment8: nil, ks4Grade5EnglishMaths: nil, ks4Progress8: nil)
+            let sector: Sector
+            if let known = schoolSectors[SectorKey(funding: school.funding, proprietor: school.proprietor)] {
+                sector = known
+            } else {
+                sector = SectorRules.school(school.funding, proprietor: school.proprietor)
+                schoolSectors[SectorKey(funding: school.funding, proprietor: school.proprietor)] = sector
+            }
             providers.append(Provider(
-                id: id, name: school.name, sector: SectorRules.school(school.funding, proprietor: school.proprietor),
+                id: id, name: school.name, sector: sector,
                 organisation: school.organisation, commissionerID: commissioner, address: school.address, town: school.town,
                 postcode: school.postcode, location: location, phone: school.phone, website: school.website,
                 details: .school(details)))

@@ -18,6 +18,8 @@ enum Reasons {
     static let repeatedID = ImportReport.Reason("listed again (the first is kept)", isProblem: true)
     static let noAgeRange = ImportReport.Reason("no statutory age range", isProblem: true)
     static let noPostcode = ImportReport.Reason("no postcode that can be read", isProblem: true)
+    static let wrongLocation = ImportReport.Reason("a location that cannot be right", isProblem: true)
+    static let strayLocation = ImportReport.Reason("a location far from the rest of its local authority's postcodes", isProblem: true)
     static let postcodeNotInCatalog = ImportReport.Reason("postcode not among the area's (the postcode file may be older than this one)", isProblem: true)
     static let idTaken = ImportReport.Reason("its id is already used by another provider in the catalog", isProblem: true)
 

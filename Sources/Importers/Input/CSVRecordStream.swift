@@ -34,8 +34,10 @@ final class CSVRecordStream {
     var size: Int64 { blocks.size }
 
     /// Calls `body` with each record in file order until the file ends or `body` returns false;
-    /// `endOfBlock` after the records of each block, while they are still valid.
-    func forEachRecord(_ body: (CSVRecord) throws -> Bool, endOfBlock: () throws -> Void = {}) throws {
+    /// `endOfBlock` after the records of each block, while they are still valid; `settle` when
+    /// leaving a block's records by any way, an error included, while they are still valid (work
+    /// still reading them must end there).
+    func forEachRecord(_ body: (CSVRecord) throws -> Bool, endOfBlock: () throws -> Void = {}, settle: () -> Void = {}) throws {
         var buffer = [UInt8](repeating: 0, count: blockSize)
         var start = 0, end = 0, line = 1
         var atEnd = false, first = true
@@ -72,7 +74,8 @@ final class CSVRecordStream {
                     first = false
                     start = try examineStart(UnsafeBufferPointer(rebasing: all[0..<end]), atEnd: atEnd)
                 }
-                if let zero = fresh.firstIndex(of: 0) {
+                if let base = fresh.baseAddress, let found = memchr(base, 0, fresh.count) {
+                    let zero = UnsafeRawPointer(found) - UnsafeRawPointer(base)
                     let zeroLine = line + all[start..<(previousEnd + zero)].count { $0 == 0x0A }
                     throw ImportFailure.at(file, line: zeroLine, "is not a text file (it has a zero byte)",
                                            "give the CSV file as downloaded, not a spreadsheet or archive")
@@ -80,6 +83,7 @@ final class CSVRecordStream {
             }
             var stop = false
             try buffer.withUnsafeBufferPointer { all in
+                defer { settle() }
                 let data = UnsafeBufferPointer(rebasing: all[0..<end])
                 var reader = CSVReader(bytes: data, from: start, line: line)
                 records: while true {

@@ -33,3 +33,27 @@ enum FileDates {
 extension Character {
     var isASCIIDigitCharacter: Bool { ("0"..."9").contains(self) }
 }
+
+/// How current a file's data is, and how that was found out, for the report and the About page.
+struct AsOf: Sendable {
+    let date: CalendarDate
+    /// "from the file's name", "the newest LastChangedDate in the file", …
+    let basis: String
+    /// The same, short, after a data date's label: "dated by the file's name".
+    let dating: String
+
+    /// The date in the file's name where it has one (`nameFirst`), or the one the file's contents
+    /// give; failing both, the day of the import.
+    static func of(_ file: ImportFile?, inFile: CalendarDate?, inFileBasis: String, dating: String, nameFirst: Bool = true,
+                   today: CalendarDate) -> AsOf {
+        let named = file.flatMap { FileDates.date(inName: $0.path) }.map {
+            AsOf(date: $0, basis: "from the file's name", dating: "dated by the file's name")
+        }
+        let found = inFile.map { AsOf(date: $0, basis: inFileBasis, dating: dating) }
+        let chosen = nameFirst ? (named ?? found) : (found ?? named)
+        return chosen ?? AsOf(date: today, basis: "the day of the import: the file gives no date", dating: "the file gives no date: the day of the import")
+    }
+
+    /// "as of 1 August 2026, from the file's name".
+    var text: String { "as of \(date.long), \(basis)" }
+}

@@ -39,7 +39,8 @@ enum TableScan {
     static func run(_ stream: CSVRecordStream, specs: [ColumnSpec], format: String,
                     row: (CSVRecord, HeaderColumns) throws -> Void,
                     before: (CSVRecord) -> Void = { _ in },
-                    endOfBlock: () throws -> Void = {}) throws -> HeaderColumns {
+                    endOfBlock: () throws -> Void = {},
+                    settle: () -> Void = {}) throws -> HeaderColumns {
         let file = stream.file
         var header: HeaderColumns?
         var searched = 0
@@ -63,6 +64,8 @@ enum TableScan {
             return true
         } endOfBlock: {
             try endOfBlock()
+        } settle: {
+            settle()
         }
         guard let header else {
             let required = specs.filter(\.required).map { "\"\($0.shownName)\"" }
@@ -74,40 +77,70 @@ enum TableScan {
 }
 
 extension TableScan {
-    /// As `run`, for rows whose reading depends on nothing but the row: each block's rows are
-    /// decoded on every core at once, then handed to `merge` in file order.
+    /// How many rows one decoding task takes: enough that handing it over costs nothing worth
+    /// counting, few enough that both cores are kept busy within a block.
+    static let rowsPerTask = 64
+
+    /// As `run`, for rows whose reading depends on nothing but the row: while this thread splits
+    /// a block into rows, the rows already split are decoded on the other cores, a few dozen at a
+    /// time; at the end of the block they are handed to `merge` in file order.
+    /// `prepare` makes what every row's decoding needs from the header (the columns' positions),
+    /// once.
     @discardableResult
-    static func runInParallel<Decoded>(_ stream: CSVRecordStream, specs: [ColumnSpec], format: String,
-                                       decode: @escaping @Sendable (CSVRecord, HeaderColumns, TextEncoding) -> Decoded,
-                                       merge: (CSVRecord, Decoded) throws -> Void) throws -> HeaderColumns {
-        var batch: [CSVRecord] = []
-        var columns: HeaderColumns?
-        let parts = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    static func runInParallel<Prepared: Sendable, Decoded>(_ stream: CSVRecordStream, specs: [ColumnSpec], format: String,
+                                                           prepare: (HeaderColumns) -> Prepared,
+                                                           decode: @escaping @Sendable (CSVRecord, Prepared, TextEncoding) -> Decoded,
+                                                           merge: (CSVRecord, Decoded) throws -> Void) throws -> HeaderColumns {
+        var pending: [CSVRecord] = []
+        pending.reserveCapacity(rowsPerTask)
+        var tasks: [[CSVRecord]] = []
+        var columns: Prepared?
+        let results = DecodedTasks<Decoded>()
+        let group = DispatchGroup()
+        let queue = DispatchQueue.global(qos: .userInitiated)
+        func submit() {
+            guard let columns, !pending.isEmpty else { return }
+            let records = pending, number = tasks.count, encoding = stream.encoding
+            tasks.append(records)
+            pending.removeAll(keepingCapacity: true)
+            queue.async(group: group) {
+                results.store(number, records.map { decode($0, columns, encoding) })
+            }
+        }
         return try run(stream, specs: specs, format: format, row: { record, header in
-            columns = header
-            batch.append(record)
+            if columns == nil { columns = prepare(header) }
+            pending.append(record)
+            if pending.count >= rowsPerTask { submit() }
         }, endOfBlock: {
-            guard let columns, !batch.isEmpty else { return }
-            var decoded = [Decoded?](repeating: nil, count: batch.count)
-            let records = batch, encoding = stream.encoding
-            decoded.withUnsafeMutableBufferPointer { results in
-                let output = Slots(buffer: results)
-                let count = min(parts, records.count)
-                DispatchQueue.concurrentPerform(iterations: count) { part in
-                    let range = (records.count * part / count)..<(records.count * (part + 1) / count)
-                    for index in range { output.buffer[index] = decode(records[index], columns, encoding) }
-                }
+            submit()
+            // The records are valid only until this block ends: every task is finished first.
+            group.wait()
+            let decoded = results.take(count: tasks.count)
+            defer { tasks.removeAll(keepingCapacity: true) }
+            for (records, values) in zip(tasks, decoded) {
+                for (record, value) in zip(records, values) { try merge(record, value) }
             }
-            for (record, value) in zip(batch, decoded) {
-                guard let value else { continue }
-                try merge(record, value)
-            }
-            batch.removeAll(keepingCapacity: true)
+        }, settle: {
+            group.wait()
         })
     }
 }
 
-/// Slots of a buffer that threads fill at once, each index written by one thread only.
-private struct Slots<Value>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Value?>
+/// The decoded rows of one block's tasks, each stored by the thread that decoded it.
+private final class DecodedTasks<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Int: [Value]] = [:]
+
+    func store(_ number: Int, _ values: [Value]) {
+        lock.lock()
+        stored[number] = values
+        lock.unlock()
+    }
+
+    /// Tasks 0..<count in order, and forgets them.
+    func take(count: Int) -> [[Value]] {
+        lock.lock()
+        defer { stored.removeAll(keepingCapacity: true); lock.unlock() }
+        return (0..<count).map { stored[$0] ?? [] }
+    }
 }

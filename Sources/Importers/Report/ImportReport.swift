@@ -46,6 +46,8 @@ public struct ImportReport: Sendable {
         public var rows = 0
         public var imported = 0
         public private(set) var skipped: [SkippedRows] = []
+        /// How current the file's data is and how that was found: "as of 1 August 2026, from the file's name".
+        public var dated: String?
         /// `FILE:LINE: field: what was wrong — what was done`, for rows that were imported.
         public private(set) var notes: [String] = []
 
@@ -69,6 +71,12 @@ public struct ImportReport: Sendable {
         mutating func note(line: Int, field: String, _ text: String) {
             notes.append("\(file):\(line): \(field): \(text)")
         }
+    }
+
+    /// Says how current `file`'s data is, on its section.
+    mutating func date(_ file: ImportFile?, _ asOf: AsOf) {
+        guard let file else { return }
+        for index in files.indices where files[index].file == file.shown { files[index].dated = asOf.text }
     }
 
     /// A fact the imported providers do not have, and why: "KS2 results — not in GIAS".

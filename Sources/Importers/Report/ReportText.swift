@@ -10,6 +10,7 @@ extension ImportReport {
             out.append("")
             let skipped = section.skippedCount
             out.append("\(section.file) (\(section.format)): \(Count.text(section.rows)) row\(section.rows == 1 ? "" : "s") — \(Count.text(section.imported)) imported, \(Count.text(skipped)) skipped")
+            if let dated = section.dated { out.append("  " + dated) }
             if !section.skipped.isEmpty {
                 let reasons = section.skipped.map { "\(Count.text($0.lines.count)) \($0.reason.text)" }
                 out.append("  skipped: " + reasons.joined(separator: "; "))

@@ -81,6 +81,7 @@ struct ImportRun {
 
         var report = result.report
         report.outcome = Self.outcome(result, catalog: catalog, target: target, before: existingCatalog)
+        ReleaseElsewhere.release((catalog, result, existingCatalog))
         Output.print(report.lines(listing: RowShapesListing.perReason).joined(separator: "\n") + "\n")
         if let file = destination.report {
             try FileWriting.writeText(report.lines(listing: nil).joined(separator: "\n") + "\n", to: file, option: "--report")
@@ -123,7 +124,7 @@ struct ImportRun {
         let list = parts.dropLast().joined(separator: ", ") + " and " + (parts.last ?? "")
         var text = "Imported into \(target): \(list) — \(catalog.manifest.area.name)."
         if let before {
-            let replaced = result.replaced.map { kind in
+            let replaced = result.replaced.filter { before.count(of: $0) > 0 }.map { kind in
                 let count = before.count(of: kind)
                 return "\(Count.text(count)) \(count == 1 ? kind.singular : kind.pluralWords)"
             }

@@ -64,6 +64,11 @@ public enum ProviderTableWriter {
     struct RowCells {
         private let positions: [String: Int]
         private(set) var values: [String]
+        /// The columns the first row set, in order, with their positions: rows set much the same
+        /// columns in the same order, so a name is matched by comparing it with the one set at the
+        /// same step (the same string constant) instead of hashing it; otherwise it is looked up.
+        private var steps: [(column: String, position: Int?)] = []
+        private var step = 0
 
         init(_ layout: TableLayout) {
             var positions: [String: Int] = [:]
@@ -74,11 +79,20 @@ public enum ProviderTableWriter {
 
         mutating func clear() {
             for index in values.indices { values[index] = "" }
+            step = 0
+        }
+
+        private mutating func position(_ column: String) -> Int? {
+            defer { step += 1 }
+            if step < steps.count, steps[step].column == column { return steps[step].position }
+            let position = positions[column]
+            if step == steps.count { steps.append((column, position)) }
+            return position
         }
 
         subscript(column: String) -> String {
             get { positions[column].map { values[$0] } ?? "" }
-            set { if let index = positions[column] { values[index] = newValue } }
+            set { if let index = position(column) { values[index] = newValue } }
         }
     }
 

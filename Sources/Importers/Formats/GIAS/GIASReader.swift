@@ -103,20 +103,25 @@ enum GIASReader {
         var section = ImportReport.FileSection(file: file.shown, format: "GIAS edubasealldata")
         var schools: [SchoolRecord] = []
         var authorities = Set<LocalAuthority>()
+        var lastAuthority: LocalAuthority?
         var firstLineOfURN: [Int: Int] = [:]
         var newest: CalendarDate?
-        let header = try TableScan.runInParallel(stream, specs: specs, format: format, decode: { record, columns, encoding in
-            var row = RowValues(record, columns: columns, encoding: encoding, names: fieldNames)
-            let outcome = readRow(&row, includeClosed: includeClosed)
-            let changed = row.date("changed", FieldParsing.dayMonthYear, example: "31-08-2019")
-            let authority = LocalAuthority(name: row.text("laName"), code: row.text("laCode"), gss: row.text("gss").uppercased())
+        let header = try TableScan.runInParallel(stream, specs: specs, format: format, prepare: Columns.init, decode: { record, columns, encoding in
+            var row = RowValues(record, columns: nil, encoding: encoding, names: fieldNames)
+            let authority = LocalAuthority(name: row.text(columns.laName), code: row.text(columns.laCode), gss: row.text(columns.gss).uppercased())
+            let outcome = readRow(&row, columns, authority: authority, includeClosed: includeClosed)
+            let changed = row.date(columns.changed, FieldParsing.dayMonthYear, example: "31-08-2019")
             return DecodedRow(outcome: outcome, notes: row.notes, changed: changed, authority: authority)
         }, merge: { record, decoded in
             section.rows += 1
             for note in decoded.notes { section.note(line: record.line, field: note.field, note.text) }
             if let changed = decoded.changed, changed > (newest ?? changed.adding(days: -1)) { newest = changed }
+            // Rows of one local authority come together: the set is only asked when it changes.
             let authority = decoded.authority
-            if !authority.name.isEmpty || !authority.gss.isEmpty { authorities.insert(authority) }
+            if authority != lastAuthority, !authority.name.isEmpty || !authority.gss.isEmpty {
+                authorities.insert(authority)
+                lastAuthority = authority
+            }
             switch decoded.outcome {
             case .skip(let reason, let detail):
                 section.skip(line: record.line, reason, detail: detail)
@@ -135,6 +140,80 @@ enum GIASReader {
                         hasOfstedGrades: header.has("ofstedRating"), encoding: encoding)
     }
 
+    /// Where each column is in this file, found once from its header.
+    struct Columns: Sendable {
+        let urn: RowValues.Column
+        let name: RowValues.Column
+        let type: RowValues.Column
+        let status: RowValues.Column
+        let phase: RowValues.Column
+        let low: RowValues.Column
+        let high: RowValues.Column
+        let gender: RowValues.Column
+        let postcode: RowValues.Column
+        let laName: RowValues.Column
+        let laCode: RowValues.Column
+        let gss: RowValues.Column
+        let closeDate: RowValues.Column
+        let sixthForm: RowValues.Column
+        let religion: RowValues.Column
+        let admissions: RowValues.Column
+        let capacity: RowValues.Column
+        let pupils: RowValues.Column
+        let trustFlag: RowValues.Column
+        let trust: RowValues.Column
+        let sponsor: RowValues.Column
+        let proprietor: RowValues.Column
+        let ofstedDate: RowValues.Column
+        let ofstedRating: RowValues.Column
+        let street: RowValues.Column
+        let locality: RowValues.Column
+        let address3: RowValues.Column
+        let town: RowValues.Column
+        let website: RowValues.Column
+        let phone: RowValues.Column
+        let easting: RowValues.Column
+        let northing: RowValues.Column
+        let changed: RowValues.Column
+
+        init(_ header: HeaderColumns) {
+            func column(_ key: String) -> RowValues.Column { RowValues.Column(position: header[key], label: key) }
+            urn = column("urn")
+            name = column("name")
+            type = column("type")
+            status = column("status")
+            phase = column("phase")
+            low = column("low")
+            high = column("high")
+            gender = column("gender")
+            postcode = column("postcode")
+            laName = column("laName")
+            laCode = column("laCode")
+            gss = column("gss")
+            closeDate = column("closeDate")
+            sixthForm = column("sixthForm")
+            religion = column("religion")
+            admissions = column("admissions")
+            capacity = column("capacity")
+            pupils = column("pupils")
+            trustFlag = column("trustFlag")
+            trust = column("trust")
+            sponsor = column("sponsor")
+            proprietor = column("proprietor")
+            ofstedDate = column("ofstedDate")
+            ofstedRating = column("ofstedRating")
+            street = column("street")
+            locality = column("locality")
+            address3 = column("address3")
+            town = column("town")
+            website = column("website")
+            phone = column("phone")
+            easting = column("easting")
+            northing = column("northing")
+            changed = column("changed")
+        }
+    }
+
     /// One row as read on any thread, before it is counted.
     struct DecodedRow {
         let outcome: Outcome
@@ -148,96 +227,95 @@ enum GIASReader {
         case skip(ImportReport.Reason, String?)
     }
 
-    private static func readRow(_ row: inout RowValues, includeClosed: Bool) -> Outcome {
-        guard let urn = row.withBytes("urn", { FieldParsing.wholeNumber($0, in: 100_000...999_999) }) ?? nil else {
-            return .skip(Reasons.unreadable("URN"), "\(MessageText.quoted(row.text("urn"))) is not a six-digit number")
+    private static func readRow(_ row: inout RowValues, _ c: Columns, authority: LocalAuthority, includeClosed: Bool) -> Outcome {
+        guard let urn = row.withBytes(c.urn, { FieldParsing.wholeNumber($0, in: 100_000...999_999) }) ?? nil else {
+            return .skip(Reasons.unreadable("URN"), "\(MessageText.quoted(row.text(c.urn))) is not a six-digit number")
         }
-        let status = row.text("status")
+        let status = row.text(c.status)
         var nameSuffix = ""
         switch status.lowercased() {
         case "open", "open, but proposed to close": break
         case "closed":
             guard includeClosed else { return .skip(Reasons.closed, nil) }
-            let closed = row.date("closeDate", FieldParsing.dayMonthYear, example: "31-08-2019")
+            let closed = row.date(c.closeDate, FieldParsing.dayMonthYear, example: "31-08-2019")
             nameSuffix = closed.map { " (closed \($0.long))" } ?? " (closed)"
         default:
             guard includeClosed else { return .skip(Reasons.notOpen, status) }
             nameSuffix = " (\(status.lowercased()))"
         }
-        let typeName = row.text("type")
+        let typeName = row.text(c.type)
         guard let (type, funding) = GIASTypes.byName[typeName.lowercased()] else {
             return .skip(Reasons.otherEstablishment, typeName)
         }
-        let name = row.text("name")
+        let name = row.text(c.name)
         guard !name.isEmpty else { return .skip(Reasons.empty("EstablishmentName"), nil) }
-        let phaseText = row.text("phase")
+        let phaseText = row.text(c.phase)
         guard let phase = GIASTypes.phases[phaseText.lowercased()] else {
             return .skip(Reasons.unreadable("PhaseOfEducation (name)"), MessageText.quoted(phaseText))
         }
-        let low = row.withBytes("low") { FieldParsing.wholeNumber($0, in: 0...25) } ?? nil
-        let high = row.withBytes("high") { FieldParsing.wholeNumber($0, in: 0...25) } ?? nil
+        let low = row.withBytes(c.low) { FieldParsing.wholeNumber($0, in: 0...25) } ?? nil
+        let high = row.withBytes(c.high) { FieldParsing.wholeNumber($0, in: 0...25) } ?? nil
         guard let low, let high, low <= high else {
-            return .skip(Reasons.noAgeRange, "\(MessageText.quoted(row.text("low"))) to \(MessageText.quoted(row.text("high")))")
+            return .skip(Reasons.noAgeRange, "\(MessageText.quoted(row.text(c.low))) to \(MessageText.quoted(row.text(c.high)))")
         }
-        let genderText = row.text("gender")
+        let genderText = row.text(c.gender)
         guard let gender = GIASTypes.genders[genderText.lowercased()] else {
             return .skip(Reasons.unreadable("Gender (name)"), MessageText.quoted(genderText))
         }
-        let postcodeText = row.text("postcode")
+        let postcodeText = row.text(c.postcode)
         guard let postcode = PostcodeText.canonical(postcodeText) else {
             return .skip(Reasons.noPostcode, postcodeText.isEmpty ? "empty" : MessageText.quoted(postcodeText))
         }
-        let religion = row.text("religion")
+        let religion = row.text(c.religion)
         let sixthForm: Bool
-        switch row.text("sixthForm").lowercased() {
+        switch row.text(c.sixthForm).lowercased() {
         case "has a sixth form": sixthForm = true
         case "does not have a sixth form": sixthForm = false
         default: sixthForm = high >= 18
         }
-        let trustFlag = row.text("trustFlag").lowercased()
+        let trustFlag = row.text(c.trustFlag).lowercased()
         let trustType: TrustType? = funding != .academy ? nil
             : trustFlag.contains("multi-academy trust") ? .multiAcademyTrust
             : trustFlag.contains("single-academy trust") ? .singleAcademyTrust : nil
-        let authority = LocalAuthority(name: row.text("laName"), code: row.text("laCode"), gss: row.text("gss").uppercased())
-        let proprietor = row.text("proprietor")
+        let proprietor = row.text(c.proprietor)
         let organisation: String
         switch funding {
         case .academy:
-            let trust = row.text("trust")
-            organisation = trust.isEmpty ? row.text("sponsor") : trust
+            let trust = row.text(c.trust)
+            organisation = trust.isEmpty ? row.text(c.sponsor) : trust
         case .maintained:
             organisation = authority.name.isEmpty ? "" : "\(authority.name) (local authority)"
         case .nonMaintainedSpecial, .independent, .independentSpecial:
             organisation = proprietor
         }
-        let (inspection, leftOut) = readInspection(&row)
-        let address = ["street", "locality", "address3"].map { row.text($0) }.filter { !$0.isEmpty }.joined(separator: ", ")
+        let (inspection, leftOut) = readInspection(&row, c)
+        let address = [c.street, c.locality, c.address3].map { row.text($0) }.filter { !$0.isEmpty }.joined(separator: ", ")
         var location: GeoPoint?
-        if let easting = row.decimal("easting"), let northing = row.decimal("northing") {
+        if let easting = row.decimal(c.easting), let northing = row.decimal(c.northing) {
             location = NationalGrid.wgs84(easting: easting, northing: northing)
-            if location == nil { row.note("easting", "\(Int(easting)), \(Int(northing)) is not on the National Grid — the postcode's location is used") }
+            if location == nil { row.note(c.easting, "\(Int(easting)), \(Int(northing)) is not on the National Grid — the postcode's location is used") }
         }
-        let phone = row.text("phone"), website = row.text("website")
+        let phone = row.text(c.phone), website = row.text(c.website)
         return .school(SchoolRecord(
             line: row.record.line, urn: urn, name: name + nameSuffix, type: type, funding: funding, trustType: trustType,
             phase: phase, ages: low...high, gender: gender,
             religiousCharacter: GIASTypes.noFaith.contains(religion.lowercased()) ? nil : religion,
-            admissionsPolicy: GIASTypes.admissionsPolicies[row.text("admissions").lowercased()], hasSixthForm: sixthForm,
-            capacity: row.wholeNumber("capacity", in: 0...10_000), pupils: row.wholeNumber("pupils", in: 0...10_000),
+            admissionsPolicy: GIASTypes.admissionsPolicies[row.text(c.admissions).lowercased()], hasSixthForm: sixthForm,
+            capacity: row.wholeNumber(c.capacity, in: 0...10_000), pupils: row.wholeNumber(c.pupils, in: 0...10_000),
             inspection: inspection, inspectionLeftOut: leftOut, organisation: organisation, address: address,
-            town: row.text("town"), postcode: postcode, location: location, phone: phone.isEmpty ? nil : phone,
+            town: row.text(c.town), postcode: postcode, location: location, phone: phone.isEmpty ? nil : phone,
             website: website.isEmpty ? nil : website, localAuthority: authority, proprietor: proprietor))
     }
 
     /// GIAS's last inspection date and single-word grade, within what the catalog can say: a grade
     /// only for inspections before September 2024, no grade for those between then and report
     /// cards (November 2025); report-card grades are not in GIAS at all.
-    private static func readInspection(_ row: inout RowValues) -> (OfstedInspection, InspectionLeftOut?) {
-        guard let date = row.date("ofstedDate", FieldParsing.dayMonthYear, example: "19-04-2013") else { return (.notYetInspected, nil) }
-        let gradeText = row.text("ofstedRating")
+    private static func readInspection(_ row: inout RowValues, _ c: Columns) -> (OfstedInspection, InspectionLeftOut?) {
+        guard let date = row.date(c.ofstedDate, FieldParsing.dayMonthYear, example: "19-04-2013") else { return (.notYetInspected, nil) }
+        let gradeText = row.text(c.ofstedRating)
         let grade = GIASTypes.ofstedGrades[gradeText.lowercased()]
         if grade == nil, !gradeText.isEmpty, gradeText.lowercased() != "not applicable" {
-            row.note("ofstedRating", "\(MessageText.quoted(gradeText)) is not an Ofsted grade — left out")
+            row.note(c.ofstedRating, "\(MessageText.quoted(gradeText)) is not an Ofsted grade — left out")
         }
         if date >= OfstedFacts.reportCardsBegan.value { return (.notYetInspected, .reportCard) }
         if date >= OfstedFacts.overallGradesEnded.value { return (.ungraded(date: date), nil) }

@@ -121,9 +121,16 @@ enum PostcodeFileReader {
                 let month = record.withTrimmedField(index) { FieldParsing.wholeNumber($0, in: 190_001...299_912) } ?? 0
                 if month > newestIntroduced { newestIntroduced = month }
             }
-            guard let (location, fromGrid) = readLocation(record, columns) else {
+            let location: GeoPoint, fromGrid: Bool
+            switch readLocation(record, columns) {
+            case .none:
                 section.skip(line: record.line, Reasons.noLocation)
                 return true
+            case .wrong(let detail):
+                section.skip(line: record.line, Reasons.wrongLocation, detail: detail)
+                return true
+            case .found(let point, let converted):
+                (location, fromGrid) = (point, converted)
             }
             if let within, location.unitVector.chordSquared(to: within.centre) > within.chord {
                 section.skip(line: record.line, Reasons.outsideArea)
@@ -160,23 +167,56 @@ enum PostcodeFileReader {
         return PostcodesRead(postcodes: kept, section: section, layout: layout.kind, asOf: asOf, convertedFromGrid: converted)
     }
 
+    /// Where a row puts its postcode.
+    enum RowLocation {
+        /// ONS's latitude and longitude, or (`converted`) the grid reference made into them.
+        case found(GeoPoint, converted: Bool)
+        /// The file says it has no location (grid indicator 9, Code-Point quality 90, no figures).
+        case none
+        /// Figures that cannot be right: off the National Grid, or outside the United Kingdom.
+        case wrong(String)
+    }
+
     /// ONS's latitude and longitude where given (99.999999 means none), else the grid reference
-    /// converted; nil when there is neither (grid indicator 9, Code-Point quality 90).
-    private static func readLocation(_ record: CSVRecord, _ columns: Layout) -> (GeoPoint, Bool)? {
+    /// converted. A location outside the lands the lookups cover is wrong, not used.
+    static func readLocation(_ record: CSVRecord, _ columns: Layout) -> RowLocation {
+        let extent = NationalGridFacts.postcodeExtent.value
+        var wrongLatitude: String?
         if let latIndex = columns.latitude, let longIndex = columns.longitude,
            let latitude = record.withTrimmedField(latIndex, FieldParsing.decimal),
            let longitude = record.withTrimmedField(longIndex, FieldParsing.decimal),
-           abs(latitude) < 90, GeoPoint.isValid(latitude: latitude, longitude: longitude) {
-            return (GeoPoint(latitude: latitude, longitude: longitude), false)
+           latitude != 99.999999 {
+            if GeoPoint.isValid(latitude: latitude, longitude: longitude),
+               extent.contains(GeoPoint(latitude: latitude, longitude: longitude)) {
+                return .found(GeoPoint(latitude: latitude, longitude: longitude), converted: false)
+            }
+            wrongLatitude = "lat \(Self.shown(latitude)), long \(Self.shown(longitude)) is not in the United Kingdom"
         }
-        if let grid = columns.grid, record.withTrimmedField(grid, { $0.count == 1 && $0[0] == UInt8(ascii: "9") }) { return nil }
-        if let quality = columns.quality, record.withTrimmedField(quality, { FieldParsing.wholeNumber($0, in: 0...99) }) == 90 { return nil }
+        if let grid = columns.grid, record.withTrimmedField(grid, { $0.count == 1 && $0[0] == UInt8(ascii: "9") }) {
+            return wrongLatitude.map { .wrong($0) } ?? .none
+        }
+        if let quality = columns.quality, record.withTrimmedField(quality, { FieldParsing.wholeNumber($0, in: 0...99) }) == 90 { return .none }
         guard let eastIndex = columns.east, let northIndex = columns.north,
-              let easting = record.withTrimmedField(eastIndex, FieldParsing.decimal),
-              let northing = record.withTrimmedField(northIndex, FieldParsing.decimal),
-              easting > 0 || northing > 0,
-              let point = NationalGrid.wgs84(easting: easting, northing: northing) else { return nil }
-        return (point, true)
+              !record.isEmpty(eastIndex) || !record.isEmpty(northIndex) else {
+            return wrongLatitude.map { .wrong($0) } ?? .none
+        }
+        let easting = record.withTrimmedField(eastIndex, FieldParsing.decimal)
+        let northing = record.withTrimmedField(northIndex, FieldParsing.decimal)
+        guard let easting, let northing else {
+            return .wrong(wrongLatitude ?? "the grid reference cannot be read as two numbers of metres")
+        }
+        if easting == 0 && northing == 0 { return wrongLatitude.map { .wrong($0) } ?? .none }
+        guard let point = NationalGrid.wgs84(easting: easting, northing: northing), extent.contains(point) else {
+            return .wrong(wrongLatitude ?? "easting \(Self.shown(easting)), northing \(Self.shown(northing)) is not a place in the United Kingdom on the National Grid")
+        }
+        return .found(point, converted: true)
+    }
+
+    /// A number read from a row, as short as it can be shown.
+    private static func shown(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e12 else { return value.isFinite ? "\(value)" : "not a number" }
+        if value == value.rounded() { return String(Int64(value)) }
+        return "\(value)"
     }
 
     /// Works out the layout from the first row.
