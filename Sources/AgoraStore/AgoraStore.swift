@@ -238,11 +238,11 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason):
-            return "cannot open your saved data at \(path) (\(reason)); choose another place with --data-dir"
+            return "cannot open your saved data at \(path) (\(reason)) — choose another place with --data-dir"
         case .newerVersion(let path):
-            return "your saved data at \(path) was written by a newer version of Agora, so this one leaves it exactly as it is; update Agora to use it, or choose another place with --data-dir"
+            return "your saved data at \(path) was written by a newer version of Agora, so this one leaves it exactly as it is — update Agora to use it, or choose another place with --data-dir"
         case .failed(let path, let reason):
-            return "could not save to \(path) (\(reason)); your change was not kept"
+            return "could not save to \(path) (\(reason)), so your change was not kept — check there is room and that you may write there, then try again"
         }
     }
 }

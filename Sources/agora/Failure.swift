@@ -36,9 +36,17 @@ extension Failure: CustomStringConvertible {
         switch self {
         case .catalog(let text):
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) { Output.error(String(line)) }
-        case .usage(let message), .failed(let message):
+        case .usage(let message):
+            Output.error("agora: " + Self.shaped(message, whatToDo: "see `\(CommandLineText.helpCommand())`"))
+        case .failed(let message):
             Output.error("agora: " + message)
         }
+    }
+
+    /// `what is wrong — what to do`: a usage message that does not say what to do points to the
+    /// command's help, so every message has the one shape.
+    static func shaped(_ message: String, whatToDo: String) -> String {
+        message.contains(" — ") ? message : message + " — " + whatToDo
     }
 }
 

@@ -9,7 +9,7 @@ import Foundation
 /// asks of the outside world (saving to the store).
 enum InteractiveLauncher {
     static let plainCommandsHint =
-        "Use the plain commands instead, for example `agora list --kind school`, `agora show ID`, or `agora --plain` for numbered menus; `agora help` lists them all."
+        "use the plain commands instead, for example `agora list --kind school`, `agora show ID`, or `agora --plain` for numbered menus; `agora help` lists them all."
 
     /// Plain mode loads the whole catalog first. Full screen on a catalog directory draws the home
     /// page from the manifest at once and loads the providers as a background job; a snapshot to
@@ -57,7 +57,7 @@ enum InteractiveLauncher {
             if let failure = state.failure { throw Failure.catalog(failure) }
             switch ending {
             case .quit: if state.exitStatus != 0 { throw ExitCode(state.exitStatus) }
-            case .inputEnded: throw Failure.failed("input closed, so Agora stopped. Your shortlist and settings are saved.")
+            case .inputEnded: throw Failure.failed("input closed, so Agora stopped — your shortlist and settings are saved; run it again on an interactive terminal")
             case .signal(let number): throw ExitCode(128 + number)
             }
         }
@@ -74,9 +74,9 @@ enum InteractiveLauncher {
         case .success(let terminal):
             return terminal
         case .failure(.notATerminal):
-            throw Failure.failed("Agora's full-screen view needs an interactive terminal, and this is not one (input or output is redirected or closed). " + plainCommandsHint)
+            throw Failure.failed("Agora's full-screen view needs an interactive terminal, and this is not one (input or output is redirected or closed) — " + plainCommandsHint)
         case .failure(.unknownTerminal(let name)):
-            throw Failure.failed("Agora cannot draw on this terminal: TERM is \"\(name)\", a type this system does not know. Set TERM to a known type such as xterm-256color, or use TERM=dumb for plain menus. " + plainCommandsHint)
+            throw Failure.failed("Agora cannot draw on this terminal: TERM is \"\(name)\", a type this system does not know — set TERM to a known type such as xterm-256color, or use TERM=dumb for plain menus; " + plainCommandsHint)
         }
     }
 

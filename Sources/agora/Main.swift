@@ -12,6 +12,10 @@ extension Agora {
             Output.error("agora: " + problem)
             endProcess(Failure.usageStatus)
         }
+        if let problem = CommandLineText.unknownHelpTopic() {
+            Output.error("agora: " + problem)
+            endProcess(Failure.usageStatus)
+        }
         var status: Int32 = 0
         do {
             var command = try parseAsRoot()
@@ -70,6 +74,29 @@ enum CommandLineText {
             if String(validatingCString: raw) == nil {
                 return "\(name) is not valid UTF-8 — set it to a UTF-8 path, or give --data-dir"
             }
+        }
+        return nil
+    }
+
+    /// A message if `agora help WORDS` names a command that does not exist (the parser would
+    /// print the general help and report success).
+    static func unknownHelpTopic() -> String? {
+        var words = CommandLine.arguments.dropFirst()
+        // The global options may come first: `agora --data-dir DIR help list`.
+        while let first = words.first, first.hasPrefix("-") {
+            words = words.dropFirst(["--catalog", "--data-dir", "--theme"].contains(first) ? 2 : 1)
+        }
+        guard words.first == "help" else { return nil }
+        var commands: [any ParsableCommand.Type] = Agora.configuration.subcommands
+        var path = ["agora"]
+        for word in words.dropFirst() where !word.hasPrefix("-") {
+            guard let next = commands.first(where: { $0._commandName == word }) else {
+                let names = commands.map { $0._commandName }.joined(separator: ", ")
+                let valid = names.isEmpty ? "see `\(path.joined(separator: " ")) --help`" : "use \(names)"
+                return "there is no command \(MessageText.quoted(word)) in \(path.joined(separator: " ")) — \(valid)"
+            }
+            path.append(word)
+            commands = next.configuration.subcommands
         }
         return nil
     }

@@ -33,7 +33,7 @@ struct PrioritiesSet: ParsableCommand {
                     throw Failure.usage("\(MessageText.quoted(item)) is not priority=weight — use one of \(names), e.g. distance=5")
                 }
                 guard let weight = Int(parts[1]), ParentPriorities.range.contains(weight) else {
-                    throw Failure.usage("\(MessageText.quoted(item)): the weight must be a whole number from 0 to 5")
+                    throw Failure.usage("\(MessageText.quoted(item)): the weight must be a whole number from 0 to 5 — e.g. distance=5")
                 }
                 priorities.set(priority, to: weight)
             }
