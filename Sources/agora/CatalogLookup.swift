@@ -6,7 +6,7 @@ extension Catalog {
     func requirePostcode(_ text: String, option: String? = nil) throws -> Manifest.PostcodeEntry {
         let example = manifest.postcodes.first?.postcode ?? "KM1 1AA"
         if text.allSatisfy(\.isWhitespace) {
-            throw Failure.usage("\(option.map { "\($0) is empty: " } ?? "")give a postcode, e.g. \(example)")
+            throw Failure.usage("\(option.map { "\($0) is empty" } ?? "the postcode is empty") — give a postcode, e.g. \(example)")
         }
         guard let entry = postcode(text) else {
             throw Failure.usage("unknown postcode \(MessageText.quoted(text)): it is not in the \(manifest.area.name) catalog — give one of its postcodes, like \(example)")

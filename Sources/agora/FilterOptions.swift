@@ -23,6 +23,10 @@ struct FilterOptions: ParsableArguments {
             help: ArgumentHelp("Schools: faith-schools-only or no-religious-character.", valueName: "choice"))
     var faith: String?
 
+    @Option(name: .customLong(ProviderFilter.faithDenomination.rawValue),
+            help: ArgumentHelp("Schools: of this faith, as their religious character is written, e.g. roman-catholic or \"Church of England\" (several allowed).", valueName: "faith"))
+    var faithDenomination: [String] = []
+
     @Option(name: .customLong(ProviderFilter.cqcAtLeast.rawValue),
             help: ArgumentHelp("Care and GP practices: CQC rating at least requires-improvement, good or outstanding.", valueName: "rating"))
     var cqcAtLeast: String?
@@ -54,19 +58,29 @@ struct FilterOptions: ParsableArguments {
             help: ArgumentHelp("Who runs it: private-large-group, private-small-or-medium, voluntary-or-charity, social-enterprise, public (several allowed).", valueName: "sector"))
     var sector: [String] = []
 
+    @Option(name: .customLong(ProviderFilter.organisation.rawValue),
+            help: ArgumentHelp("Run by this trust, group, chain, council or contractor, by its name (repeat for several).", valueName: "name"))
+    var organisation: [String] = []
+
     /// What was given, filter by filter (values split at commas).
+    /// An organisation's name may hold a comma, so several organisations are given by repeating
+    /// the option instead.
     var given: [(ProviderFilter, [String])] {
         func split(_ values: [String]) -> [String] {
             values.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters() } }.filter { !$0.isEmpty }
         }
         var given: [(ProviderFilter, [String])] = []
-        func add(_ filter: ProviderFilter, _ values: [String]) { if !values.isEmpty { given.append((filter, split(values))) } }
+        func add(_ filter: ProviderFilter, _ values: [String]) {
+            guard !values.isEmpty else { return }
+            given.append((filter, filter == .organisation ? values.map { $0.trimmingCharacters() }.filter { !$0.isEmpty } : split(values)))
+        }
         func flag(_ filter: ProviderFilter, _ on: Bool) { if on { given.append((filter, [])) } }
         add(.ofstedAtLeast, ofstedAtLeast.map { [$0] } ?? [])
         add(.phase, phase)
         add(.age, age.map { [$0] } ?? [])
         add(.gender, gender)
         add(.faith, faith.map { [$0] } ?? [])
+        add(.faithDenomination, faithDenomination)
         add(.cqcAtLeast, cqcAtLeast.map { [$0] } ?? [])
         flag(.directPayments, directPayments)
         flag(.councilList, councilList)
@@ -76,12 +90,13 @@ struct FilterOptions: ParsableArguments {
         flag(.coversHome, coversHome)
         add(.type, type)
         add(.sector, sector)
+        add(.organisation, organisation)
         return given
     }
 
     /// The filters as the library takes them; an option that does not fit the kind, or a value
     /// that is not one of the filter's choices, is refused with what would fit.
-    func apply(kind: ProviderKind, to filters: inout ProviderFilters) throws(Failure) {
+    func apply(kind: ProviderKind, vocabulary: FilterVocabulary, to filters: inout ProviderFilters) throws(Failure) {
         for (filter, values) in given {
             guard ProviderFilter.available(for: kind).contains(filter) else {
                 let kinds = filter.kinds.map { $0.inSentence }.joined(separator: " and ")
@@ -92,20 +107,30 @@ struct FilterOptions: ParsableArguments {
                 filter.setFlag(true, in: &filters)
                 continue
             }
-            guard !values.isEmpty else { throw Failure.usage("\(filter.option) needs a value — use \(Self.names(filter, kind))") }
+            let names = Self.names(filter, kind, vocabulary)
+            guard !values.isEmpty else { throw Failure.usage("\(filter.option) needs a value — use \(names)") }
             if filter.shape == .one, values.count > 1 {
-                throw Failure.usage("\(filter.option) takes one value, not \(values.count) — use one of \(Self.names(filter, kind))")
+                throw Failure.usage("\(filter.option) takes one value, not \(values.count) — use one of \(names)")
             }
             for value in values {
-                guard let choice = filter.choice(named: value, for: kind) else {
-                    throw Failure.usage("unknown \(filter.option) \(MessageText.quoted(value)) for \(kind.inSentence) — use \(Self.names(filter, kind))")
+                guard let choice = filter.choice(named: value, for: kind, vocabulary: vocabulary) else {
+                    throw Failure.usage("unknown \(filter.option) \(MessageText.quoted(value)) for \(kind.inSentence) — use \(names)")
                 }
                 filter.choose(choice.value, in: &filters)
             }
         }
     }
 
-    private static func names(_ filter: ProviderFilter, _ kind: ProviderKind) -> String {
-        filter.choices(for: kind).map(\.name).joined(separator: ", ")
+    /// The values a filter takes, as typed: catalog names as they are written, quoted when they
+    /// hold a space; fixed choices by their short names.
+    private static func names(_ filter: ProviderFilter, _ kind: ProviderKind, _ vocabulary: FilterVocabulary) -> String {
+        let choices = filter.choices(for: kind, vocabulary: vocabulary)
+        guard !choices.isEmpty else { return "nothing: no \(kind.inSentence) in this catalog have one, so leave it out" }
+        switch filter {
+        case .organisation, .faithDenomination:
+            return choices.map { $0.label.contains(" ") ? MessageText.quoted($0.label) : $0.label }.joined(separator: ", ")
+        default:
+            return choices.map(\.name).joined(separator: ", ")
+        }
     }
 }

@@ -69,7 +69,7 @@ struct ListCommand: ParsableCommand {
             guard query.origin != nil else { throw Failure.usage("--within has nothing to measure from — add --near POSTCODE") }
             query.filters.maximumDistanceMetres = kilometres * 1000
         }
-        try filters.apply(kind: kind, to: &query.filters)
+        try filters.apply(kind: kind, vocabulary: FilterVocabulary(catalog: catalog), to: &query.filters)
         if query.filters.coversHomeOnly, query.origin == nil {
             throw Failure.usage("--covers-home has no home to check — add --near POSTCODE")
         }

@@ -1,4 +1,4 @@
-import AgoraUI
+@testable import AgoraUI
 import ChoiceKit
 import Testing
 @testable import agora
@@ -38,6 +38,10 @@ struct FilterOptionTests {
         (.coversHome, ["--kind", "gp", "--near", "KM1 9UY", "--covers-home"], filters { $0.coversHomeOnly = true }),
         (.type, ["--kind", "care", "--type", "home-care", "--type", "Day centre"], filters { $0.subTypes = ["Home care", "Day centre"] }),
         (.sector, ["--kind", "other", "--sector", "public,voluntary-or-charity"], filters { $0.sectors = [.publicSector, .voluntaryOrCharity] }),
+        (.faithDenomination, ["--kind", "school", "--faith-denomination", "roman-catholic,Church of England"],
+         filters { $0.religiousCharacters = ["Roman Catholic", "Church of England"] }),
+        (.organisation, ["--kind", "care", "--organisation", "Harbourside Homes Group Ltd", "--organisation", "meadowbank care group plc"],
+         filters { $0.organisations = ["Harbourside Homes Group Ltd", "Meadowbank Care Group plc"] }),
     ]
 
     @Test func everyFilterHasACase() {
@@ -58,7 +62,8 @@ struct FilterOptionTests {
     @Test func thePanelAndTheCommandLineOfferTheSameFilters() throws {
         let help = ListCommand.helpMessage(columns: 200)
         for kind in ProviderKind.allCases {
-            let panelFilters = Set(FilterPanel.controls(for: kind).compactMap(\.filter))
+            let vocabulary = FilterVocabulary(catalog: try #require(Self.catalog))
+            let panelFilters = Set(FilterPanel.controls(for: kind, vocabulary: vocabulary).compactMap(\.filter))
             #expect(panelFilters == Set(ProviderFilter.available(for: kind)), "\(kind)")
         }
         for filter in ProviderFilter.allCases { #expect(help.contains(filter.option), "\(filter.option) missing from agora list") }
@@ -70,6 +75,9 @@ struct FilterOptionTests {
         (["--kind", "school", "--age", "40"], "unknown --age \"40\" for schools — use any, 2, 3, "),
         (["--kind", "school", "--faith", "yes,no"], "--faith takes one value, not 2 — "),
         (["--kind", "gp", "--covers-home"], "--covers-home has no home to check — add --near POSTCODE"),
+        (["--kind", "gp", "--organisation", "Acme"], "unknown --organisation \"Acme\" for GP practices — use \"Kingsmere Community Health NHS Trust\", "),
+        (["--kind", "school", "--faith-denomination", "Jedi"], "unknown --faith-denomination \"Jedi\" for schools — use \"Church of England\", \"Roman Catholic\""),
+        (["--kind", "care", "--faith-denomination", "Roman Catholic"], "--faith-denomination is a filter for schools, not care for older people — "),
         (["--kind", "care", "--sort", "ks2"], "--sort ks2 does not apply to care for older people: it compares schools only"),
     ])
     func refusals(arguments: [String], message: String) throws {
@@ -80,6 +88,32 @@ struct FilterOptionTests {
             #expect(failure.status == 2)
             #expect(failure.description.hasPrefix(message), "\(failure.description)")
         }
+    }
+
+    @Test func organisationAndFaithKeepOnlyTheirProviders() throws {
+        let catalog = try #require(Self.catalog)
+        let trust = catalog.run(try query(["--kind", "school", "--organisation", "Ivyley Schools Trust"]))
+        #expect(trust.count == catalog.providers(of: .school).filter { $0.organisation == "Ivyley Schools Trust" }.count)
+        #expect(trust.count > 0)
+        #expect(trust.positions.allSatisfy { catalog.providers[Int($0)].organisation == "Ivyley Schools Trust" })
+        let catholic = catalog.run(try query(["--kind", "school", "--faith-denomination", "Roman Catholic"]))
+        #expect(catholic.count == catalog.providers(of: .school).filter { $0.school?.religiousCharacter == "Roman Catholic" }.count)
+        #expect(catholic.count > 0)
+        let json = try AgoraBinary.run(["list", "--kind", "school", "--faith-denomination", "roman-catholic", "--fields", "id", "--format", "csv"])
+        #expect(json.status == 0)
+        #expect(json.stdout.split(separator: "\n").count == catholic.count + 1)
+    }
+
+    @Test func thePanelTicksEachOrganisationAndFaithOfTheCatalog() throws {
+        let catalog = try #require(Self.catalog)
+        let controls = FilterPanel.controls(for: .school, vocabulary: FilterVocabulary(catalog: catalog))
+        #expect(controls.contains(.faithDenomination("Roman Catholic")))
+        #expect(controls.contains(.organisation("Ivyley Schools Trust")))
+        #expect(controls.contains(.heading("Which faith")))
+        var filters = ProviderFilters()
+        FilterPanel.change(.organisation("Ivyley Schools Trust"), &filters, step: 0)
+        #expect(filters.organisations == ["Ivyley Schools Trust"])
+        #expect(FilterPanel.describe(.organisation("Ivyley Schools Trust"), filters, homeSet: false) == ("Ivyley Schools Trust", "[x]"))
     }
 
     @Test func noResultsNameTheFiltersThatExcludedEverything() throws {

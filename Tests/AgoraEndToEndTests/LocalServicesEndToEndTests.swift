@@ -115,7 +115,7 @@ struct LocalServicesEndToEndTests {
 
         let empty = try AgoraBinary.run(["map", "--kind", "gp", "--near", ""])
         #expect(empty.status == 2)
-        #expect(empty.stderr == "agora: --near is empty: give a postcode, e.g. KM1 9UY\n")
+        #expect(empty.stderr == "agora: --near is empty — give a postcode, e.g. KM1 9UY\n")
     }
 
     @Test func theMapInWordsNamesEveryProviderOnTheCommandLineAndNumbersThemInPlainMode() throws {

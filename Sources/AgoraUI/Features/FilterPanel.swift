@@ -20,6 +20,8 @@ public struct FilterPanel: Hashable, Sendable {
         case councilFramework
         case vacancies
         case specialism(CareSpecialism)
+        case faithDenomination(String)
+        case organisation(String)
 
         var isHeading: Bool { if case .heading = self { return true }; return false }
     }
@@ -27,8 +29,9 @@ public struct FilterPanel: Hashable, Sendable {
     public let controls: [Control]
     public var cursor = ListCursor()
 
-    public init(kind: ProviderKind) {
-        controls = Self.controls(for: kind)
+    /// `vocabulary` gives the catalog's organisations and faiths, each a tick box.
+    public init(kind: ProviderKind, vocabulary: FilterVocabulary) {
+        controls = Self.controls(for: kind, vocabulary: vocabulary)
         cursor.selected = controls.firstIndex { !$0.isHeading } ?? 0
     }
 
@@ -38,7 +41,7 @@ public struct FilterPanel: Hashable, Sendable {
     /// The panel's controls for a kind, from the one table of filters (`ProviderFilter`) that the
     /// command line reads too: a heading for each group, one control per filter, one tick box per
     /// choice of a filter that takes several.
-    public static func controls(for kind: ProviderKind) -> [Control] {
+    public static func controls(for kind: ProviderKind, vocabulary: FilterVocabulary) -> [Control] {
         var controls: [Control] = []
         var group: String?
         for filter in ProviderFilter.available(for: kind) {
@@ -48,7 +51,13 @@ public struct FilterPanel: Hashable, Sendable {
                 group = heading
             }
             if filter.shape == .several {
-                controls += filter.choices(for: kind).compactMap { Control(choice: $0.value) }
+                let choices = filter.choices(for: kind, vocabulary: vocabulary)
+                // A catalog without any of these (no faith schools, say) shows no empty heading.
+                if choices.isEmpty, controls.last == .heading(heading) {
+                    controls.removeLast()
+                    group = nil
+                }
+                controls += choices.compactMap { Control(choice: $0.value) }
             } else if let control = Control(single: filter) {
                 controls.append(control)
             }
@@ -159,6 +168,8 @@ extension FilterPanel.Control {
         case .councilFramework: return .councilList
         case .vacancies: return .vacancies
         case .specialism: return .specialism
+        case .faithDenomination: return .faithDenomination
+        case .organisation: return .organisation
         }
     }
 
@@ -170,6 +181,8 @@ extension FilterPanel.Control {
         case .phase(let phase): return .phase(phase)
         case .gender(let gender): return .gender(gender)
         case .specialism(let specialism): return .specialism(specialism)
+        case .faithDenomination(let faith): return .faithDenomination(faith)
+        case .organisation(let name): return .organisation(name)
         default: return nil
         }
     }
@@ -181,6 +194,8 @@ extension FilterPanel.Control {
         case .phase(let phase): self = .phase(phase)
         case .gender(let gender): self = .gender(gender)
         case .specialism(let specialism): self = .specialism(specialism)
+        case .faithDenomination(let faith): self = .faithDenomination(faith)
+        case .organisation(let name): self = .organisation(name)
         default: return nil
         }
     }
@@ -197,7 +212,7 @@ extension FilterPanel.Control {
         case .directPayments: self = .directPayments
         case .councilList: self = .councilFramework
         case .vacancies: self = .vacancies
-        case .phase, .gender, .specialism, .type, .sector: return nil
+        case .phase, .gender, .specialism, .type, .sector, .faithDenomination, .organisation: return nil
         }
     }
 }

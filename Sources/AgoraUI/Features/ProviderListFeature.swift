@@ -259,7 +259,7 @@ public struct ProviderListFeature: KeyedFeature {
             let step = action == .nextMatch ? 1 : -1
             table.cursor.select((table.cursor.selected + step + rows.count) % rows.count, count: rows.count, visible: visible)
         case .filters:
-            panel = FilterPanel(kind: key.kind)
+            panel = FilterPanel(kind: key.kind, vocabulary: FilterVocabulary(catalog: context.catalog))
         case .sort:
             sortMenu = ListCursor(selected: SortField.available(for: key.kind).firstIndex(of: query.sort.field) ?? 0)
         case .reverseSort:

@@ -98,7 +98,7 @@ extension ProviderListFeature {
             plainPage = 0
             return .handled
         case "f":
-            panel = FilterPanel(kind: key.kind)
+            panel = FilterPanel(kind: key.kind, vocabulary: FilterVocabulary(catalog: context.catalog))
             if command.number != nil {
                 let result = plainFilters(PlainCommand(word: "", number: command.number, argument: command.argument), in: &context)
                 panel = nil

@@ -8,6 +8,7 @@ public enum ProviderFilter: String, CaseIterable, Hashable, Sendable {
     case age
     case gender
     case faith
+    case faithDenomination = "faith-denomination"
     case cqcAtLeast = "cqc-at-least"
     case directPayments = "direct-payments"
     case councilList = "council-list"
@@ -17,6 +18,7 @@ public enum ProviderFilter: String, CaseIterable, Hashable, Sendable {
     case coversHome = "covers-home"
     case type
     case sector
+    case organisation
 
     /// A tick box; one of a few choices (the first meaning "any"); or any number of choices.
     public enum Shape: Hashable, Sendable { case flag, one, several }
@@ -27,10 +29,10 @@ public enum ProviderFilter: String, CaseIterable, Hashable, Sendable {
     /// The filters that fit a kind, in the panel's order.
     public static func available(for kind: ProviderKind) -> [ProviderFilter] {
         switch kind {
-        case .school: return [.within, .ofstedAtLeast, .phase, .age, .gender, .faith, .type, .sector]
-        case .care: return [.within, .cqcAtLeast, .directPayments, .councilList, .vacancies, .specialism, .type, .sector]
-        case .gp: return [.within, .takingNewPatients, .coversHome, .cqcAtLeast, .type, .sector]
-        case .other: return [.within, .sector]
+        case .school: return [.within, .ofstedAtLeast, .phase, .age, .gender, .faith, .faithDenomination, .type, .sector, .organisation]
+        case .care: return [.within, .cqcAtLeast, .directPayments, .councilList, .vacancies, .specialism, .type, .sector, .organisation]
+        case .gp: return [.within, .takingNewPatients, .coversHome, .cqcAtLeast, .type, .sector, .organisation]
+        case .other: return [.within, .sector, .organisation]
         }
     }
 
@@ -41,7 +43,7 @@ public enum ProviderFilter: String, CaseIterable, Hashable, Sendable {
         switch self {
         case .directPayments, .councilList, .vacancies, .takingNewPatients, .coversHome: return .flag
         case .within, .ofstedAtLeast, .age, .faith, .cqcAtLeast: return .one
-        case .phase, .gender, .specialism, .type, .sector: return .several
+        case .phase, .gender, .specialism, .type, .sector, .faithDenomination, .organisation: return .several
         }
     }
 
@@ -54,6 +56,7 @@ public enum ProviderFilter: String, CaseIterable, Hashable, Sendable {
         case .age: return "Takes a child aged"
         case .gender: return "Pupils"
         case .faith: return "Religious character"
+        case .faithDenomination: return "Which faith"
         case .cqcAtLeast: return "CQC rating at least"
         case .directPayments: return "Takes direct payments"
         case .councilList: return "On the council's list"
@@ -63,6 +66,7 @@ public enum ProviderFilter: String, CaseIterable, Hashable, Sendable {
         case .coversHome: return "Covers my home"
         case .type: return "Type"
         case .sector: return "Who runs it"
+        case .organisation: return "Organisation"
         }
     }
 
@@ -84,6 +88,12 @@ public enum ProviderFilter: String, CaseIterable, Hashable, Sendable {
             case .gp, .other: return "Type"
             }
         case .sector: return "Who runs it"
+        case .faithDenomination: return "Which faith"
+        case .organisation:
+            switch kind {
+            case .school: return "Trust or organisation"
+            case .care, .gp, .other: return "Organisation"
+            }
         }
     }
 
@@ -98,12 +108,15 @@ public enum ProviderFilter: String, CaseIterable, Hashable, Sendable {
         case .age: return "Schools whose statutory age range includes this age."
         case .coversHome: return "Practices whose catchment area includes your home postcode: they should register you."
         case .specialism: return "Services offering every specialism chosen."
+        case .faithDenomination: return "Faith schools of the faiths ticked, as their records give their religious character."
+        case .organisation: return "The trust, group, chain, council or contractor that runs it; any of those ticked."
         default: return nil
         }
     }
 
-    /// The named choices of a `one` or `several` filter; a `one` filter's first is "any".
-    public func choices(for kind: ProviderKind) -> [FilterChoice] {
+    /// The named choices of a `one` or `several` filter; a `one` filter's first is "any". The
+    /// organisations and faiths come from the catalog, through `vocabulary`.
+    public func choices(for kind: ProviderKind, vocabulary: FilterVocabulary = .empty) -> [FilterChoice] {
         switch self {
         case .within:
             return [FilterChoice("any", "any distance", .any)]
@@ -137,6 +150,10 @@ public enum ProviderFilter: String, CaseIterable, Hashable, Sendable {
             return labels.map { FilterChoice(Self.slug($0), $0, .subType($0)) }
         case .sector:
             return Sector.allCases.map { FilterChoice(Self.slug($0.label), $0.label.prefix(1).uppercased() + $0.label.dropFirst(), .sector($0)) }
+        case .faithDenomination:
+            return vocabulary.faiths.map { FilterChoice(Self.slug($0), $0, .faithDenomination($0)) }
+        case .organisation:
+            return (vocabulary.organisations[kind] ?? []).map { FilterChoice(Self.slug($0), $0, .organisation($0)) }
         case .directPayments, .councilList, .vacancies, .takingNewPatients, .coversHome:
             return []
         }
@@ -144,7 +161,10 @@ public enum ProviderFilter: String, CaseIterable, Hashable, Sendable {
 
     /// The label of a choice, whichever kind it belongs to.
     public static func label(of value: FilterChoice.Value, in filter: ProviderFilter) -> String {
-        if case .subType(let label) = value { return label }
+        switch value {
+        case .subType(let label), .organisation(let label), .faithDenomination(let label): return label
+        default: break
+        }
         for kind in ProviderKind.allCases {
             if let choice = filter.choices(for: kind).first(where: { $0.value == value }) { return choice.label }
         }
@@ -152,9 +172,9 @@ public enum ProviderFilter: String, CaseIterable, Hashable, Sendable {
     }
 
     /// The choice a person typed: its name or its label, in any case.
-    public func choice(named text: String, for kind: ProviderKind) -> FilterChoice? {
+    public func choice(named text: String, for kind: ProviderKind, vocabulary: FilterVocabulary = .empty) -> FilterChoice? {
         let wanted = Self.slug(text)
-        return choices(for: kind).first { $0.name == wanted || Self.slug($0.label) == wanted }
+        return choices(for: kind, vocabulary: vocabulary).first { $0.name == wanted || Self.slug($0.label) == wanted }
     }
 
     /// "Care home with nursing" -> "care-home-with-nursing"; "2.0 km" -> "2.0-km".
@@ -211,6 +231,8 @@ public enum ProviderFilter: String, CaseIterable, Hashable, Sendable {
         case .specialism: filters.specialisms = []
         case .type: filters.subTypes = []
         case .sector: filters.sectors = []
+        case .faithDenomination: filters.religiousCharacters = []
+        case .organisation: filters.organisations = []
         case .directPayments, .councilList, .vacancies, .takingNewPatients, .coversHome: setFlag(false, in: &filters)
         }
     }
@@ -229,6 +251,8 @@ public enum ProviderFilter: String, CaseIterable, Hashable, Sendable {
         case .specialism(let specialism): return filters.specialisms.contains(specialism)
         case .subType(let label): return filters.subTypes.contains(label)
         case .sector(let sector): return filters.sectors.contains(sector)
+        case .faithDenomination(let faith): return filters.religiousCharacters.contains(faith)
+        case .organisation(let name): return filters.organisations.contains(name)
         }
     }
 
@@ -247,6 +271,8 @@ public enum ProviderFilter: String, CaseIterable, Hashable, Sendable {
         case .specialism(let specialism): mark(&filters.specialisms, specialism)
         case .subType(let label): mark(&filters.subTypes, label)
         case .sector(let sector): mark(&filters.sectors, sector)
+        case .faithDenomination(let faith): mark(&filters.religiousCharacters, faith)
+        case .organisation(let name): mark(&filters.organisations, name)
         }
     }
 
@@ -257,6 +283,11 @@ public enum ProviderFilter: String, CaseIterable, Hashable, Sendable {
         case .flag: return option
         case .one, .several:
             if self == .within, let metres = filters.maximumDistanceMetres { return "\(option) \(DistanceText.format(metres: metres))" }
+            // Names from the catalog, as typed: --organisation "Harbourside Homes Group Ltd".
+            if self == .organisation || self == .faithDenomination {
+                let names = self == .organisation ? filters.organisations : filters.religiousCharacters
+                return names.sorted().map { "\(option) \"\($0)\"" }.joined(separator: " ")
+            }
             let chosen = choices(for: kind).filter { $0.value != .any && isChosen($0.value, in: filters) }.map(\.name)
             return "\(option) \(chosen.joined(separator: ","))"
         }
@@ -277,6 +308,10 @@ public struct FilterChoice: Hashable, Sendable {
         case specialism(CareSpecialism)
         case subType(String)
         case sector(Sector)
+        /// A faith as the catalog writes a school's religious character ("Roman Catholic").
+        case faithDenomination(String)
+        /// An organisation's name as the catalog writes it.
+        case organisation(String)
     }
 
     public let name: String

@@ -20,6 +20,10 @@ public struct ProviderFilters: Hashable, Sendable {
     public var phases: Set<SchoolPhase> = []
     public var genders: Set<SchoolGender> = []
     public var faith: FaithFilter?
+    /// Schools whose religious character is one of these, as the catalog writes it.
+    public var religiousCharacters: Set<String> = []
+    /// Providers run by one of these organisations (names as the catalog writes them).
+    public var organisations: Set<String> = []
     /// Schools whose statutory age range includes this age.
     public var childAge: Int?
 
@@ -45,6 +49,8 @@ public struct ProviderFilters: Hashable, Sendable {
         if !genders.isEmpty { count += 1 }
         if faith != nil { count += 1 }
         if childAge != nil { count += 1 }
+        if !religiousCharacters.isEmpty { count += 1 }
+        if !organisations.isEmpty { count += 1 }
         return count
     }
 }
