@@ -50,6 +50,16 @@ enum AgoraBinary {
                    stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Standard input of these lines, from a file removed at once: the open handle still reads
+    /// it, and nothing is left behind.
+    static func input(_ lines: [String]) throws -> FileHandle {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("agora-input-\(UUID().uuidString)")
+        try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try FileHandle(forReadingFrom: url)
+    }
+
+    /// A new directory of its own; the caller removes it when done.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("agora-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

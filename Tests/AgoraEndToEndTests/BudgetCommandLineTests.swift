@@ -3,10 +3,11 @@ import Testing
 
 /// `agora budget …` and `agora charge estimate`, run as a user would, each with its own data directory.
 @Suite("Care budget commands")
-struct BudgetCommandLineTests {
+final class BudgetCommandLineTests {
     let data: URL
 
     init() throws { data = try AgoraBinary.temporaryDirectory() }
+    deinit { try? FileManager.default.removeItem(at: data) }
 
     func agora(_ arguments: [String]) throws -> AgoraBinary.Run {
         try AgoraBinary.run(arguments + ["--data-dir", data.path])

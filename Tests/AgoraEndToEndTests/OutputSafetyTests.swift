@@ -55,13 +55,10 @@ struct OutputSafetyTests {
         #expect((object["name"] as? String) == "Evil\u{202E}txt.exe\u{2067}x\u{2069}\u{200F}y\u{2028}z\u{FEFF} Surgery")
 
         // Plain mode (numbered menus) too: the home screen, the GP list and the about page.
-        let input = FileManager.default.temporaryDirectory.appendingPathComponent("agora-input-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: input) }
-        try "3\ns evil\n1\nb\nb\n9\nb\nq\n".write(to: input, atomically: true, encoding: .utf8)
         let data = try AgoraBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: data) }
         let plain = try AgoraBinary.run(["--catalog", catalog.path, "--plain", "--data-dir", data.path],
-                                        stdin: FileHandle(forReadingAtPath: input.path))
+                                        stdin: try AgoraBinary.input(["3", "s evil", "1", "b", "b", "9", "b", "q"]))
         #expect(plain.status == 0)
         #expect(plain.stdout.contains("Evil"))
         expectInert(plain.stdout, "--plain")

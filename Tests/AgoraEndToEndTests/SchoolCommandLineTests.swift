@@ -3,11 +3,12 @@ import Testing
 
 /// The school commands, run as a parent would: a child added, schools found, compared, ranked.
 @Suite("Schools for a child, on the command line")
-struct SchoolCommandLineTests {
+final class SchoolCommandLineTests {
     let dataDir: URL
     let today = "2026-11-25"
 
     init() throws { dataDir = try AgoraBinary.temporaryDirectory() }
+    deinit { try? FileManager.default.removeItem(at: dataDir) }
 
     private func agora(_ arguments: [String]) throws -> AgoraBinary.Run {
         try AgoraBinary.run(arguments + ["--data-dir", dataDir.path])
@@ -38,7 +39,6 @@ struct SchoolCommandLineTests {
 
     @Test("a child added, schools found, three compared, ranked and exported")
     func journey() throws {
-        defer { try? FileManager.default.removeItem(at: dataDir) }
         try addAmy()
         let list = try dated(["child", "list"])
         #expect(list.stdout.contains("Amy") && list.stdout.contains("Year 7 places for September 2027"))
@@ -84,7 +84,6 @@ struct SchoolCommandLineTests {
 
     @Test("bad input gets one line, exit 2, and nothing stored changes")
     func badInput() throws {
-        defer { try? FileManager.default.removeItem(at: dataDir) }
         try addAmy()
         let before = try dated(["child", "list", "--format", "json"]).stdout
         let ids = try eligibleIDs()

@@ -92,7 +92,7 @@ struct SchoolJourneyTerminalTests {
 
         // Saved: a plain session started afresh finds Sam with three schools ranked.
         let again = try AgoraBinary.run(["--plain", "--data-dir", data.path],
-                                        stdin: FileHandle(forReadingAtPath: try Self.input(["8", "1", "4", "q"]).path))
+                                        stdin: try AgoraBinary.input(["8", "1", "4", "q"]))
         #expect(again.status == 0)
         #expect(again.stdout.contains("Preference list (3 of 3 named)"))
         #expect(again.stdout.contains("3 of 3 named"))
@@ -106,7 +106,7 @@ struct SchoolJourneyTerminalTests {
         let lines = ["8", "a", "1 Sam", "2 \(Self.birthDate)", "3 KM1 9UY", "s", "1", "m 1", "m 2", "m 3", "c", "e \(comparisonFile)",
                      "b", "b", "4", "a", "1", "a", "1", "a", "1", "d 1", "e \(listFile)", "q"]
         let run = try AgoraBinary.run(["--plain", "--data-dir", data.path],
-                                      stdin: FileHandle(forReadingAtPath: try Self.input(lines).path))
+                                      stdin: try AgoraBinary.input(lines))
         #expect(run.status == 0)
         #expect(run.stdout.contains("Saved Sam."))
         #expect(run.stdout.contains(": today."))
@@ -119,11 +119,5 @@ struct SchoolJourneyTerminalTests {
         #expect(list.contains("| 1 |") && list.contains("| 3 |"))
         let comparison = try String(contentsOfFile: comparisonFile, encoding: .utf8)
         #expect(comparison.hasPrefix("measure,"))
-    }
-
-    static func input(_ lines: [String]) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("agora-input-\(UUID().uuidString)")
-        try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
-        return url
     }
 }

@@ -4,10 +4,11 @@ import Testing
 
 /// `agora shortlist` and `agora settings` on the same store the full-screen program reads.
 @Suite("Shortlist and settings commands")
-struct ShortlistCommandTests {
+final class ShortlistCommandTests {
     let data: URL
 
     init() throws { data = try AgoraBinary.temporaryDirectory() }
+    deinit { try? FileManager.default.removeItem(at: data) }
 
     private func agora(_ arguments: [String]) throws -> AgoraBinary.Run {
         try AgoraBinary.run(arguments + ["--data-dir", data.path])

@@ -49,7 +49,7 @@ struct TerminalTests {
 
             // The shortlist was saved: a plain session started afresh shows it.
             let plain = try AgoraBinary.run(["--plain"], environment: ["XDG_DATA_HOME": data.path],
-                                            stdin: FileHandle(forReadingAtPath: try inputFile(["7", "q"]).path))
+                                            stdin: try AgoraBinary.input(["7", "q"]))
             #expect(plain.status == 0)
             #expect(plain.stdout.contains("Your shortlist (1)"))
             #expect(plain.stdout.contains("Nursery School"))
@@ -112,16 +112,10 @@ struct TerminalTests {
         let data = try AgoraBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: data) }
         let run = try AgoraBinary.run([], environment: ["TERM": "dumb", "XDG_DATA_HOME": data.path],
-                                      stdin: FileHandle(forReadingAtPath: try inputFile(["1", "2", "b", "b", "q"]).path))
+                                      stdin: try AgoraBinary.input(["1", "2", "b", "b", "q"]))
         #expect(run.status == 0)
         #expect(run.stdout.contains("1. Schools (68). You choose."))
         #expect(run.stdout.contains("Ofsted"))
         #expect(!run.stdout.contains("\u{1B}["))
-    }
-
-    private func inputFile(_ lines: [String]) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("agora-input-\(UUID().uuidString)")
-        try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
-        return url
     }
 }

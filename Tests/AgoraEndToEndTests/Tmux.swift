@@ -214,5 +214,8 @@ struct Tmux {
     func kill() {
         _ = try? run(["kill-server"])
         unlink(statusFile)
+        // The server leaves its socket behind.
+        let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        unlink("\(directory)/tmux-\(getuid())/\(socket)")
     }
 }

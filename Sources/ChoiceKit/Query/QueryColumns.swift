@@ -16,12 +16,6 @@ struct QueryColumns: Sendable {
     var sector: [UInt8] = []
     var subType: [UInt16] = []
     var subTypeIDs: [String: UInt16] = [:]
-    /// The organisation's number in `organisationIDs` (0 for one standing alone).
-    var organisation: [UInt32] = []
-    var organisationIDs: [String: UInt32] = [:]
-    /// A school's religious character's number in `faithIDs` (0 for none, and for other kinds).
-    var faith: [UInt16] = []
-    var faithIDs: [String: UInt16] = [:]
     /// CQC overall rating raw value, or 0.
     var cqc: [UInt8] = []
     /// Whether the school passes each `OfstedFloor`, as a bit per floor.
@@ -62,8 +56,6 @@ struct QueryColumns: Sendable {
             subTypeIDs[label] = id
             subType.append(id)
         }
-        organisation.append(provider.organisation.isEmpty ? 0 : Self.number(of: provider.organisation, in: &organisationIDs))
-        var faithNumber: UInt16 = 0
         var flags: Flags = []
         var cqc = Self.none, floors = Self.none, phase = Self.none, gender = Self.none
         var ageLow = Self.none, ageHigh = Self.none, specialisms = Self.none
@@ -76,9 +68,6 @@ struct QueryColumns: Sendable {
             ageLow = UInt8(clamping: school.statutoryAges.lowerBound)
             ageHigh = UInt8(clamping: school.statutoryAges.upperBound)
             if school.isFaithSchool { flags.insert(.faithSchool) }
-            if let faith = school.religiousCharacter, !faith.isEmpty {
-                faithNumber = UInt16(truncatingIfNeeded: Self.number(of: faith, in: &faithIDs))
-            }
         case .care(let care):
             cqc = UInt8(care.assessment.overall?.rawValue ?? 0)
             if care.acceptsDirectPayments == true { flags.insert(.acceptsDirectPayments) }
@@ -93,7 +82,6 @@ struct QueryColumns: Sendable {
             break
         }
         self.cqc.append(cqc)
-        self.faith.append(faithNumber)
         ofstedFloors.append(floors)
         self.flags.append(flags)
         self.phase.append(phase)
@@ -105,14 +93,6 @@ struct QueryColumns: Sendable {
         rating.append(Int8(RatingOrder.key(for: provider) ?? -1))
         results.append(Int16(clamping: ResultsOrder.key(for: provider) ?? -1))
         attainment8.append(Int16(clamping: provider.school?.ks4Attainment8.map { Int($0.tenths) } ?? -1))
-    }
-
-    /// A name's number from 1, given the first time the name is seen.
-    private static func number<Number: FixedWidthInteger>(of name: String, in ids: inout [String: Number]) -> Number {
-        if let id = ids[name] { return id }
-        let id = Number(truncatingIfNeeded: ids.count + 1)
-        ids[name] = id
-        return id
     }
 }
 
@@ -128,8 +108,6 @@ struct CompiledFilters {
     private let genders: UInt8
     private let childAge: UInt8?
     private let specialisms: UInt8
-    private let organisations: Set<UInt32>?
-    private let faiths: Set<UInt16>?
     /// Filters only schools can meet, or only care/GP/… can meet, exclude other kinds.
     private let allowedKinds: UInt8
 
@@ -150,9 +128,6 @@ struct CompiledFilters {
         genders = filters.genders.reduce(0) { $0 | 1 << UInt8($1.caseIndex + 1) }
         childAge = filters.childAge.map { UInt8(clamping: $0) }
         specialisms = filters.specialisms.reduce(0) { $0 | 1 << UInt8($1.caseIndex) }
-        // A name the catalog does not have matches nothing (UInt32.max is never given out).
-        organisations = filters.organisations.isEmpty ? nil : Set(filters.organisations.map { columns.organisationIDs[$0] ?? UInt32.max })
-        faiths = filters.religiousCharacters.isEmpty ? nil : Set(filters.religiousCharacters.map { columns.faithIDs[$0] ?? UInt16.max })
 
         func bit(_ kind: ProviderKind) -> UInt8 { 1 << UInt8(kind.caseIndex) }
         var kinds: UInt8 = 0xFF
@@ -178,8 +153,6 @@ struct CompiledFilters {
         if genders != 0, genders & (1 << columns.gender[index]) == 0 { return false }
         if let childAge, childAge < columns.ageLow[index] || childAge > columns.ageHigh[index] { return false }
         if specialisms != 0, columns.specialisms[index] & specialisms != specialisms { return false }
-        if let organisations, !organisations.contains(columns.organisation[index]) { return false }
-        if let faiths, !faiths.contains(columns.faith[index]) { return false }
         return true
     }
 }

@@ -28,10 +28,14 @@ extension Catalog {
             // Covering a home depends on where the home is, so it is checked per query, on GP practices only.
             let coverage = filters.coversHomeOnly ? query.origin : nil
             let coverageUnknown = filters.coversHomeOnly && query.origin == nil
+            let organisations = filters.organisations, faiths = filters.religiousCharacters
             candidates.removeAll { position in
                 let row = Int(position)
                 if let chordLimit, let originVector, vectors[row].chordSquared(to: originVector) > chordLimit { return true }
                 guard compiled.admits(row, columns) else { return true }
+                // Names from the catalog are checked on the provider itself, as only these filters need them.
+                if !organisations.isEmpty, !organisations.contains(providers[row].organisation) { return true }
+                if !faiths.isEmpty, !faiths.contains(providers[row].school?.religiousCharacter ?? "") { return true }
                 if coverageUnknown { return true }
                 if let coverage { return providers[row].gp?.catchment?.contains(coverage) != true }
                 return false
