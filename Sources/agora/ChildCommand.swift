@@ -22,10 +22,10 @@ struct ChildAdd: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Date of birth.", valueName: "YYYY-MM-DD"))
     var born: String
 
-    @Option(name: .long, help: ArgumentHelp("Home postcode, for distances.", valueName: "postcode"))
+    @Option(name: .long, help: ArgumentHelp("Home postcode, for distances.", valueName: "postcode"), completion: CatalogCompletion.postcodes)
     var home: String
 
-    @Option(name: .customLong("sibling-at"), help: ArgumentHelp("A school where a brother or sister is (repeat for more).", valueName: "id"))
+    @Option(name: .customLong("sibling-at"), help: ArgumentHelp("A school where a brother or sister is (repeat for more).", valueName: "id"), completion: CatalogCompletion.ids(of: [.school]))
     var siblingAt: [String] = []
 
     @Flag(name: .customLong("looked-after"), help: "The child is looked after by a council.")
@@ -37,7 +37,7 @@ struct ChildAdd: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The family's faith as schools write it, e.g. \"Roman Catholic\".", valueName: "faith"))
     var faith: String?
 
-    @Option(name: .customLong("ehc-plan-school"), help: ArgumentHelp("The school named in the child's EHC plan.", valueName: "id"))
+    @Option(name: .customLong("ehc-plan-school"), help: ArgumentHelp("The school named in the child's EHC plan.", valueName: "id"), completion: CatalogCompletion.ids(of: [.school]))
     var ehcPlanSchool: String?
 
     @Option(name: .long, help: ArgumentHelp("boy or girl, to leave out single-sex schools of the other sex.", valueName: "sex"))

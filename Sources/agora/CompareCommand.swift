@@ -12,7 +12,7 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var when: TodayOption
     @OptionGroup var entry: EntryOption
 
-    @Argument(help: ArgumentHelp("School ids, as shown by `agora list --kind school` (at most 6).", valueName: "id"))
+    @Argument(help: ArgumentHelp("School ids, as shown by `agora list --kind school` (at most 6).", valueName: "id"), completion: CatalogCompletion.ids(of: [.school]))
     var ids: [String]
 
     @Option(name: .long, help: ArgumentHelp("The child's name, for distances, chances and a score.", valueName: "name"))

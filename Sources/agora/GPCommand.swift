@@ -12,9 +12,9 @@ struct GPCommand: ParsableCommand {
             commandName: "can-register", abstract: "Whether a practice should register you, and why; where else to go if not.")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp("The practice's id (see `agora list --kind gp`).", valueName: "id"))
+        @Argument(help: ArgumentHelp("The practice's id (see `agora list --kind gp`).", valueName: "id"), completion: CatalogCompletion.ids(of: [.gp]))
         var id: String
-        @Option(name: .long, help: ArgumentHelp("Your home postcode (default: the home saved in the full-screen program).", valueName: "postcode"))
+        @Option(name: .long, help: ArgumentHelp("Your home postcode (default: the home saved in the full-screen program).", valueName: "postcode"), completion: CatalogCompletion.postcodes)
         var home: String?
         @Option(name: .long, help: ArgumentHelp("text or json.", valueName: "format"))
         var format: String = "text"
@@ -58,7 +58,7 @@ struct GPCommand: ParsableCommand {
             commandName: "nearest", abstract: "GP practices nearest your home, with whether each covers it and is open.")
 
         @OptionGroup var global: GlobalOptions
-        @Option(name: .long, help: ArgumentHelp("Your home postcode (default: the home saved in the full-screen program).", valueName: "postcode"))
+        @Option(name: .long, help: ArgumentHelp("Your home postcode (default: the home saved in the full-screen program).", valueName: "postcode"), completion: CatalogCompletion.postcodes)
         var home: String?
         @Flag(name: .long, help: "Only practices taking new patients.")
         var openOnly = false

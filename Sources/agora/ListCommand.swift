@@ -8,13 +8,13 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("school, care, gp or other.", valueName: "kind"))
+    @Option(name: .long, help: ArgumentHelp("school, care, gp or other.", valueName: "kind"), completion: CatalogCompletion.kinds)
     var kind: String
 
     @Option(name: .long, help: ArgumentHelp("Words to find in names, organisations, towns and postcodes.", valueName: "text"))
     var search: String?
 
-    @Option(name: .long, help: ArgumentHelp("Your postcode, to show distances.", valueName: "postcode"))
+    @Option(name: .long, help: ArgumentHelp("Your postcode, to show distances.", valueName: "postcode"), completion: CatalogCompletion.postcodes)
     var near: String?
 
     @Option(name: .customLong(ProviderFilter.within.rawValue), parsing: .unconditional,

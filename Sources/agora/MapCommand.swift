@@ -9,9 +9,9 @@ struct MapCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(name: [.long, .customLong("service")],
-            help: ArgumentHelp("schools, care, gp, waste, probation or employment (as for `agora market`), or other for every contracted service.", valueName: "service"))
+            help: ArgumentHelp("schools, care, gp, waste, probation or employment (as for `agora market`), or other for every contracted service.", valueName: "service"), completion: CatalogCompletion.services)
     var kind: String
-    @Option(name: .long, help: ArgumentHelp("The postcode to describe around (default: the home saved in the full-screen program, else the area's centre).", valueName: "postcode"))
+    @Option(name: .long, help: ArgumentHelp("The postcode to describe around (default: the home saved in the full-screen program, else the area's centre).", valueName: "postcode"), completion: CatalogCompletion.postcodes)
     var near: String?
 
     mutating func run() throws {

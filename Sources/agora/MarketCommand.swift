@@ -8,7 +8,7 @@ struct MarketCommand: ParsableCommand {
         commandName: "market", abstract: "Who holds a service's local market: shares of its capacity and how concentrated it is.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: ArgumentHelp("schools, care, gp, waste, probation or employment (the home page's services; singular or plural).", valueName: "service"))
+    @Option(name: .long, help: ArgumentHelp("schools, care, gp, waste, probation or employment (the home page's services; singular or plural).", valueName: "service"), completion: CatalogCompletion.services)
     var service: String
     @Option(name: .long, help: ArgumentHelp("organisation (the default; group means the same) or sector.", valueName: "grouping"))
     var by: String = "organisation"

@@ -60,7 +60,7 @@ struct PreferencesSet: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The child's name.", valueName: "name"))
     var child: String
 
-    @Argument(help: ArgumentHelp("School ids in order of preference.", valueName: "id"))
+    @Argument(help: ArgumentHelp("School ids in order of preference.", valueName: "id"), completion: CatalogCompletion.ids(of: [.school]))
     var ids: [String]
 
     @Option(name: .long, help: ArgumentHelp("table, md, csv or json.", valueName: "format"))

@@ -48,10 +48,15 @@ struct SettingsCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: ArgumentHelp("home-postcode or theme.", valueName: "setting"))
+        @Argument(help: ArgumentHelp("home-postcode or theme.", valueName: "setting"), completion: .list(["home-postcode", "theme"]))
         var name: String
 
-        @Argument(help: ArgumentHelp("The postcode (in the catalog), or the theme.", valueName: "value"))
+        @Argument(help: ArgumentHelp("The postcode (in the catalog), or the theme.", valueName: "value"),
+                  completion: .custom { words, index, prefix in
+                      words.prefix(max(0, index)).contains("theme")
+                          ? ["default", "high-contrast", "mono"].filter { $0.hasPrefix(prefix) }
+                          : CatalogCompletion.postcodes(words: words, prefix: prefix)
+                  })
         var value: String
 
         mutating func run() throws {

@@ -33,7 +33,7 @@ struct ShortlistCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var today: TodayOption
 
-        @Argument(help: ArgumentHelp("Provider ids, as `agora list` shows them.", valueName: "id"))
+        @Argument(help: ArgumentHelp("Provider ids, as `agora list` shows them.", valueName: "id"), completion: CatalogCompletion.ids())
         var ids: [String]
 
         mutating func run() throws {
@@ -62,7 +62,7 @@ struct ShortlistCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: ArgumentHelp("Provider ids on your shortlist.", valueName: "id"))
+        @Argument(help: ArgumentHelp("Provider ids on your shortlist.", valueName: "id"), completion: CatalogCompletion.ids())
         var ids: [String]
 
         mutating func run() throws {

@@ -6,10 +6,10 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The provider's id, as shown by `agora list`.", valueName: "id"))
+    @Argument(help: ArgumentHelp("The provider's id, as shown by `agora list`.", valueName: "id"), completion: CatalogCompletion.ids())
     var id: String
 
-    @Option(name: .long, help: ArgumentHelp("Your postcode, to show the distance.", valueName: "postcode"))
+    @Option(name: .long, help: ArgumentHelp("Your postcode, to show the distance.", valueName: "postcode"), completion: CatalogCompletion.postcodes)
     var near: String?
 
     @Option(name: .long, help: ArgumentHelp("text, csv or json.", valueName: "format"))

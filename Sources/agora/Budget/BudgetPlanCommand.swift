@@ -20,7 +20,7 @@ struct AddPlanLine: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Whose budget.") var name: String
-    @Option(help: ArgumentHelp("A provider id from the catalog, e.g. C12.", valueName: "id")) var provider: String?
+    @Option(help: ArgumentHelp("A provider id from the catalog, e.g. C12.", valueName: "id"), completion: CatalogCompletion.ids(of: [.care])) var provider: String?
     @Option(help: ArgumentHelp("A personal assistant you employ, by name (instead of --provider).", valueName: "name")) var person: String?
     @Flag(name: .customLong("close-relative"), help: "The person is a close relative living in the same household.") var closeRelative = false
     @Option(name: .customLong("hours-per-week"), help: ArgumentHelp("Hours of care a week.", valueName: "n")) var hoursPerWeek: String?
