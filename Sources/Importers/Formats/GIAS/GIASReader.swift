@@ -1,7 +1,8 @@
 import ChoiceKit
 
-/// One school as read from GIAS, before the area is chosen.
-struct SchoolRecord: Sendable {
+/// One school as read from GIAS, before the area is chosen. A class: tens of thousands are
+/// made on several threads and handed on many times, each as one reference.
+final class SchoolRecord: Sendable {
     let line: Int
     let urn: Int
     let name: String
@@ -29,6 +30,39 @@ struct SchoolRecord: Sendable {
     let localAuthority: LocalAuthority
     /// The proprietor, for independent schools (whose sector follows from it).
     let proprietor: String
+
+    init(line: Int, urn: Int, name: String, type: SchoolType, funding: SchoolFunding, trustType: TrustType?,
+         phase: SchoolPhase, ages: ClosedRange<Int>, gender: SchoolGender, religiousCharacter: String?,
+         admissionsPolicy: AdmissionsPolicy?, hasSixthForm: Bool, capacity: Int?, pupils: Int?,
+         inspection: OfstedInspection, inspectionLeftOut: InspectionLeftOut?, organisation: String, address: String,
+         town: String, postcode: String, location: GeoPoint?, phone: String?, website: String?,
+         localAuthority: LocalAuthority, proprietor: String) {
+        self.line = line
+        self.urn = urn
+        self.name = name
+        self.type = type
+        self.funding = funding
+        self.trustType = trustType
+        self.phase = phase
+        self.ages = ages
+        self.gender = gender
+        self.religiousCharacter = religiousCharacter
+        self.admissionsPolicy = admissionsPolicy
+        self.hasSixthForm = hasSixthForm
+        self.capacity = capacity
+        self.pupils = pupils
+        self.inspection = inspection
+        self.inspectionLeftOut = inspectionLeftOut
+        self.organisation = organisation
+        self.address = address
+        self.town = town
+        self.postcode = postcode
+        self.location = location
+        self.phone = phone
+        self.website = website
+        self.localAuthority = localAuthority
+        self.proprietor = proprietor
+    }
 }
 
 enum InspectionLeftOut: Sendable {
