@@ -24,7 +24,7 @@ struct FilterOptions: ParsableArguments {
     var faith: String?
 
     @Option(name: .customLong(ProviderFilter.faithDenomination.rawValue),
-            help: ArgumentHelp("Schools: of this faith, as their religious character is written, e.g. roman-catholic or \"Church of England\" (several allowed).", valueName: "faith"))
+            help: ArgumentHelp("Schools: of this faith, as their religious character is written, e.g. roman-catholic or \"Church of England\" (several allowed).", valueName: "faith"), completion: CatalogCompletion.faiths)
     var faithDenomination: [String] = []
 
     @Option(name: .customLong(ProviderFilter.cqcAtLeast.rawValue),
@@ -59,7 +59,7 @@ struct FilterOptions: ParsableArguments {
     var sector: [String] = []
 
     @Option(name: .customLong(ProviderFilter.organisation.rawValue),
-            help: ArgumentHelp("Run by this trust, group, chain, council or contractor, by its name (repeat for several).", valueName: "name"))
+            help: ArgumentHelp("Run by this trust, group, chain, council or contractor, by its name (repeat for several).", valueName: "name"), completion: CatalogCompletion.organisations)
     var organisation: [String] = []
 
     /// What was given, filter by filter (values split at commas).

@@ -36,6 +36,23 @@ import Testing
         #expect(run.status == 0 && run.stdout.hasPrefix("id\n"))
     }
 
+    @Test func organisationsAndFaithsByTheirShortNames() throws {
+        let catalog = try GlobalOptions.parse([]).loadCatalog().catalog
+        let schools = CatalogCompletion.names(inColumn: "organisation", of: [.school],
+                                              words: ["agora", "list", "--kind", "school", "--organisation", ""], prefix: "")
+        let expected = Set(catalog.providers(of: .school).map(\.organisation).filter { !$0.isEmpty }.map(ProviderFilter.slug))
+        #expect(Set(schools) == expected)
+        #expect(schools.contains("ivyley-schools-trust"))
+        let faiths = CatalogCompletion.names(inColumn: "religious_character", of: [.school], words: [], prefix: "r")
+        #expect(faiths == ["roman-catholic"])
+        // The short name is taken as the name.
+        let run = try AgoraBinary.run(["list", "--kind", "school", "--organisation", "ivyley-schools-trust", "--fields", "organisation", "--format", "csv"])
+        #expect(run.status == 0)
+        #expect(Set(run.stdout.split(separator: "\n").dropFirst()) == ["Ivyley Schools Trust"])
+        let offered = try AgoraBinary.run(["---completion", "list", "--", "--organisation", "5", "3", "agora", "list", "--kind", "care", "--organisation", "har"])
+        #expect(offered.stdout == "harbourside-homes-group-ltd\n")
+    }
+
     @Test func theCatalogNamedOnTheCommandLineIsTheOneRead() throws {
         let directory = try AgoraBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

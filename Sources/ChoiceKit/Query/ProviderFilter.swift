@@ -178,7 +178,7 @@ public enum ProviderFilter: String, CaseIterable, Hashable, Sendable {
     }
 
     /// "Care home with nursing" -> "care-home-with-nursing"; "2.0 km" -> "2.0-km".
-    static func slug(_ text: String) -> String {
+    public static func slug(_ text: String) -> String {
         var out = ""
         for character in text.lowercased() {
             if character.isLetter || character.isNumber || character == "." { out.append(character) } else if out.last != "-", !out.isEmpty { out.append("-") }

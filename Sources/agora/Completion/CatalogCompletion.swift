@@ -21,6 +21,42 @@ enum CatalogCompletion {
     /// Agora reads them either way.
     static let postcodes = CompletionKind.custom { words, _, prefix in postcodes(words: words, prefix: prefix) }
 
+    /// Organisations of the kind `--kind` names (every kind without it), by their short names
+    /// ("ivyley-schools-trust"), which `--organisation` takes as it takes the full name.
+    static let organisations = CompletionKind.custom { words, _, prefix in
+        names(inColumn: "organisation", of: kind(in: words).map { [$0] } ?? ProviderKind.allCases, words: words, prefix: prefix)
+    }
+
+    /// Schools' faiths by their short names ("roman-catholic").
+    static let faiths = CompletionKind.custom { words, _, prefix in
+        names(inColumn: "religious_character", of: [.school], words: words, prefix: prefix)
+    }
+
+    /// The distinct values of a provider table's column, as short names.
+    static func names(inColumn column: String, of kinds: [ProviderKind], words: [String], prefix: String) -> [String] {
+        let source = catalogSource(words: words)
+        let wanted = ProviderFilter.slug(prefix)
+        var names: Set<String> = []
+        for kind in kinds {
+            guard case .bytes(let bytes) = source.read(kind.defaultFileName) else { continue }
+            let rows = lines(bytes)
+            guard let header = rows.first, let position = cells(header).firstIndex(of: column) else { continue }
+            for row in rows.dropFirst() {
+                let row = cells(row)
+                guard position < row.count else { continue }
+                let name = ProviderFilter.slug(row[position])
+                if !name.isEmpty, name.hasPrefix(wanted) { names.insert(name) }
+            }
+        }
+        return names.sorted()
+    }
+
+    /// The kind `--kind` names on the line being completed.
+    private static func kind(in words: [String]) -> ProviderKind? {
+        guard let at = words.firstIndex(of: "--kind"), at + 1 < words.count else { return nil }
+        return ProviderKind(rawValue: unquoted(words[at + 1]).lowercased())
+    }
+
     static func providerIDs(of kinds: [ProviderKind], words: [String], prefix: String) -> [String] {
         let source = catalogSource(words: words)
         let wanted = prefix.uppercased()
@@ -86,6 +122,35 @@ enum CatalogCompletion {
         var cell = line.prefix { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: "\r") }
         if cell.first == UInt8(ascii: "\"") { cell = cell.dropFirst().prefix { $0 != UInt8(ascii: "\"") } }
         return String(decoding: cell, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A CSV line's cells: quoted cells may hold commas and doubled quotes.
+    private static func cells(_ line: ArraySlice<UInt8>) -> [String] {
+        var cells: [String] = []
+        var cell: [UInt8] = []
+        var quoted = false
+        var bytes = line.makeIterator()
+        while let byte = bytes.next() {
+            switch byte {
+            case UInt8(ascii: "\""):
+                if quoted, let next = bytes.next() {
+                    if next == UInt8(ascii: "\"") { cell.append(next); continue }
+                    quoted = false
+                    if next == UInt8(ascii: ",") { cells.append(String(decoding: cell, as: UTF8.self)); cell = [] } else if next != UInt8(ascii: "\r") { cell.append(next) }
+                } else {
+                    quoted.toggle()
+                }
+            case UInt8(ascii: ",") where !quoted:
+                cells.append(String(decoding: cell, as: UTF8.self))
+                cell = []
+            case UInt8(ascii: "\r") where !quoted:
+                continue
+            default:
+                cell.append(byte)
+            }
+        }
+        cells.append(String(decoding: cell, as: UTF8.self))
+        return cells
     }
 
     private static func compact(_ text: String) -> String {
