@@ -42,8 +42,8 @@ public struct SnapshotCache: Sendable {
     /// removed). Leftovers of interrupted writes are cleared first.
     public func load(_ source: any CatalogSource) -> Catalog? {
         removeLeftovers()
-        guard case .bytes(let bytes) = RegularFile.read(file.path) else { return nil }
-        switch CatalogSnapshot.read(bytes, source: source) {
+        guard case .success(let storage) = SnapshotStorage.open(file.path) else { return nil }
+        switch CatalogSnapshot.read(storage, source: source) {
         case .loaded(let catalog): return catalog
         case .stale: return nil
         case .damaged:

@@ -122,6 +122,14 @@ struct CommandLineTests {
 
 @Suite("Snapshots of large catalogs")
 struct SnapshotCommandLineTests {
+    /// A snapshot after its header: magic (22 bytes), version, header checksum, header length, header.
+    private static func body(of snapshot: Data) -> [UInt8] {
+        let bytes = [UInt8](snapshot)
+        guard bytes.count >= 35 else { return bytes }
+        let length = (0..<4).reduce(0) { $0 | Int(bytes[31 + $1]) << (8 * $1) }
+        return Array(bytes.dropFirst(35 + length))
+    }
+
     @Test func secondRunUsesTheSnapshotAndAnEditIsSeen() throws {
         let catalog = try AgoraBinary.temporaryDirectory(), cache = try AgoraBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: catalog); try? FileManager.default.removeItem(at: cache) }
@@ -146,7 +154,8 @@ struct SnapshotCommandLineTests {
         let repaired = try AgoraBinary.run(["--catalog", catalog.path, "list", "--kind", "gp", "--format", "csv"], environment: environment)
         #expect(repaired.status == 0)
         #expect(repaired.stdout == first.stdout)
-        #expect(try Data(contentsOf: snapshotFile) == good)
+        // Written again as it was: the same body (the header records when it was made).
+        #expect(Self.body(of: try Data(contentsOf: snapshotFile)) == Self.body(of: good))
         #expect(!FileManager.default.fileExists(atPath: leftover))
 
         // Edit a practice's name: the snapshot no longer matches, and the edit shows.

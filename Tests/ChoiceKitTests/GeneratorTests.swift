@@ -36,7 +36,7 @@ struct GeneratorTests {
         for entry in catalog.manifest.postcodes { postcodes[entry.postcode] = entry.location }
         var files = ["manifest.json": ManifestWriter.json(catalog.manifest)]
         for kind in ProviderKind.allCases {
-            files[kind.defaultFileName] = ProviderTableWriter.csv(kind: kind, providers: catalog.providers, postcodes: postcodes)
+            files[kind.defaultFileName] = ProviderTableWriter.csv(kind: kind, providers: Array(catalog.providers), postcodes: postcodes)
         }
         let again = try Catalog.load(from: InMemoryCatalogSource(texts: files, displayName: "again"))
         #expect(again.providers == catalog.providers)

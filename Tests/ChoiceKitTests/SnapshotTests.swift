@@ -96,13 +96,13 @@ struct SnapshotTests {
     @Test func aNaNCoordinateInASnapshotIsRefused() throws {
         let fixture = CatalogFixture(seed: 5, providers: 60)
         let catalog = try fixture.load()
-        var providers = catalog.providers
+        var providers = Array(catalog.providers)
         let first = providers[0]
         providers[0] = Provider(id: first.id, name: first.name, sector: first.sector, organisation: first.organisation,
                                 commissionerID: first.commissionerID, address: first.address, town: first.town,
                                 postcode: first.postcode, location: GeoPoint(latitude: .nan, longitude: 1),
                                 phone: first.phone, website: first.website, details: first.details)
-        let poisoned = Catalog(manifest: catalog.manifest, providers: providers, positionByID: nil, warnings: [])
+        let poisoned = Catalog(manifest: catalog.manifest, providers: providers, warnings: [])
         let bytes = try #require(CatalogSnapshot.encode(poisoned, source: fixture.source))
         let decoded = CatalogSnapshot.decode(bytes, source: fixture.source)
         #expect(decoded == nil)

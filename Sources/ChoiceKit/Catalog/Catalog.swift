@@ -1,18 +1,24 @@
 /// A loaded, checked catalog: the manifest and every provider, indexed for search. Immutable.
 public struct Catalog: Sendable {
     public let manifest: Manifest
-    public let providers: [Provider]
+    public let providers: ProviderTable
     public let index: CatalogIndex
     /// Warnings found while loading (unknown columns…); errors stop loading instead.
     public let warnings: [CatalogProblem]
 
-    /// `positionByID` nil: the index builds it (and notes duplicate ids) alongside the rest.
-    init(manifest: Manifest, providers: [Provider], positionByID: [String: Int32]?, warnings: [CatalogProblem],
-         prebuilt: (search: SearchIndex, nameRank: [UInt32])? = nil) {
+    /// Providers read from the files; the index is built here (noting any duplicate ids).
+    init(manifest: Manifest, providers: [Provider], warnings: [CatalogProblem]) {
+        self.manifest = manifest
+        self.providers = ProviderTable(providers)
+        self.index = CatalogIndex(providers: providers, postcodes: manifest.postcodes)
+        self.warnings = warnings
+    }
+
+    /// Read back from a snapshot: providers decoded as they are asked for, the index as stored.
+    init(manifest: Manifest, providers: ProviderTable, index: CatalogIndex, warnings: [CatalogProblem]) {
         self.manifest = manifest
         self.providers = providers
-        self.index = CatalogIndex(providers: providers, positionByID: positionByID, postcodes: manifest.postcodes,
-                                  prebuilt: prebuilt)
+        self.index = index
         self.warnings = warnings
     }
 
@@ -28,7 +34,7 @@ public struct Catalog: Sendable {
     public static func manifestOnly(from source: any CatalogSource) throws(CatalogError) -> Catalog {
         let (manifest, problems) = CatalogLoader.readManifest(source)
         guard let manifest, !problems.contains(where: { $0.severity == .error }) else { throw CatalogError(problems: problems) }
-        return Catalog(manifest: manifest, providers: [], positionByID: [:], warnings: [])
+        return Catalog(manifest: manifest, providers: [], warnings: [])
     }
 
     public func provider(id: String) -> Provider? {

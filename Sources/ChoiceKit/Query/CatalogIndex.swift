@@ -1,54 +1,40 @@
 import Dispatch
 
-/// Everything worked out once at load so queries stay fast at 100,000 providers.
+/// Everything worked out once at load so queries stay fast at 100,000 providers. Every part is a
+/// flat array, so a snapshot stores them as they are and a launch reads them back without
+/// rebuilding anything.
 public struct CatalogIndex: Sendable {
-    private let positionByID: [String: Int32]
-    private let positionsByKind: [[Int32]]
+    /// The parts a snapshot stores (all but the postcodes, which come with the manifest).
+    struct Stored: Sendable {
+        var ids: ProviderIDTable
+        var positionsByKind: [[Int32]]
+        var vectors: [UnitVector]
+        var nameRank: [UInt32]
+        var columns: QueryColumns
+        var search: SearchIndex
+        /// Ascending positions of providers whose exact name another provider also has.
+        var namesakes: [Int32]
+    }
+
+    let stored: Stored
     private let postcodes: [String: Manifest.PostcodeEntry]
-    /// Unit vectors of provider locations (see `UnitVector`).
-    let vectors: [UnitVector]
-    /// Each provider's place in name order (folded, then exact text, then id).
-    let nameRank: [UInt32]
-    let columns: QueryColumns
-    public let search: SearchIndex
-    /// Positions of providers whose exact name another provider also has: lists show their town.
-    let namesakes: Set<Int32>
     /// Ids used more than once (a catalog with any is not loaded).
-    let duplicateIDs: [DuplicateID]
+    let duplicateIDs: [ProviderIDTable.Duplicate]
 
-    struct DuplicateID: Sendable {
-        let first: Int32
-        let again: Int32
-    }
+    var vectors: [UnitVector] { stored.vectors }
+    /// Each provider's place in name order (folded, then exact text, then id).
+    var nameRank: [UInt32] { stored.nameRank }
+    var columns: QueryColumns { stored.columns }
+    public var search: SearchIndex { stored.search }
 
-    /// Position by id, and every later use of an id already seen.
-    static func idMap(of providers: [Provider]) -> (map: [String: Int32], duplicates: [DuplicateID]) {
-        var map: [String: Int32] = [:]
-        map.reserveCapacity(providers.count)
-        var duplicates: [DuplicateID] = []
-        for (position, provider) in providers.enumerated() {
-            if let first = map[provider.id] {
-                duplicates.append(DuplicateID(first: first, again: Int32(position)))
-            } else {
-                map[provider.id] = Int32(position)
-            }
-        }
-        return (map, duplicates)
-    }
-
-    /// Without `positionByID`, the id map is built here alongside the other parts. A snapshot
-    /// supplies the expensive parts (search index and name order) ready-made.
-    init(providers: [Provider], positionByID: [String: Int32]?, postcodes: [Manifest.PostcodeEntry],
-         prebuilt: (search: SearchIndex, nameRank: [UInt32])? = nil) {
-        var postcodeTable: [String: Manifest.PostcodeEntry] = [:]
-        postcodeTable.reserveCapacity(postcodes.count)
-        for entry in postcodes { postcodeTable[entry.postcode] = entry }
-        self.postcodes = postcodeTable
+    /// Built from providers loaded from the files.
+    init(providers: [Provider], postcodes: [Manifest.PostcodeEntry]) {
+        self.postcodes = Self.table(postcodes)
         // The search index and the rest are independent: build them on two threads.
         let parts = IndexParts()
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
-                parts.search = prebuilt?.search ?? SearchIndex(providers: providers)
+                parts.search = SearchIndex(providers: providers)
             } else {
                 var byKind = [[Int32]](repeating: [], count: ProviderKind.allCases.count)
                 var vectors: [UnitVector] = []
@@ -61,35 +47,47 @@ public struct CatalogIndex: Sendable {
                 }
                 parts.positionsByKind = byKind
                 parts.vectors = vectors
-                if positionByID == nil {
-                    let ids = Self.idMap(of: providers)
-                    parts.positionByID = ids.map
-                    parts.duplicateIDs = ids.duplicates
-                }
-                parts.nameRank = prebuilt?.nameRank ?? NameRanking.ranks(of: providers)
+                let ids = ProviderIDTable.build(providers.map(\.id))
+                parts.ids = ids.table
+                parts.duplicateIDs = ids.duplicates
+                parts.nameRank = NameRanking.ranks(of: providers)
                 parts.namesakes = NameRanking.namesakes(of: providers, ranks: parts.nameRank)
                 parts.columns = QueryColumns(providers: providers)
             }
         }
-        self.positionByID = positionByID ?? parts.positionByID
+        stored = Stored(ids: parts.ids, positionsByKind: parts.positionsByKind, vectors: parts.vectors,
+                        nameRank: parts.nameRank, columns: parts.columns, search: parts.search,
+                        namesakes: parts.namesakes)
         duplicateIDs = parts.duplicateIDs
-        positionsByKind = parts.positionsByKind
-        vectors = parts.vectors
-        nameRank = parts.nameRank
-        columns = parts.columns
-        search = parts.search
-        namesakes = parts.namesakes
     }
 
-    public func hasNamesake(_ position: Int) -> Bool { namesakes.contains(Int32(truncatingIfNeeded: position)) }
-
-    private static func kindSlot(_ kind: ProviderKind) -> Int {
-        kind.caseIndex
+    /// Read back from a snapshot (checked for consistency by its reader).
+    init(stored: Stored, postcodes: [Manifest.PostcodeEntry]) {
+        self.stored = stored
+        self.postcodes = Self.table(postcodes)
+        duplicateIDs = []
     }
 
-    public func position(ofID id: String) -> Int? { positionByID[id].map(Int.init) }
+    private static func table(_ postcodes: [Manifest.PostcodeEntry]) -> [String: Manifest.PostcodeEntry] {
+        var table: [String: Manifest.PostcodeEntry] = [:]
+        table.reserveCapacity(postcodes.count)
+        for entry in postcodes { table[entry.postcode] = entry }
+        return table
+    }
 
-    public func positions(of kind: ProviderKind) -> [Int32] { positionsByKind[Self.kindSlot(kind)] }
+    public func hasNamesake(_ position: Int) -> Bool {
+        let namesakes = stored.namesakes
+        var low = 0, high = namesakes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(namesakes[mid]) < position { low = mid + 1 } else { high = mid }
+        }
+        return low < namesakes.count && Int(namesakes[low]) == position
+    }
+
+    public func position(ofID id: String) -> Int? { stored.ids.position(of: id) }
+
+    public func positions(of kind: ProviderKind) -> [Int32] { stored.positionsByKind[kind.caseIndex] }
 
     public func postcode(_ canonical: String) -> Manifest.PostcodeEntry? { postcodes[canonical] }
 }
@@ -144,7 +142,7 @@ enum NameRanking {
 
 extension NameRanking {
     /// Same names sit next to each other in name order, so comparing neighbours finds them all.
-    static func namesakes(of providers: [Provider], ranks: [UInt32]) -> Set<Int32> {
+    static func namesakes(of providers: [Provider], ranks: [UInt32]) -> [Int32] {
         guard ranks.count == providers.count, providers.count > 1 else { return [] }
         var order = [Int32](repeating: 0, count: ranks.count)
         for (position, rank) in ranks.enumerated() where Int(rank) < order.count { order[Int(rank)] = Int32(position) }
@@ -156,7 +154,7 @@ extension NameRanking {
                 found.insert(current)
             }
         }
-        return found
+        return found.sorted()
     }
 }
 
@@ -172,7 +170,7 @@ private final class IndexParts: @unchecked Sendable {
     var vectors: [UnitVector] = []
     var nameRank: [UInt32] = []
     var columns = QueryColumns(providers: [])
-    var positionByID: [String: Int32] = [:]
-    var duplicateIDs: [CatalogIndex.DuplicateID] = []
-    var namesakes: Set<Int32> = []
+    var ids = ProviderIDTable.build([]).table
+    var duplicateIDs: [ProviderIDTable.Duplicate] = []
+    var namesakes: [Int32] = []
 }

@@ -1,29 +1,47 @@
 /// Token-prefix search over name, organisation, town and postcode. Every query token must be the
 /// start of some token of the provider ("st mar" finds "St Mary's"), folded for case and accents.
 public struct SearchIndex: Sendable {
-    /// Distinct tokens in byte order, so all tokens with a prefix form one run.
-    private let tokens: [[UInt8]]
+    /// Distinct tokens in byte order, so all tokens with a prefix form one run: their bytes end to
+    /// end, token i ending at `tokenEnds[i]`.
+    private let tokenBytes: [UInt8]
+    private let tokenEnds: [UInt32]
     /// Postings of token i (ascending provider positions) are `postings[starts[i]..<starts[i + 1]]`.
     private let starts: [Int32]
     private let postings: [Int32]
     private let providerCount: Int
 
+    /// The parts a snapshot stores.
+    struct Parts: Sendable {
+        var tokenBytes: [UInt8]
+        var tokenEnds: [UInt32]
+        var starts: [Int32]
+        var postings: [Int32]
+    }
+
     /// Rebuilt from a snapshot's parts.
-    init(tokens: [[UInt8]], starts: [Int32], postings: [Int32], providerCount: Int) {
-        self.tokens = tokens
-        self.starts = starts
-        self.postings = postings
+    init(parts: Parts, providerCount: Int) {
+        tokenBytes = parts.tokenBytes
+        tokenEnds = parts.tokenEnds
+        starts = parts.starts
+        postings = parts.postings
         self.providerCount = providerCount
     }
 
-    /// The parts a snapshot stores.
-    var parts: (tokens: [[UInt8]], starts: [Int32], postings: [Int32]) { (tokens, starts, postings) }
+    var parts: Parts { Parts(tokenBytes: tokenBytes, tokenEnds: tokenEnds, starts: starts, postings: postings) }
 
     /// True when the parts fit together (a snapshot is checked before it is used).
     var isConsistent: Bool {
-        starts.count == tokens.count + 1 && starts.first == 0 && Int(starts.last ?? -1) == postings.count
+        starts.count == tokenEnds.count + 1 && starts.first == 0 && Int(starts.last ?? -1) == postings.count
+            && Int(tokenEnds.last ?? 0) == tokenBytes.count
+            && zip(tokenEnds, tokenEnds.dropFirst()).allSatisfy { $0 <= $1 }
             && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }
             && postings.allSatisfy { $0 >= 0 && Int($0) < providerCount }
+    }
+
+    private var tokenCount: Int { tokenEnds.count }
+
+    private func token(_ index: Int) -> ArraySlice<UInt8> {
+        tokenBytes[(index == 0 ? 0 : Int(tokenEnds[index - 1]))..<Int(tokenEnds[index])]
     }
 
     init(providers: [Provider]) {
@@ -58,7 +76,16 @@ public struct SearchIndex: Sendable {
             postings[Int(next[rank])] = Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF)
             next[rank] += 1
         }
-        tokens = order.map { bytes[$0] }
+        var tokenBytes: [UInt8] = []
+        tokenBytes.reserveCapacity(bytes.reduce(0) { $0 + $1.count })
+        var tokenEnds: [UInt32] = []
+        tokenEnds.reserveCapacity(order.count)
+        for id in order {
+            tokenBytes += bytes[id]
+            tokenEnds.append(UInt32(truncatingIfNeeded: tokenBytes.count))
+        }
+        self.tokenBytes = tokenBytes
+        self.tokenEnds = tokenEnds
         self.starts = starts
         self.postings = postings
     }
@@ -113,7 +140,7 @@ public struct SearchIndex: Sendable {
         for (step, token) in queryTokens.enumerated() where step < 255 {
             survivors = 0
             var index = lowerBound(token)
-            while index < tokens.count, tokens[index].starts(with: token) {
+            while index < tokenCount, self.token(index).starts(with: token) {
                 for slot in Int(starts[index])..<Int(starts[index + 1]) {
                     let position = Int(postings[slot])
                     if counts[position] == UInt8(step) {
@@ -133,10 +160,10 @@ public struct SearchIndex: Sendable {
     }
 
     private func lowerBound(_ token: [UInt8]) -> Int {
-        var low = 0, high = tokens.count
+        var low = 0, high = tokenCount
         while low < high {
             let mid = (low + high) / 2
-            if tokens[mid].lexicographicallyPrecedes(token) { low = mid + 1 } else { high = mid }
+            if self.token(mid).lexicographicallyPrecedes(token) { low = mid + 1 } else { high = mid }
         }
         return low
     }

@@ -7,14 +7,16 @@ import Foundation
 public enum CatalogSnapshot {
     static let magic = Array("AGORA-CATALOG-SNAPSHOT".utf8)
     /// 2: schools carry admission arrangements and school days. 3: a checksum over the header and
-    /// one over each section, verified before anything is used.
-    static let version: UInt8 = 3
-    /// Providers are written in blocks decoded in parallel.
-    static let blocks = 4
-    /// Manifest, warnings, the provider blocks and the index.
-    static let sectionCount = 2 + blocks + 1
+    /// one over each section. 4: read in place — one table of shared strings, providers as records
+    /// read one at a time, the whole index as flat arrays, the files' status beside their
+    /// fingerprint, and a checksum per megabyte of the body.
+    static let version: UInt8 = 4
+    /// Manifest, warnings, shared strings, provider records and the index.
+    static let sectionCount = 5
     /// Magic, version, header checksum and header length come before the header.
     static let fixedSize = magic.count + 1 + 8 + 4
+    /// The body is checked in pieces of this size, on every core.
+    static let chunkSize = 1 << 20
 
     /// What reading a snapshot gave.
     public enum Outcome {
@@ -62,41 +64,74 @@ public enum CatalogSnapshot {
     /// manifest is kept as the bytes it was read from, so reading it back gives exactly what the
     /// files give (a rewritten manifest would round its coordinates and radius).
     public static func encodeChunks(_ catalog: Catalog, source: any CatalogSource) -> [[UInt8]]? {
-        guard let read = fingerprintAndFirstFile(of: source, files: fileNames(of: catalog.manifest)) else { return nil }
-        return encodeChunks(catalog, fingerprint: read.fingerprint, manifest: read.first)
+        encodeChunks(catalog, source: source, madeAt: FileStatus.now())
     }
 
-    static func encodeChunks(_ catalog: Catalog, fingerprint: UInt64, manifest: [UInt8]) -> [[UInt8]] {
-        var sections: [[UInt8]] = []
-        sections.append(manifest)
+    /// `madeAt`: when the files' status is taken, in seconds since 1970.
+    static func encodeChunks(_ catalog: Catalog, source: any CatalogSource, madeAt: Int64) -> [[UInt8]]? {
+        let files = fileNames(of: catalog.manifest)
+        // Status first, then the bytes: a file written in between shows a new status next time.
+        let statuses = files.map { source.status($0) }
+        guard let read = fingerprintAndFirstFile(of: source, files: files) else { return nil }
+        let known = statuses.allSatisfy { $0 != nil } ? statuses.compactMap { $0 } : []
+        return encodeChunks(catalog, fingerprint: read.fingerprint, manifest: read.first, statuses: known, madeAt: madeAt)
+    }
+
+    static func encodeChunks(_ catalog: Catalog, fingerprint: UInt64, manifest: [UInt8], statuses: [FileStatus],
+                             madeAt: Int64) -> [[UInt8]] {
         var warnings = SnapshotWriter()
         warnings.list(catalog.warnings) { out, problem in
-            out.string(problem.file); out.optional(problem.line) { $0.int($1) }; out.string(problem.field)
-            out.string(problem.message); out.string(problem.fix); out.bool(problem.severity == .warning)
+            out.uniqueString(problem.file); out.optional(problem.line) { $0.int($1) }; out.uniqueString(problem.field)
+            out.uniqueString(problem.message); out.uniqueString(problem.fix); out.bool(problem.severity == .warning)
         }
-        sections.append(warnings.bytes)
-        let perBlock = (catalog.providers.count + blocks - 1) / blocks
-        for block in 0..<blocks {
-            var out = SnapshotWriter(reserving: perBlock * 240)
-            let slice = catalog.providers.dropFirst(block * perBlock).prefix(perBlock)
-            out.varint(UInt64(slice.count))
-            for provider in slice { ProviderCoding.write(provider, &out) }
-            sections.append(out.bytes)
+        var records = SnapshotWriter(reserving: catalog.providers.count * 240)
+        var recordEnds: [UInt32] = []
+        recordEnds.reserveCapacity(catalog.providers.count)
+        for provider in catalog.providers {
+            ProviderCoding.write(provider, &records)
+            recordEnds.append(UInt32(truncatingIfNeeded: records.bytes.count))
+        }
+        var strings: [UInt8] = []
+        var stringEnds: [UInt32] = []
+        for text in records.sharedStrings {
+            strings += Array(text.utf8)
+            stringEnds.append(UInt32(truncatingIfNeeded: strings.count))
         }
         var index = SnapshotWriter()
-        let search = catalog.index.search.parts
-        index.list(search.tokens) { $0.raw($1) }
-        index.integers(search.starts)
-        index.integers(search.postings)
-        index.integers(catalog.index.nameRank)
-        sections.append(index.bytes)
+        index.integers(stringEnds)
+        index.integers(recordEnds)
+        IndexCoding.write(catalog.index.stored, &index)
+        let sections = [manifest, warnings.bytes, strings, records.bytes, index.bytes]
 
         var header = SnapshotWriter()
         header.integers([fingerprint])
         header.list(fileNames(of: catalog.manifest).map { Array($0.utf8) }) { $0.raw($1) }
+        header.integers(statuses.flatMap(\.values))
+        header.integers([UInt64(bitPattern: madeAt)])
         header.list(sections) { $0.varint(UInt64($1.count)) }
-        header.integers(sections.map { Fingerprint.of($0) })
+        header.integers(chunkSums(of: sections))
         return [start(header: header.bytes)] + sections
+    }
+
+    /// The checksum of each `chunkSize` piece of the sections laid end to end.
+    private static func chunkSums(of sections: [[UInt8]]) -> [UInt64] {
+        var sums: [UInt64] = []
+        var pending: [UInt8] = []
+        pending.reserveCapacity(chunkSize)
+        for section in sections {
+            var offset = 0
+            while offset < section.count {
+                let take = min(chunkSize - pending.count, section.count - offset)
+                pending += section[offset..<(offset + take)]
+                offset += take
+                if pending.count == chunkSize {
+                    sums.append(Fingerprint.of(pending))
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        if !pending.isEmpty { sums.append(Fingerprint.of(pending)) }
+        return sums
     }
 
     /// Magic, version, the header's checksum and length, then the header.
@@ -117,28 +152,54 @@ public enum CatalogSnapshot {
         return nil
     }
 
-    /// Reads a snapshot. Nothing in it is used before its checksum matches, and every length and
-    /// count is checked against the bytes there are, so damage of any kind gives `.damaged`, never
-    /// a trap and never a catalog that differs from the one written.
+    /// Reads a snapshot held in an array (a copy is kept for the catalog's lifetime).
     public static func read(_ data: [UInt8], source: any CatalogSource) -> Outcome {
-        read(data, source: source, checkingSums: true)
+        read(SnapshotStorage(copying: data), source: source, checkingSums: true)
     }
 
-    /// As `read`; without the checksums only for fuzzing, which must reach the decoder behind them.
+    /// Reads a snapshot in place. Nothing in it is used before its checksums match, and every
+    /// length, count and position is checked against what there is, so damage of any kind gives
+    /// `.damaged`, never a trap and never a catalog that differs from the one written. Providers
+    /// are decoded when first asked for.
+    public static func read(_ storage: SnapshotStorage, source: any CatalogSource) -> Outcome {
+        read(storage, source: source, checkingSums: true)
+    }
+
+    /// As `read`; without the checksums only for fuzzing, which must reach the decoder behind them
+    /// (then every provider is decoded at once, so a record that does not read is refused too).
     @_spi(Fuzzing)
     public static func read(_ data: [UInt8], source: any CatalogSource, checkingSums: Bool) -> Outcome {
-        guard let header = data.withUnsafeBufferPointer({ readHeader($0, checkingSums: checkingSums) }) else { return .damaged }
-        guard fingerprint(of: source, files: header.files) == header.fingerprint else { return .stale }
-        guard let catalog = decodeSections(data, header: header, source: source, checkingSums: checkingSums) else {
-            return .damaged
+        read(SnapshotStorage(copying: data), source: source, checkingSums: checkingSums)
+    }
+
+    static func read(_ storage: SnapshotStorage, source: any CatalogSource, checkingSums: Bool) -> Outcome {
+        let bytes = storage.bytes
+        guard let header = readHeader(bytes, checkingSums: checkingSums) else { return .damaged }
+        guard isFresh(header, source: source) else { return .stale }
+        if checkingSums, !bodyMatches(storage, header: header) { return .damaged }
+        guard let catalog = decodeSections(storage, header: header, source: source),
+              checkingSums || catalog.records?.decodeAll() == true else { return .damaged }
+        return .loaded(catalog.catalog)
+    }
+
+    /// Unchanged files: each file's status as recorded, taken when the file had settled; failing
+    /// that (or where there is no status), the fingerprint of every byte.
+    private static func isFresh(_ header: Header, source: any CatalogSource) -> Bool {
+        if !header.statuses.isEmpty,
+           header.statuses.allSatisfy({ $0.settled(at: header.madeAt) }),
+           zip(header.files, header.statuses).allSatisfy({ source.status($0) == $1 }) {
+            return true
         }
-        return .loaded(catalog)
+        return fingerprint(of: source, files: header.files) == header.fingerprint
     }
 
     private struct Header {
         let fingerprint: UInt64
         let files: [String]
+        let statuses: [FileStatus]
+        let madeAt: Int64
         let ranges: [Range<Int>]
+        let bodyStart: Int
         let sums: [UInt64]
     }
 
@@ -163,11 +224,14 @@ public enum CatalogSnapshot {
         guard let stamp = try? reader.integers(UInt64.self), stamp.count == 1,
               let names = try? reader.list({ (input: inout SnapshotReader) throws(SnapshotReader.Corrupt) in try input.raw() }),
               !names.isEmpty, names.count <= 16,
+              let statusValues = try? reader.integers(UInt64.self),
+              statusValues.isEmpty || statusValues.count == names.count * 7,
+              let madeAt = try? reader.integers(UInt64.self), madeAt.count == 1,
               let lengths = try? reader.list({ (input: inout SnapshotReader) throws(SnapshotReader.Corrupt) in
                   try input.count(limit: Int(Int32.max))
               }),
               lengths.count == sectionCount,
-              let sums = try? reader.integers(UInt64.self), sums.count == sectionCount,
+              let sums = try? reader.integers(UInt64.self),
               reader.position == headerEnd else { return nil }
         var ranges: [Range<Int>] = []
         var start = headerEnd
@@ -176,105 +240,85 @@ public enum CatalogSnapshot {
             ranges.append(start..<(start + length))
             start += length
         }
-        guard start == bytes.count else { return nil }
+        guard start == bytes.count, sums.count == (bytes.count - headerEnd + chunkSize - 1) / chunkSize else { return nil }
         let files = names.map { String(decoding: $0, as: UTF8.self) }
         // Only plain names in the catalog directory, as a manifest may give.
         guard files.allSatisfy({ !$0.isEmpty && !$0.contains("/") && !$0.hasPrefix(".") && !$0.utf8.contains(0) }) else { return nil }
-        return Header(fingerprint: stamp[0], files: files, ranges: ranges, sums: sums)
+        let statuses = stride(from: 0, to: statusValues.count, by: 7).compactMap { FileStatus(values: Array(statusValues[$0..<($0 + 7)])) }
+        return Header(fingerprint: stamp[0], files: files, statuses: statuses, madeAt: Int64(bitPattern: madeAt[0]),
+                      ranges: ranges, bodyStart: headerEnd, sums: sums)
     }
 
-    private static func decodeSections(_ data: [UInt8], header: Header, source: any CatalogSource,
-                                       checkingSums: Bool) -> Catalog? {
-        // Manifest, warnings, provider blocks and the index, each on whichever thread is free; each
-        // section's checksum is checked before it is read.
-        let results = DecodedParts(blocks: blocks)
-        DispatchQueue.concurrentPerform(iterations: header.ranges.count) { part in
-            data.withUnsafeBufferPointer { bytes in
-                let range = header.ranges[part]
-                if checkingSums {
-                    let section = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[range])
-                    guard Fingerprint.of(section) == header.sums[part] else { return results.setDamaged() }
-                }
-                decodeSection(part, bytes, ranges: header.ranges, source: source, into: results)
+    /// Every megabyte of the body against its checksum, on all cores.
+    private static func bodyMatches(_ storage: SnapshotStorage, header: Header) -> Bool {
+        let mismatch = Slots<Bool>(count: 1, initial: false)
+        DispatchQueue.concurrentPerform(iterations: header.sums.count) { chunk in
+            let bytes = storage.bytes
+            let start = header.bodyStart + chunk * chunkSize
+            let piece = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<min(bytes.count, start + chunkSize)])
+            if Fingerprint.of(piece) != header.sums[chunk] { mismatch.set(0, true) }
+        }
+        return !mismatch.values[0]
+    }
+
+    private struct Decoded {
+        let catalog: Catalog
+        let records: SnapshotRecords?
+    }
+
+    /// The manifest on one thread, the index on another; providers are left in place.
+    private static func decodeSections(_ storage: SnapshotStorage, header: Header, source: any CatalogSource) -> Decoded? {
+        let bytes = storage.bytes
+        let ranges = header.ranges
+        let manifest = Slots<Manifest?>(count: 1, initial: nil)
+        let parts = Slots<IndexSection?>(count: 1, initial: nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            let bytes = storage.bytes
+            if part == 0 {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[ranges[0]]), as: UTF8.self)
+                var reader = ManifestReader(file: source.displayPath(CatalogLoader.manifestFileName), text: text)
+                let read = reader.read(data: Array(text.utf8))
+                manifest.set(0, reader.problems.contains { $0.severity == .error } ? nil : read)
+            } else {
+                var input = SnapshotReader(bytes: bytes, range: ranges[4])
+                parts.set(0, try? readIndexSection(&input))
             }
         }
-        return assemble(results)
+        var warningsInput = SnapshotReader(bytes: bytes, range: ranges[1])
+        guard let manifest = manifest.values[0], let parts = parts.values[0],
+              let warnings = try? readWarnings(&warningsInput), warningsInput.position == ranges[1].upperBound,
+              let strings = StringTable(bytes: UnsafeBufferPointer(rebasing: bytes[ranges[2]]), ends: parts.stringEnds),
+              let records = SnapshotRecords(storage: storage, records: ranges[3], ends: parts.recordEnds, strings: strings)
+        else { return nil }
+        let index = CatalogIndex(stored: parts.stored, postcodes: manifest.postcodes)
+        return Decoded(catalog: Catalog(manifest: manifest, providers: ProviderTable(records: records), index: index,
+                                        warnings: warnings),
+                       records: records)
     }
 
-    private static func decodeSection(_ part: Int, _ bytes: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>],
-                                      source: any CatalogSource, into results: DecodedParts) {
-        var input = SnapshotReader(bytes: bytes, range: ranges[part])
-        switch part {
-        case 0:
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[ranges[0]]), as: UTF8.self)
-            var manifestReader = ManifestReader(file: source.displayPath(CatalogLoader.manifestFileName), text: text)
-            let manifest = manifestReader.read(data: Array(text.utf8))
-            results.setManifest(manifestReader.problems.contains { $0.severity == .error } ? nil : manifest)
-        case 1:
-            results.setWarnings(try? input.list { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in
-                let file = try reader.string()
-                let line = try reader.optional { (inner: inout SnapshotReader) throws(SnapshotReader.Corrupt) in try inner.int() }
-                let field = try reader.string(), message = try reader.string(), fix = try reader.string()
-                let warning = try reader.bool()
-                return CatalogProblem(file: file, line: line, field: field, message: message, fix: fix,
-                                      severity: warning ? .warning : .error)
-            })
-        case ranges.count - 1:
-            results.setIndex(try? readIndex(&input))
-        default:
-            results.setBlock(part - 2, try? input.list { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in
-                try ProviderCoding.read(&reader)
-            })
+    private struct IndexSection: Sendable {
+        let stringEnds: [UInt32]
+        let recordEnds: [UInt32]
+        let stored: CatalogIndex.Stored
+    }
+
+    private static func readIndexSection(_ input: inout SnapshotReader) throws(SnapshotReader.Corrupt) -> IndexSection {
+        let stringEnds = try input.integers(UInt32.self)
+        let recordEnds = try input.integers(UInt32.self)
+        let stored = try IndexCoding.read(&input, count: recordEnds.count)
+        guard input.atEnd else { throw SnapshotReader.Corrupt() }
+        return IndexSection(stringEnds: stringEnds, recordEnds: recordEnds, stored: stored)
+    }
+
+    private static func readWarnings(_ input: inout SnapshotReader) throws(SnapshotReader.Corrupt) -> [CatalogProblem] {
+        try input.list { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in
+            let file = try reader.uniqueString()
+            let line = try reader.optional { (inner: inout SnapshotReader) throws(SnapshotReader.Corrupt) in try inner.int() }
+            let field = try reader.uniqueString(), message = try reader.uniqueString(), fix = try reader.uniqueString()
+            let warning = try reader.bool()
+            return CatalogProblem(file: file, line: line, field: field, message: message, fix: fix,
+                                  severity: warning ? .warning : .error)
         }
-    }
-
-    private static func assemble(_ results: DecodedParts) -> Catalog? {
-        guard !results.damaged, let manifest = results.manifest, let warnings = results.warnings,
-              let index = results.index else { return nil }
-        var providers: [Provider] = []
-        for block in results.blocks {
-            guard let block else { return nil }
-            providers += block
-        }
-        var positionByID: [String: Int32] = [:]
-        positionByID.reserveCapacity(providers.count)
-        for (position, provider) in providers.enumerated() { positionByID[provider.id] = Int32(position) }
-        let search = SearchIndex(tokens: index.tokens, starts: index.starts, postings: index.postings, providerCount: providers.count)
-        guard positionByID.count == providers.count, index.nameRank.count == providers.count,
-              index.nameRank.allSatisfy({ Int($0) < providers.count }), search.isConsistent else { return nil }
-        return Catalog(manifest: manifest, providers: providers, positionByID: positionByID, warnings: warnings,
-                       prebuilt: (search, index.nameRank))
-    }
-
-    private struct IndexParts: Sendable {
-        var tokens: [[UInt8]]
-        var starts: [Int32]
-        var postings: [Int32]
-        var nameRank: [UInt32]
-    }
-
-    private static func readIndex(_ input: inout SnapshotReader) throws(SnapshotReader.Corrupt) -> IndexParts {
-        let tokens = try input.list { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in try reader.raw() }
-        return IndexParts(tokens: tokens, starts: try input.integers(Int32.self), postings: try input.integers(Int32.self),
-                          nameRank: try input.integers(UInt32.self))
-    }
-
-    /// What the parallel decoders produce; each slot is written by one iteration only.
-    private final class DecodedParts: @unchecked Sendable {
-        private let lock = NSLock()
-        private(set) var manifest: Manifest?
-        private(set) var warnings: [CatalogProblem]?
-        private(set) var index: IndexParts?
-        private(set) var blocks: [[Provider]?]
-        private(set) var damaged = false
-
-        init(blocks: Int) { self.blocks = Array(repeating: nil, count: blocks) }
-
-        func setManifest(_ value: Manifest?) { lock.withLock { manifest = value } }
-        func setWarnings(_ value: [CatalogProblem]?) { lock.withLock { warnings = value } }
-        func setIndex(_ value: IndexParts?) { lock.withLock { index = value } }
-        func setBlock(_ number: Int, _ value: [Provider]?) { lock.withLock { blocks[number] = value } }
-        func setDamaged() { lock.withLock { damaged = true } }
     }
 }
 

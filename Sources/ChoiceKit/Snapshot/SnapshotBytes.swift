@@ -1,8 +1,11 @@
-/// Little binary writer for snapshots: varints, doubles, and strings written once and then
-/// referred to by number (organisations, towns and labels repeat thousands of times).
+/// Little binary writer for snapshots: varints, doubles, and shared strings referred to by their
+/// number in one table (organisations, towns and labels repeat thousands of times), so any one
+/// provider's record can be read on its own.
 struct SnapshotWriter {
     private(set) var bytes: [UInt8] = []
     private var stringNumbers: [String: UInt64] = [:]
+    /// The shared strings in number order, for the snapshot's string table.
+    private(set) var sharedStrings: [String] = []
 
     init(reserving capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
@@ -26,15 +29,16 @@ struct SnapshotWriter {
 
     mutating func bool(_ value: Bool) { byte(value ? 1 : 0) }
 
-    /// 0 for a new string (then its bytes), or 1 + the number of one already written.
+    /// The string's number in the shared table (added to it when new).
     mutating func string(_ value: String) {
         if let number = stringNumbers[value] {
-            varint(number + 1)
+            varint(number)
             return
         }
-        stringNumbers[value] = UInt64(stringNumbers.count)
-        varint(0)
-        raw(Array(value.utf8))
+        let number = UInt64(sharedStrings.count)
+        stringNumbers[value] = number
+        sharedStrings.append(value)
+        varint(number)
     }
 
     /// A string unlikely to repeat (a name, an address): written as it is, with no lookup.
@@ -80,13 +84,16 @@ struct SnapshotReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position: Int
     private let end: Int
-    private var strings: [String] = []
+    private let strings: StringTable?
 
-    init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, strings: StringTable? = nil) {
         self.bytes = bytes
         position = range.lowerBound
         end = range.upperBound
+        self.strings = strings
     }
+
+    var atEnd: Bool { position == end }
 
     mutating func byte() throws(Corrupt) -> UInt8 {
         guard position < end else { throw Corrupt() }
@@ -128,16 +135,8 @@ struct SnapshotReader {
     mutating func bool() throws(Corrupt) -> Bool { try byte() != 0 }
 
     mutating func string() throws(Corrupt) -> String {
-        let tag = try varint()
-        if tag > 0 {
-            guard tag - 1 < UInt64(strings.count) else { throw Corrupt() }
-            return strings[Int(tag - 1)]
-        }
-        let length = try count()
-        guard position + length <= end else { throw Corrupt() }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<(position + length)]), as: UTF8.self)
-        position += length
-        strings.append(text)
+        let number = try varint()
+        guard let strings, number < UInt64(strings.count), let text = strings.string(at: Int(number)) else { throw Corrupt() }
         return text
     }
 
@@ -171,13 +170,18 @@ struct SnapshotReader {
     mutating func integers<T: FixedWidthInteger>(_ type: T.Type) throws(Corrupt) -> [T] {
         let count = try self.count()
         let size = MemoryLayout<T>.size
-        guard position + count * size <= end else { throw Corrupt() }
-        var values = [T](repeating: 0, count: count)
-        values.withUnsafeMutableBytes { target in
-            target.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[position..<(position + count * size)]))
+        guard count <= (end - position) / size else { throw Corrupt() }
+        let source = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[position..<(position + count * size)])
+        let values = [T](unsafeUninitializedCapacity: count) { target, initialised in
+            UnsafeMutableRawBufferPointer(target).copyMemory(from: source)
+            initialised = count
         }
         position += count * size
+        #if _endian(little)
+        return values
+        #else
         return values.map { T(littleEndian: $0) }
+        #endif
     }
 
     /// A case of an enum by its position in `allCases`.
@@ -189,4 +193,32 @@ struct SnapshotReader {
 
 extension SnapshotWriter {
     mutating func oneOf<T: IndexedCase>(_ value: T) { byte(UInt8(value.caseIndex)) }
+}
+
+/// The shared strings of a snapshot: their bytes end to end and where each ends. Strings are made
+/// when a record asks for one, not all at load.
+struct StringTable: @unchecked Sendable {
+    /// Bytes inside memory kept alive by whoever holds the table (the snapshot's storage).
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let ends: [UInt32]
+
+    /// Nil unless the ends rise and the last is exactly the end of `bytes`.
+    init?(bytes: UnsafeBufferPointer<UInt8>, ends: [UInt32]) {
+        var previous: UInt32 = 0
+        for end in ends {
+            guard end >= previous else { return nil }
+            previous = end
+        }
+        guard Int(previous) == bytes.count else { return nil }
+        self.bytes = bytes
+        self.ends = ends
+    }
+
+    var count: Int { ends.count }
+
+    func string(at number: Int) -> String? {
+        guard number >= 0, number < ends.count else { return nil }
+        let start = number == 0 ? 0 : Int(ends[number - 1])
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<Int(ends[number])]), as: UTF8.self)
+    }
 }

@@ -122,7 +122,7 @@ public enum CatalogLoader {
             providers.append(contentsOf: result.providers)
             origins.append(contentsOf: result.lines.map { (number, $0) })
         }
-        func duplicateProblems(_ duplicates: [CatalogIndex.DuplicateID]) -> [CatalogProblem] {
+        func duplicateProblems(_ duplicates: [ProviderIDTable.Duplicate]) -> [CatalogProblem] {
             duplicates.map { duplicate in
                 let first = origins[Int(duplicate.first)], again = origins[Int(duplicate.again)]
                 return CatalogProblem(file: files[again.file], line: again.line, field: "id",
@@ -132,12 +132,12 @@ public enum CatalogLoader {
         }
         if problems.contains(where: { $0.severity == .error }) {
             // The catalog will not load; still report duplicate ids, so every problem is listed.
-            problems += duplicateProblems(CatalogIndex.idMap(of: providers).duplicates)
+            problems += duplicateProblems(ProviderIDTable.build(providers.map(\.id)).duplicates)
             return CatalogCheckReport(problems: problems)
         }
         // Duplicate ids are rare: check for them while the indexes are built, and drop the result if any.
         let warnings = problems.filter { $0.severity == .warning }
-        let catalog = Catalog(manifest: manifest, providers: providers, positionByID: nil, warnings: warnings)
+        let catalog = Catalog(manifest: manifest, providers: providers, warnings: warnings)
         if !catalog.index.duplicateIDs.isEmpty {
             problems += duplicateProblems(catalog.index.duplicateIDs)
             return CatalogCheckReport(problems: problems)

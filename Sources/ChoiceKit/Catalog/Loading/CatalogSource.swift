@@ -9,6 +9,53 @@ public protocol CatalogSource: Sendable {
     /// How the catalog is named in messages, e.g. `catalog` so lines read `catalog/schools.csv:42: …`.
     var displayName: String { get }
     func read(_ fileName: String) -> CatalogFileRead
+    /// What the file system says of a file without reading it; nil where there is no file system
+    /// (then a snapshot's freshness is always checked by the files' bytes).
+    func status(_ fileName: String) -> FileStatus?
+}
+
+extension CatalogSource {
+    public func status(_ fileName: String) -> FileStatus? { nil }
+}
+
+/// Size, modification and change times, inode and device of a file: if all are as they were, the
+/// file has not been written since (see `FileStatus.settled` for the one exception).
+public struct FileStatus: Hashable, Sendable {
+    public let values: [UInt64]
+
+    /// Seven numbers: size, modification seconds and nanoseconds, change seconds and nanoseconds,
+    /// inode, device.
+    public init?(values: [UInt64]) {
+        guard values.count == 7 else { return nil }
+        self.values = values
+    }
+
+    init(_ status: stat) {
+        #if canImport(Darwin)
+        let modified = status.st_mtimespec, changed = status.st_ctimespec
+        #else
+        let modified = status.st_mtim, changed = status.st_ctim
+        #endif
+        values = [UInt64(truncatingIfNeeded: status.st_size),
+                  UInt64(truncatingIfNeeded: modified.tv_sec), UInt64(truncatingIfNeeded: modified.tv_nsec),
+                  UInt64(truncatingIfNeeded: changed.tv_sec), UInt64(truncatingIfNeeded: changed.tv_nsec),
+                  UInt64(truncatingIfNeeded: status.st_ino), UInt64(truncatingIfNeeded: status.st_dev)]
+    }
+
+    /// File systems stamp times in ticks of a few milliseconds, so a file written again within the
+    /// same tick, to the same size, would show the same status. A status taken when the file's last
+    /// change was at least two seconds old cannot hide a later write that way.
+    public func settled(at seconds: Int64) -> Bool {
+        let modified = Int64(bitPattern: values[1]), changed = Int64(bitPattern: values[3])
+        return max(modified, changed) <= seconds - 2
+    }
+
+    /// Now, in whole seconds since 1970, as file times count.
+    public static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec)
+    }
 }
 
 public enum CatalogFileRead: Sendable {
@@ -38,7 +85,17 @@ public struct DirectoryCatalogSource: CatalogSource {
     }
 
     public func read(_ fileName: String) -> CatalogFileRead {
-        RegularFile.read(directory.hasSuffix("/") ? directory + fileName : directory + "/" + fileName)
+        RegularFile.read(path(fileName))
+    }
+
+    public func status(_ fileName: String) -> FileStatus? {
+        var status = stat()
+        guard stat(path(fileName), &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        return FileStatus(status)
+    }
+
+    private func path(_ fileName: String) -> String {
+        directory.hasSuffix("/") ? directory + fileName : directory + "/" + fileName
     }
 }
 
