@@ -44,6 +44,7 @@ public struct AppContext: Sendable {
     public var isCatalogLoading: Bool { catalogLoad != nil }
     /// The saved postcode, kept to look up again once the providers are there.
     private var savedHome: String?
+    private var typedWhileLoading = false
     public var size: Size
     public var today: CalendarDate
     /// Provider ids in the order they were added.
@@ -94,7 +95,22 @@ public struct AppContext: Sendable {
         catalog = delivery.catalog
         catalogLoad = nil
         shortlist = shortlist.filter { catalog.provider(id: $0) != nil }
-        if home == nil { home = savedHome.flatMap { catalog.postcode($0) } }
+        guard home == nil, let savedHome else { return }
+        home = catalog.postcode(savedHome)
+        if home == nil, typedWhileLoading {
+            warn("\(savedHome) is not in \(catalog.manifest.area.name), so distances are not shown. Press h to set your home postcode again.")
+        }
+        typedWhileLoading = false
+    }
+
+    /// A home postcode typed while the area's postcodes are still loading: saved now, looked up
+    /// (and distances shown) when they arrive.
+    public mutating func setHomeWhenLoaded(_ postcode: String) {
+        let previous = home
+        home = nil
+        savedHome = postcode
+        typedWhileLoading = true
+        write(.setHomePostcode(postcode), undo: .home(previous), what: "your home postcode")
     }
 
     /// The load failed: nothing is there to browse.

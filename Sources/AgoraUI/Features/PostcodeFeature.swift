@@ -38,6 +38,12 @@ public struct PostcodeFeature: Feature {
                 }
                 return .handled
             }
+            if context.isCatalogLoading, context.catalog.manifest.postcodes.isEmpty {
+                context.dismiss()
+                context.setHomeWhenLoaded(postcode)
+                context.inform("Home postcode \(postcode) saved: distances show once the area's postcodes have loaded")
+                return .handled
+            }
             guard let entry = context.catalog.postcode(postcode) else {
                 let example = context.catalog.manifest.postcodes.first?.postcode ?? "KM1 1AA"
                 form.setError("\(postcode) is not in \(context.catalog.manifest.area.name). Try one like \(example).", on: "postcode")

@@ -29,10 +29,11 @@ public struct Catalog: Sendable {
         return catalog
     }
 
-    /// The manifest with no providers yet: enough for the full-screen program's home page while
-    /// the provider tables load in the background. Problems in the manifest are thrown as usual.
+    /// The manifest with no providers and no postcodes yet: enough for the full-screen program's
+    /// home page while the rest loads in the background. Problems in what is read are thrown as
+    /// usual; the postcode list is checked by the full load.
     public static func manifestOnly(from source: any CatalogSource) throws(CatalogError) -> Catalog {
-        let (manifest, problems) = CatalogLoader.readManifest(source)
+        let (manifest, problems) = CatalogLoader.readManifest(source, skippingPostcodes: true)
         guard let manifest, !problems.contains(where: { $0.severity == .error }) else { throw CatalogError(problems: problems) }
         return Catalog(manifest: manifest, providers: [], warnings: [])
     }

@@ -30,10 +30,25 @@ struct ManifestReader {
                                        severity: severity))
     }
 
-    mutating func read(data: [UInt8]) -> Manifest? {
+    /// Where the postcode list comes from.
+    enum Postcodes {
+        /// Read from the manifest and checked.
+        case read
+        /// Passed over (when the dedicated scanner can find the list): left empty.
+        case skipped
+        /// Already read and checked (a snapshot keeps them apart from the rest of the manifest).
+        case given([Manifest.PostcodeEntry])
+    }
+
+    mutating func read(data: [UInt8], postcodes source: Postcodes = .read) -> Manifest? {
         let root: Any
         // The postcode list is read by a dedicated scanner when it can be; the rest by JSONSerialization.
-        let fastPostcodes = PostcodeListReader.read(data)
+        let fastPostcodes: (range: Range<Int>, rows: [PostcodeListReader.Row])?
+        switch source {
+        case .read: fastPostcodes = PostcodeListReader.read(data)
+        case .skipped: fastPostcodes = PostcodeListReader.arrayRange(data).map { ($0, []) }
+        case .given: fastPostcodes = nil
+        }
         var json = data
         if let fastPostcodes { json.replaceSubrange(fastPostcodes.range, with: Array("[]".utf8)) }
         guard JSONDepth.isWithinLimit(json) else {
@@ -69,7 +84,9 @@ struct ManifestReader {
         }
         guard let area = readArea(object["area"]) else { return nil }
         let postcodes: [Manifest.PostcodeEntry]
-        if let fastPostcodes, object["postcodes"] != nil {
+        if case .given(let entries) = source {
+            postcodes = entries
+        } else if let fastPostcodes, object["postcodes"] != nil {
             postcodes = checkPostcodes(fastPostcodes.rows, area: area)
         } else {
             postcodes = checkPostcodes(readPostcodeRows(object["postcodes"]), area: area)

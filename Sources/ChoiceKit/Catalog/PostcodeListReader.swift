@@ -19,6 +19,15 @@ struct PostcodeListReader {
         }
     }
 
+    /// The byte range of the array (from `[` to its `]`) found without reading its rows: strings
+    /// are stepped over (escapes included), brackets counted. Nil if there is no such array.
+    static func arrayRange(_ bytes: [UInt8]) -> Range<Int>? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = PostcodeListReader(bytes: buffer)
+            return reader.skipArray()
+        }
+    }
+
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
     private var line = 1
@@ -47,6 +56,36 @@ struct PostcodeListReader {
             guard take(UInt8(ascii: "]")) else { return nil }
             return (start..<position, rows)
         }
+    }
+
+    private mutating func skipArray() -> Range<Int>? {
+        guard let keyEnd = find(Array("\"postcodes\"".utf8)) else { return nil }
+        position = keyEnd
+        skipSpace()
+        guard take(UInt8(ascii: ":")) else { return nil }
+        skipSpace()
+        let start = position
+        guard take(UInt8(ascii: "[")) else { return nil }
+        var depth = 1
+        var inString = false
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            if inString {
+                if byte == UInt8(ascii: "\\") { position += 1 } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { return start..<position }
+            case UInt8(ascii: "{"), UInt8(ascii: "}"): return nil
+            default: break
+            }
+        }
+        return nil
     }
 
     private mutating func readRow() -> Row? {

@@ -11,8 +11,8 @@ public enum CatalogSnapshot {
     /// read one at a time, the whole index as flat arrays, the files' status beside their
     /// fingerprint, and a checksum per megabyte of the body.
     static let version: UInt8 = 4
-    /// Manifest, warnings, shared strings, provider records and the index.
-    static let sectionCount = 5
+    /// Manifest, its postcodes, warnings, shared strings, provider records and the index.
+    static let sectionCount = 6
     /// Magic, version, header checksum and header length come before the header.
     static let fixedSize = magic.count + 1 + 8 + 4
     /// The body is checked in pieces of this size, on every core.
@@ -101,7 +101,8 @@ public enum CatalogSnapshot {
         index.integers(stringEnds)
         index.integers(recordEnds)
         IndexCoding.write(catalog.index.stored, &index)
-        let sections = [manifest, warnings.bytes, strings, records.bytes, index.bytes]
+        let (manifestRest, postcodes) = splitManifest(manifest, postcodes: catalog.manifest.postcodes)
+        let sections = [manifestRest, postcodes, warnings.bytes, strings, records.bytes, index.bytes]
 
         var header = SnapshotWriter()
         header.integers([fingerprint])
@@ -111,6 +112,37 @@ public enum CatalogSnapshot {
         header.list(sections) { $0.varint(UInt64($1.count)) }
         header.integers(chunkSums(of: sections))
         return [start(header: header.bytes)] + sections
+    }
+
+    /// The manifest's bytes with its postcode list taken out, and the list as checked, apart: the
+    /// list is most of a large manifest, and reading it back as numbers is far quicker than as
+    /// JSON. A list the scanner cannot find stays in the manifest (then the second part says so).
+    private static func splitManifest(_ bytes: [UInt8], postcodes: [Manifest.PostcodeEntry]) -> ([UInt8], [UInt8]) {
+        var out = SnapshotWriter()
+        guard let range = PostcodeListReader.arrayRange(bytes) else {
+            out.bool(false)
+            return (bytes, out.bytes)
+        }
+        var rest = bytes
+        rest.replaceSubrange(range, with: Array("[]".utf8))
+        out.bool(true)
+        out.list(postcodes) { writer, entry in
+            writer.uniqueString(entry.postcode)
+            writer.uniqueString(entry.town)
+            writer.double(entry.location.latitude)
+            writer.double(entry.location.longitude)
+        }
+        return (rest, out.bytes)
+    }
+
+    private static func readPostcodes(_ input: inout SnapshotReader) throws(SnapshotReader.Corrupt) -> ManifestReader.Postcodes {
+        guard try input.bool() else { return .read }
+        return .given(try input.list { (reader: inout SnapshotReader) throws(SnapshotReader.Corrupt) in
+            let postcode = try reader.uniqueString(), town = try reader.uniqueString()
+            let latitude = try reader.double(), longitude = try reader.double()
+            guard GeoPoint.isValid(latitude: latitude, longitude: longitude) else { throw SnapshotReader.Corrupt() }
+            return Manifest.PostcodeEntry(postcode: postcode, location: GeoPoint(latitude: latitude, longitude: longitude), town: town)
+        })
     }
 
     /// The checksum of each `chunkSize` piece of the sections laid end to end.
@@ -275,20 +307,23 @@ public enum CatalogSnapshot {
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             let bytes = storage.bytes
             if part == 0 {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[ranges[0]]), as: UTF8.self)
-                var reader = ManifestReader(file: source.displayPath(CatalogLoader.manifestFileName), text: text)
-                let read = reader.read(data: Array(text.utf8))
+                var postcodesInput = SnapshotReader(bytes: bytes, range: ranges[1])
+                guard let postcodes = try? readPostcodes(&postcodesInput), postcodesInput.atEnd else { return }
+                let data = Array(bytes[ranges[0]])
+                var reader = ManifestReader(file: source.displayPath(CatalogLoader.manifestFileName),
+                                            text: String(decoding: data, as: UTF8.self))
+                let read = reader.read(data: data, postcodes: postcodes)
                 manifest.set(0, reader.problems.contains { $0.severity == .error } ? nil : read)
             } else {
-                var input = SnapshotReader(bytes: bytes, range: ranges[4])
+                var input = SnapshotReader(bytes: bytes, range: ranges[5])
                 parts.set(0, try? readIndexSection(&input))
             }
         }
-        var warningsInput = SnapshotReader(bytes: bytes, range: ranges[1])
+        var warningsInput = SnapshotReader(bytes: bytes, range: ranges[2])
         guard let manifest = manifest.values[0], let parts = parts.values[0],
-              let warnings = try? readWarnings(&warningsInput), warningsInput.position == ranges[1].upperBound,
-              let strings = StringTable(bytes: UnsafeBufferPointer(rebasing: bytes[ranges[2]]), ends: parts.stringEnds),
-              let records = SnapshotRecords(storage: storage, records: ranges[3], ends: parts.recordEnds, strings: strings)
+              let warnings = try? readWarnings(&warningsInput), warningsInput.atEnd,
+              let strings = StringTable(bytes: UnsafeBufferPointer(rebasing: bytes[ranges[3]]), ends: parts.stringEnds),
+              let records = SnapshotRecords(storage: storage, records: ranges[4], ends: parts.recordEnds, strings: strings)
         else { return nil }
         let index = CatalogIndex(stored: parts.stored, postcodes: manifest.postcodes)
         return Decoded(catalog: Catalog(manifest: manifest, providers: ProviderTable(records: records), index: index,

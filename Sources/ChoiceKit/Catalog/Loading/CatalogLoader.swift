@@ -70,7 +70,9 @@ public enum CatalogLoader {
 
     /// The manifest alone (area, services, postcodes): enough to draw the home page while the
     /// provider tables load.
-    public static func readManifest(_ source: any CatalogSource) -> (Manifest?, [CatalogProblem]) {
+    /// `skippingPostcodes`: the postcode list is passed over unread (for a first frame, which does
+    /// not need it; the full load reads and checks it).
+    public static func readManifest(_ source: any CatalogSource, skippingPostcodes: Bool = false) -> (Manifest?, [CatalogProblem]) {
         let manifestPath = source.displayPath(manifestFileName)
         let manifestBytes: [UInt8]
         switch source.read(manifestFileName) {
@@ -94,7 +96,7 @@ public enum CatalogLoader {
                 fix: "save the file as UTF-8")])
         }
         var manifestReader = ManifestReader(file: manifestPath, text: manifestText)
-        let manifest = manifestReader.read(data: manifestBytes)
+        let manifest = manifestReader.read(data: manifestBytes, postcodes: skippingPostcodes ? .skipped : .read)
         return (manifest, manifestReader.problems)
     }
 
