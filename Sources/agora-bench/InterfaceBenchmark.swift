@@ -1,5 +1,4 @@
 import AgoraUI
-import CBenchSupport
 import ChoiceKit
 import Foundation
 
@@ -64,79 +63,37 @@ enum InterfaceBenchmark {
 
     private static func launchOnce(binary: String, arguments: [String], stay: Double,
                                    waitsForProviders: Bool) -> (firstFrame: Double, ready: Double?, peakMemoryMB: Int)? {
-        var name = [CChar](repeating: 0, count: 256)
-        let master = agora_bench_open_pty(&name, name.count)
-        guard master >= 0 else { return nil }
-        let slavePath = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        defer { close(master) }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, agora_bench_spawn_setsid_flag())
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
-        posix_spawn_file_actions_adddup2(&actions, 0, 1)
-        posix_spawn_file_actions_adddup2(&actions, 0, 2)
         let data = dataDirectory
         let environment = ["TERM=xterm-256color", "LC_ALL=C.UTF-8", "LINES=40", "COLUMNS=120", "XDG_DATA_HOME=\(data)",
                            "XDG_CACHE_HOME=\(data)/cache", "HOME=\(data)"]
-        let argv = ([binary] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
-        var pid = pid_t()
-        let start = ContinuousClock.now
-        guard posix_spawn(&pid, binary, &actions, &attributes, argv, envp) == 0 else { return nil }
+        guard let terminal = PseudoTerminal.spawn(binary, arguments, environment: environment) else { return nil }
         // The home screen's status line ("… i service  q quit …") is drawn last: when it has
         // arrived, the frame is complete.
         let marker = Array(" service  ".utf8)
         // Then, for a catalog directory, the message saying every provider is loaded.
         let readyMarker = Array(" ready".utf8)
         var seen: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
         var elapsed: Double?
         var ready: Double?
-        while Measure.milliseconds(ContinuousClock.now - start) < 10_000 {
-            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-            guard poll(&descriptor, 1, 100) > 0 else { continue }
-            let count = read(master, &buffer, buffer.count)
-            guard count > 0 else { break }
-            seen += buffer[0..<count]
+        while terminal.elapsedMilliseconds < 10_000 {
+            guard let bytes = terminal.read(waiting: 100) else { break }
+            seen += bytes
             if elapsed == nil, containsMarker(seen, marker) {
-                elapsed = Measure.milliseconds(ContinuousClock.now - start)
+                elapsed = terminal.elapsedMilliseconds
                 if !waitsForProviders { break }
             }
             // A fast load may be ready within the first frame itself.
             if elapsed != nil, containsMarker(seen, readyMarker) {
-                ready = Measure.milliseconds(ContinuousClock.now - start)
+                ready = terminal.elapsedMilliseconds
                 break
             }
         }
         let stayUntil = ContinuousClock.now + .milliseconds(Int(stay * 1000))
-        while ContinuousClock.now < stayUntil {
-            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-            if poll(&descriptor, 1, 50) > 0 { _ = read(master, &buffer, buffer.count) }
-        }
-        let peak = peakMemoryMB(of: pid)
-        _ = write(master, "q", 1)
-        var status: Int32 = 0
-        var usage = rusage()
-        // Drain output while waiting so the program never blocks on a full terminal buffer.
-        while wait4(pid, &status, WNOHANG, &usage) == 0 {
-            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-            if poll(&descriptor, 1, 50) > 0 { _ = read(master, &buffer, buffer.count) }
-        }
+        while ContinuousClock.now < stayUntil { _ = terminal.read(waiting: 50) }
+        let peak = terminal.peakMemoryMB()
+        terminal.finish(typing: "q")
         guard let elapsed else { return nil }
         return (elapsed, ready, peak)
-    }
-
-    /// The child's own peak resident memory, read while it is running (rusage would also count
-    /// memory it shared with this process before exec).
-    private static func peakMemoryMB(of pid: pid_t) -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
-        return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) / 1024
     }
 
     private static func containsMarker(_ bytes: [UInt8], _ marker: [UInt8]) -> Bool {

@@ -16,7 +16,23 @@ func launchBenchmark(directory: String, providers: Int) {
         print("Launch, \(providers) providers, first launch (from the files): first frame \(Measure.format(first.milliseconds.first ?? 0)) ms, every provider searchable \(Measure.format(first.readyMilliseconds.first ?? 0)) ms, peak memory \(first.peakMemoryMB) MB")
         let national = InterfaceBenchmark.launch(binary: agora, arguments: ["--catalog", directory], runs: 10, waitsForProviders: true)
         print("Launch, \(providers) providers, later launches (from the snapshot): first frame median \(Measure.format(Measure.median(national.milliseconds))) ms, p99 \(Measure.format(Measure.percentile(national.milliseconds, 99))) ms; every provider searchable median \(Measure.format(Measure.median(national.readyMilliseconds))) ms, p99 \(Measure.format(Measure.percentile(national.readyMilliseconds, 99))) ms (\(national.readyMilliseconds.count) of \(national.milliseconds.count) runs); peak memory \(national.peakMemoryMB) MB")
+        compareWithVisiData(directory: directory, first: first, later: national)
     } else {
         print("(build agora in the same configuration to time its launch: swift build -c release)")
     }
+}
+
+/// The same rows in VisiData, when it is installed, and how many times faster Agora is.
+private func compareWithVisiData(directory: String, first: InterfaceBenchmark.Launch, later: InterfaceBenchmark.Launch) {
+    guard let visidata = VisiDataBenchmark.run(directory: directory, runs: 5),
+          !visidata.firstFrame.isEmpty, !visidata.allRows.isEmpty else {
+        print("(VisiData not timed: install it with `pip install visidata` to compare)")
+        return
+    }
+    let frame = Measure.median(visidata.firstFrame), rows = Measure.median(visidata.allRows)
+    print("\(visidata.version), the same rows as one \(visidata.megabytes) MB CSV: first frame median \(Measure.format(frame)) ms, every row median \(Measure.format(rows)) ms (\(visidata.allRows.count) runs)")
+    func ratio(_ theirs: Double, _ ours: Double) -> String { ours > 0 ? String(format: "%.1f×", theirs / ours) : "—" }
+    let laterFrame = Measure.median(later.milliseconds), laterReady = Measure.median(later.readyMilliseconds)
+    let firstReady = first.readyMilliseconds.first ?? 0
+    print("Agora against VisiData: first frame \(ratio(frame, laterFrame)) faster; every row searchable \(ratio(rows, laterReady)) faster from the snapshot, \(ratio(rows, firstReady)) from the files (first launch)")
 }

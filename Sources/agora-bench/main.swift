@@ -30,6 +30,15 @@ if arguments.count >= 3, arguments[1] == "--launch" {
     launchBenchmark(directory: arguments[2], providers: Int(arguments.count > 3 ? arguments[3] : "") ?? 0)
     exit(0)
 }
+if arguments.count >= 3, arguments[1] == "--visidata" {
+    // VisiData alone on the rows of a catalog directory (when it is installed).
+    if let result = VisiDataBenchmark.run(directory: arguments[2], runs: 3) {
+        print("\(result.version), \(result.megabytes) MB: first frame \(result.firstFrame.map(Measure.format)) ms, every row \(result.allRows.map(Measure.format)) ms")
+    } else {
+        print("VisiData is not installed (pip install visidata)")
+    }
+    exit(0)
+}
 if arguments.count >= 3, arguments[1] == "--measure" {
     Measure.run(directory: arguments[2], providers: Int(arguments.count > 3 ? arguments[3] : "") ?? 0)
     exit(0)

@@ -37,8 +37,9 @@ struct UIRuntime {
     /// (an export) is cancelled and waited for, so it leaves its whole file or none.
     func run(_ state: inout AppState) -> Ending {
         defer { jobs.cancelAllAndWait() }
-        // The catalog's load, when the state starts without its providers, begins before the first frame.
-        carryOut(Update.start(&state))
+        // The catalog's load, when the state starts without its providers, begins right after the
+        // first frame: loading from the files keeps both cores busy, and would hold the frame back.
+        var startEffects: [Effect]? = Update.start(&state)
         var firstFrame = true
         var lastFrame = ContinuousClock.now
         // What the terminal had ready when the last event was handled, not yet acted on.
@@ -53,6 +54,10 @@ struct UIRuntime {
                 terminal.draw(Render.screen(state))
                 lastFrame = .now
                 firstFrame = false
+            }
+            if let effects = startEffects {
+                startEffects = nil
+                carryOut(effects)
             }
             let next = readAhead ?? terminal.wait()
             readAhead = nil
