@@ -18,7 +18,7 @@ public struct FilterVocabulary: Hashable, Sendable {
         self.init(providers: catalog.providers)
     }
 
-    public init(providers: [Provider]) {
+    public init<Providers: Sequence<Provider>>(providers: Providers) {
         var organisations: [ProviderKind: Set<String>] = [:]
         var faiths: Set<String> = []
         for provider in providers {
