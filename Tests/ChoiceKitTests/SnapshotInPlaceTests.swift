@@ -165,3 +165,35 @@ struct SnapshotInPlaceTests {
         #expect(refused > 0 && loaded + refused > 20)
     }
 }
+
+@Suite("Fingerprints taken in pieces")
+struct FingerprintPieceTests {
+    @Test func piecesOfAnySizeGiveTheFingerprintOfTheWhole() {
+        var random = SystemRandomNumberGenerator()
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 100, 1_000] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+            let whole = Fingerprint.of(bytes)
+            for cut in Set([0, 1, 3, length / 2, max(0, length - 1), length]) where cut <= length {
+                var hasher = FingerprintHasher()
+                bytes.withUnsafeBytes { raw in
+                    hasher.add(UnsafeRawBufferPointer(rebasing: raw[0..<cut]))
+                    hasher.add(UnsafeRawBufferPointer(rebasing: raw[cut..<length]))
+                }
+                #expect(hasher.value == whole, "length \(length) cut at \(cut)")
+            }
+        }
+        // Lengths that differ only by trailing zero bytes differ.
+        #expect(Fingerprint.of([1, 2, 3]) != Fingerprint.of([1, 2, 3, 0]))
+    }
+
+    @Test func aFileOnDiskIsFingerprintedAsItsBytes() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("agora-print-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let bytes = (0..<(3 << 20) + 5).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+        try Data(bytes).write(to: root.appendingPathComponent("big.csv"))
+        let source = DirectoryCatalogSource(directory: root.path)
+        #expect(source.fingerprint("big.csv") == Fingerprint.of(bytes))
+        #expect(source.fingerprint("none.csv") == nil)
+    }
+}

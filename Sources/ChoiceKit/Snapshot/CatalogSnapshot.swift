@@ -42,9 +42,17 @@ public enum CatalogSnapshot {
         let slots = Slots<UInt64?>(count: files.count, initial: nil)
         let first = Slots<[UInt8]>(count: 1, initial: [])
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            guard case .bytes(let bytes) = source.read(files[index]) else { return }
-            slots.set(index, Fingerprint.of(Array(files[index].utf8)) ^ Fingerprint.of(bytes) &* 31)
-            if index == 0 { first.set(0, bytes) }
+            // The manifest is wanted whole; the tables are fingerprinted without keeping them.
+            let fingerprint: UInt64?
+            if index == 0 {
+                guard case .bytes(let bytes) = source.read(files[index]) else { return }
+                first.set(0, bytes)
+                fingerprint = Fingerprint.of(bytes)
+            } else {
+                fingerprint = source.fingerprint(files[index])
+            }
+            guard let fingerprint else { return }
+            slots.set(index, Fingerprint.of(Array(files[index].utf8)) ^ fingerprint &* 31)
         }
         var combined: UInt64 = 0x9E37_79B9_7F4A_7C15
         for value in slots.values {
@@ -372,15 +380,48 @@ enum Fingerprint {
 
     /// Every byte counts: flipping any bit changes the result (with odds of a miss of 1 in 2^64).
     static func of(_ raw: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(raw.count)
+        var hasher = FingerprintHasher()
+        hasher.add(raw)
+        return hasher.value
+    }
+}
+
+/// `Fingerprint` taken piece by piece, so a large file is fingerprinted a megabyte at a time
+/// rather than read whole: the pieces give the same value as the bytes at once.
+struct FingerprintHasher {
+    private var hash: UInt64 = 0x243F_6A88_85A3_08D3
+    private var pending: UInt64 = 0
+    private var pendingCount = 0
+    private var length = 0
+
+    mutating func add(_ raw: UnsafeRawBufferPointer) {
+        length += raw.count
         var offset = 0
+        // Bytes left over from the last piece make a word with the first of this one.
+        while pendingCount > 0, pendingCount < 8, offset < raw.count {
+            pending |= UInt64(raw[offset]) << (8 * UInt64(pendingCount))
+            pendingCount += 1
+            offset += 1
+        }
+        if pendingCount == 8 {
+            absorb(pending)
+            pending = 0
+            pendingCount = 0
+        }
         while offset + 8 <= raw.count {
-            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            hash = (hash ^ mix(word)) &* 0x9E37_79B9_7F4A_7C15
+            absorb(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
             offset += 8
         }
-        var tail: UInt64 = 0
-        for index in offset..<raw.count { tail = tail << 8 | UInt64(raw[index]) }
-        return mix(hash ^ tail)
+        while offset < raw.count {
+            pending |= UInt64(raw[offset]) << (8 * UInt64(pendingCount))
+            pendingCount += 1
+            offset += 1
+        }
     }
+
+    private mutating func absorb(_ word: UInt64) {
+        hash = (hash ^ Fingerprint.mix(word)) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    var value: UInt64 { Fingerprint.mix(hash ^ pending ^ Fingerprint.mix(UInt64(length))) }
 }

@@ -12,10 +12,17 @@ public protocol CatalogSource: Sendable {
     /// What the file system says of a file without reading it; nil where there is no file system
     /// (then a snapshot's freshness is always checked by the files' bytes).
     func status(_ fileName: String) -> FileStatus?
+    /// The file's fingerprint (as `Fingerprint.of` its bytes); nil if it cannot be read.
+    func fingerprint(_ fileName: String) -> UInt64?
 }
 
 extension CatalogSource {
     public func status(_ fileName: String) -> FileStatus? { nil }
+
+    public func fingerprint(_ fileName: String) -> UInt64? {
+        guard case .bytes(let bytes) = read(fileName) else { return nil }
+        return Fingerprint.of(bytes)
+    }
 }
 
 /// Size, modification and change times, inode and device of a file: if all are as they were, the
@@ -92,6 +99,29 @@ public struct DirectoryCatalogSource: CatalogSource {
         var status = stat()
         guard stat(path(fileName), &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         return FileStatus(status)
+    }
+
+    /// Read a megabyte at a time: fingerprinting a catalog's tables never holds them in memory.
+    public func fingerprint(_ fileName: String) -> UInt64? {
+        let descriptor = open(path(fileName), O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        var hasher = FingerprintHasher()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var total = 0
+        while true {
+            let count = buffer.withUnsafeMutableBytes { readDescriptor(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return hasher.value }
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return nil
+            }
+            total += count
+            guard total <= RegularFile.maximumSize else { return nil }
+            buffer.withUnsafeBytes { hasher.add(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        }
     }
 
     private func path(_ fileName: String) -> String {
