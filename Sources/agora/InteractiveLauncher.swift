@@ -142,14 +142,6 @@ struct SavedSettings {
 }
 
 /// Today's date in the local calendar.
-enum Today {
-    static var date: CalendarDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? CalendarDate(daysSinceEpoch: 0)
-    }
-}
-
 /// Numbered menus on standard input and output, for screen readers and TERM=dumb.
 struct PlainRunner {
     let catalog: Catalog

@@ -17,10 +17,7 @@ struct TodayOption: ParsableArguments {
     var today: String?
 
     func date() throws -> CalendarDate {
-        guard let today else {
-            let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-            return CalendarDate(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDate(daysSinceEpoch: 0)
-        }
+        guard let today else { return Today.date }
         guard let date = CalendarDate.parseISO(today) else {
             throw Failure.usage("--today \(MessageText.quoted(today)) is not a date — use YYYY-MM-DD")
         }

@@ -46,10 +46,7 @@ enum BudgetInput {
     }
 
     /// Today in the local calendar, for entries that default to today.
-    static var today: CalendarDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDate(daysSinceEpoch: 0)
-    }
+    static var today: CalendarDate { Today.date }
 
     /// The store in the data directory; a store that cannot be opened ends the command (exit 1).
     static func store(_ global: GlobalOptions) throws -> AgoraStore {
