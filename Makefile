@@ -14,7 +14,12 @@ BASHDIR := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSHDIR := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHDIR := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
-PROGRAM := .build/release/agora
+# The installed program carries the Swift runtime and Foundation inside it: it starts about a
+# third sooner than one that loads them as shared libraries (BENCHMARKS.md). It is built apart,
+# so the manual plugin's ordinary release build does not undo it. (The linker's note about
+# `mktemp` comes from Foundation's own static library.)
+STATIC := .build/static
+PROGRAM := $(STATIC)/release/agora
 MANUAL := .build/plugins/GenerateManual/outputs/agora/agora.1
 GENERATED := .build/agora-completions
 
@@ -23,7 +28,7 @@ GENERATED := .build/agora-completions
 all: build manual completions
 
 build:
-	$(SWIFT) build -c release --product agora
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(STATIC) --product agora
 
 # swift-argument-parser's manual plugin, from the command definitions (it builds in release mode).
 manual: build
