@@ -41,7 +41,11 @@ struct ValidationTests {
         var fixture = CatalogFixture()
         fixture.set("care.csv", line: 2, column: "cqc_overall", to: "Excellent")
         #expect(problems(fixture).contains(
-            "catalog/care.csv:2: cqc_overall: \"Excellent\" is not a CQC rating — use one of \"Inadequate\", \"Requires improvement\", \"Good\", \"Outstanding\", or \"Not yet rated\""))
+            "catalog/care.csv:2: cqc_overall: \"Excellent\" is not a CQC rating — use one of \"Inadequate\", \"Requires improvement\", \"Good\", \"Outstanding\", \"Not yet rated\" or \"Not imported\""))
+        fixture = CatalogFixture()
+        fixture.set("care.csv", line: 2, column: "cqc_overall", to: "Not imported")
+        #expect(problems(fixture).contains(
+            "catalog/care.csv:2: cqc_overall: is \"Not imported\" but key questions are rated — give the overall rating"))
         fixture = CatalogFixture()
         fixture.set("care.csv", line: 2, column: "cqc_safe", to: "Superb")
         #expect(problems(fixture).contains { $0.hasPrefix("catalog/care.csv:2: cqc_safe: \"Superb\" is not one of the allowed values") })

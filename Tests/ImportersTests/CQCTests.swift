@@ -69,8 +69,18 @@ struct CQCTests {
 
     @Test func withoutAPIDataTheRatingIsNotImportedAndTheReportSaysSo() throws {
         let made = try ImportCatalog.kingsmere(cqc: [Fixtures.cqcDirectory])
-        #expect(made.catalog.providers(of: .care).allSatisfy { $0.care?.assessment == .notPublished })
+        let care = made.catalog.providers(of: .care)
+        #expect(!care.isEmpty && care.allSatisfy { $0.care?.assessment == .notImported })
         #expect(made.report.contains { $0.contains("CQC rating: rating not imported — the care directory has no ratings") })
+        // The service's page says so in words, not "not published", in lists too, and a snapshot keeps it.
+        let facts = ProviderFacts.sections(for: care[0], in: made.catalog).flatMap(\.facts)
+        let overall = try #require(facts.first { $0.key == "cqc_overall" })
+        #expect(overall.measure.long == "rating not imported")
+        #expect(overall.measure.short == "not imported")
+        let source = InMemoryCatalogSource(texts: made.result.files, displayName: "imported")
+        let bytes = try #require(CatalogSnapshot.encode(made.catalog, source: source))
+        let decoded = try #require(CatalogSnapshot.decode(bytes, source: source))
+        #expect(decoded.providers(of: .care).allSatisfy { $0.care?.assessment == .notImported })
     }
 
     @Test func ratingsAloneUpdateTheCatalogsCareServices() throws {
@@ -80,7 +90,7 @@ struct CQCTests {
         #expect(updated.catalog.provider(id: "1-9000000004")?.care?.assessment.overall == .outstanding)
         #expect(updated.catalog.provider(id: "1-9000000009")?.care?.assessment == .notYetRated)
         #expect(updated.catalog.provider(id: "1-9000000001")?.care?.beds == 48)
-        #expect(updated.catalog.provider(id: "1-9000000002")?.care?.assessment == .notPublished)
+        #expect(updated.catalog.provider(id: "1-9000000002")?.care?.assessment == .notImported)
         #expect(updated.catalog.count(of: .school) == directoryOnly.catalog.count(of: .school))
         #expect(updated.catalog.manifest.sources.contains { $0.name == "CQC API location data" })
     }

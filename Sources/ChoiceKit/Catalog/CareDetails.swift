@@ -121,6 +121,9 @@ public enum CQCAssessment: Hashable, Sendable {
     case notYetRated
     /// The catalog has no rating information for this location.
     case notPublished
+    /// Imported from CQC's care directory, which has no ratings, without CQC's location data
+    /// for this service: a rating may well exist.
+    case notImported
 
     public var overall: CQCRating? { if case .rated(let ratings) = self { return ratings.overall }; return nil }
     public var ratings: CQCRatings? { if case .rated(let ratings) = self { return ratings }; return nil }
@@ -130,6 +133,7 @@ public enum CQCAssessment: Hashable, Sendable {
         case .rated(let ratings): return ratings.overall.label
         case .notYetRated: return CQCRating.notYetRatedLabel
         case .notPublished: return "not published"
+        case .notImported: return "rating not imported"
         }
     }
 }

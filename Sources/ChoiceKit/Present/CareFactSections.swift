@@ -37,6 +37,9 @@ enum CareFactSections {
                               note: "registered with CQC but not inspected yet"))
         case .notPublished:
             facts.append(Fact(key: "cqc_overall", label: "Overall", measure: .missing(.notPublished)))
+        case .notImported:
+            facts.append(Fact(key: "cqc_overall", label: "Overall", measure: .missing(.notImported),
+                              note: "this catalog was made from CQC's care directory, which has no ratings; the service's CQC page has it"))
         }
         return FactSection(title: "CQC rating (\(ProviderFacts.asOf(topic, catalog) ?? "latest"))", facts: facts)
     }

@@ -11,10 +11,13 @@ public enum Absence: Hashable, Sendable {
     case notApplicable(String)
     /// It will exist but does not yet ("not yet rated").
     case notYet(String)
+    /// It may exist, but the data it was imported from does not carry it (a CQC rating).
+    case notImported
 
     public var words: String {
         switch self {
         case .notPublished: return "not published"
+        case .notImported: return "rating not imported"
         case .notApplicable(let why), .notYet(let why): return why
         }
     }
@@ -23,6 +26,7 @@ public enum Absence: Hashable, Sendable {
     public var short: String {
         switch self {
         case .notPublished: return ShortText.notPublished
+        case .notImported: return "not imported"
         case .notApplicable: return "n/a"
         case .notYet(let why): return why
         }

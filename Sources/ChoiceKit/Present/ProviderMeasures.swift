@@ -83,6 +83,8 @@ public enum ProviderMeasures {
             return .missing(.notYet(CQCRating.notYetRatedLabel.lowercased()))
         case .notPublished:
             return .missing(.notPublished)
+        case .notImported:
+            return .missing(.notImported)
         }
     }
 

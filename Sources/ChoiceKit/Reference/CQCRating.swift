@@ -30,6 +30,8 @@ public enum CQCRating: Int, LabelledValue, CaseIterable, Comparable, Hashable, S
 
 
     public static let notYetRatedLabel = "Not yet rated"
+    /// In a catalog imported from CQC's care directory alone, which carries no ratings.
+    public static let notImportedLabel = "Not imported"
 
     public static let source = Source(
         publisher: "Care Quality Commission", title: "How we rate services: ratings",

@@ -103,6 +103,7 @@ enum ProviderCoding {
         switch assessment {
         case .notPublished: out.byte(0)
         case .notYetRated: out.byte(1)
+        case .notImported: out.byte(3)
         case .rated(let ratings):
             out.byte(2)
             out.oneOf(ratings.overall)
@@ -115,6 +116,7 @@ enum ProviderCoding {
         switch try input.byte() {
         case 0: return .notPublished
         case 1: return .notYetRated
+        case 3: return .notImported
         case 2:
             let overall = try input.oneOf(CQCRating.self)
             var questions: [CQCRating?] = []

@@ -80,7 +80,7 @@ struct ProviderBuilding {
                 section.skip(line: service.line, Reasons.idTaken, detail: service.locationID)
                 continue
             }
-            var assessment = CQCAssessment.notPublished
+            var assessment = CQCAssessment.notImported
             if let rating {
                 assessment = rating.assessment
                 if case .rated(var ratings) = assessment, ratings.reportDate == nil, let checked = service.lastCheck {

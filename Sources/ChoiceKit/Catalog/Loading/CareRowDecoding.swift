@@ -57,9 +57,16 @@ extension ProviderRowDecoder {
             }
             return .notYetRated
         }
+        if text.lowercased() == CQCRating.notImportedLabel.lowercased() {
+            if anyQuestion {
+                row.problem("cqc_overall", "is \"\(CQCRating.notImportedLabel)\" but key questions are rated", "give the overall rating")
+                return nil
+            }
+            return .notImported
+        }
         guard let overall = Self.ratings.value(for: text) else {
             row.problem("cqc_overall", "\(MessageText.quoted(text)) is not a CQC rating",
-                        "use one of \(CQCRating.labelList), or \"\(CQCRating.notYetRatedLabel)\"")
+                        "use one of \(CQCRating.labelList), \"\(CQCRating.notYetRatedLabel)\" or \"\(CQCRating.notImportedLabel)\"")
             return nil
         }
         let padded = questions + [CQCRating?](repeating: nil, count: CQCKeyQuestion.allCases.count - questions.count)

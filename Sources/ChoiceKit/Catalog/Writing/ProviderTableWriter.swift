@@ -168,6 +168,7 @@ public enum ProviderTableWriter {
         switch assessment {
         case .notPublished: break
         case .notYetRated: cells["cqc_overall"] = CQCRating.notYetRatedLabel
+        case .notImported: cells["cqc_overall"] = CQCRating.notImportedLabel
         case .rated(let ratings):
             cells["cqc_overall"] = ratings.overall.label
             cells["cqc_report_date"] = ratings.reportDate?.iso ?? ""

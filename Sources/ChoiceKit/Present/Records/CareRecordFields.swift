@@ -28,11 +28,11 @@ enum CareRecordFields {
 enum CQCRecordFields {
     static func fields(_ assessment: @escaping @Sendable (Provider) -> CQCAssessment?) -> [RecordField] {
         [
-            RecordField("cqc_overall", .text, "Outstanding, Good, Requires improvement, Inadequate or Not yet rated") { provider, _ in
+            RecordField("cqc_overall", .text, "Outstanding, Good, Requires improvement, Inadequate or Not yet rated; empty when not published or not imported") { provider, _ in
                 switch assessment(provider) {
                 case .rated(let ratings)?: return .text(ratings.overall.label)
                 case .notYetRated?: return .text(CQCRating.notYetRatedLabel)
-                case .notPublished?, nil: return .null
+                case .notPublished?, .notImported?, nil: return .null
                 }
             },
         ] + CQCKeyQuestion.allCases.map { question in
