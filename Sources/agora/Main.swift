@@ -49,6 +49,10 @@ extension Agora {
             let first = message(for: error).split(separator: "\n").first.map(String.init) ?? "the arguments are not right"
             var text = first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first
             if let initial = text.first { text = initial.lowercased() + text.dropFirst() }
+            if let unknown = CommandLineText.unknownCommand(parserMessage: text) {
+                Output.error("agora: " + unknown)
+                return Failure.usageStatus
+            }
             Output.error("agora: \(text) — see `\(CommandLineText.helpCommand())`")
             return Failure.usageStatus
         }
@@ -81,11 +85,7 @@ enum CommandLineText {
     /// A message if `agora help WORDS` names a command that does not exist (the parser would
     /// print the general help and report success).
     static func unknownHelpTopic() -> String? {
-        var words = CommandLine.arguments.dropFirst()
-        // The global options may come first: `agora --data-dir DIR help list`.
-        while let first = words.first, first.hasPrefix("-") {
-            words = words.dropFirst(["--catalog", "--data-dir", "--theme"].contains(first) ? 2 : 1)
-        }
+        let words = afterGlobalOptions()
         guard words.first == "help" else { return nil }
         var commands: [any ParsableCommand.Type] = Agora.configuration.subcommands
         var path = ["agora"]
@@ -101,11 +101,29 @@ enum CommandLineText {
         return nil
     }
 
+    /// A message naming the commands when the parser's "unexpected argument" is the first word
+    /// typed: `agora bogus` is a command that does not exist, not a stray argument.
+    static func unknownCommand(parserMessage: String) -> String? {
+        guard let word = afterGlobalOptions().first, parserMessage == "unexpected argument '\(word)'",
+              !Agora.configuration.subcommands.contains(where: { $0._commandName == word }) else { return nil }
+        let names = Agora.configuration.subcommands.map { $0._commandName }.joined(separator: ", ")
+        return "there is no command \(MessageText.quoted(word)) — use \(names), or `agora --help`"
+    }
+
+    /// The arguments after the global options, which may come first: `agora --data-dir DIR help list`.
+    private static func afterGlobalOptions() -> ArraySlice<String> {
+        var words = CommandLine.arguments.dropFirst()
+        while let first = words.first, first.hasPrefix("-") {
+            words = words.dropFirst(["--catalog", "--data-dir", "--theme"].contains(first) ? 2 : 1)
+        }
+        return words
+    }
+
     /// `agora list --help` for the subcommand typed, else `agora --help`.
     static func helpCommand() -> String {
         var words = ["agora"]
         var commands: [any ParsableCommand.Type] = Agora.configuration.subcommands
-        for argument in CommandLine.arguments.dropFirst() {
+        for argument in afterGlobalOptions() {
             guard let next = commands.first(where: { $0._commandName == argument }) else { break }
             words.append(argument)
             commands = next.configuration.subcommands

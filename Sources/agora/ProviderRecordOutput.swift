@@ -14,11 +14,19 @@ struct ProviderRecordOutput {
         guard !keys.isEmpty else {
             throw Failure.usage("--fields is empty — name one or more of: \(all.map(\.key).joined(separator: ", "))")
         }
+        var seen = Set<String>()
+        if let repeated = keys.first(where: { !seen.insert($0.lowercased()).inserted }) {
+            throw Failure.usage("--fields names \(MessageText.quoted(repeated)) twice — name each field once")
+        }
         switch ProviderRecord.select(keys, from: all) {
         case .success(let chosen): return chosen
         case .failure(let unknown):
             let names = unknown.names.map { MessageText.quoted($0) }.joined(separator: ", ")
-            let extra = !near && unknown.names.contains(where: { ["distance_m", "covers_home"].contains($0.lowercased()) }) ? " (distance_m and covers_home need --near)" : ""
+            let nearOnly = ProviderRecord.fields(for: kind, near: true).map(\.key).filter { key in !all.contains { $0.key == key } }
+            if !near, unknown.names.allSatisfy({ nearOnly.contains($0.lowercased()) }) {
+                throw Failure.usage("\(names) \(unknown.names.count == 1 ? "needs" : "need") --near — give --near POSTCODE to measure from there, or leave \(unknown.names.count == 1 ? "it" : "them") out")
+            }
+            let extra = !near && unknown.names.contains(where: { nearOnly.contains($0.lowercased()) }) ? " (\(nearOnly.joined(separator: " and ")) need --near)" : ""
             throw Failure.usage("unknown field\(unknown.names.count == 1 ? "" : "s") \(names) for \(kind.inSentence)\(extra) — use \(all.map(\.key).joined(separator: ", "))")
         }
     }

@@ -163,7 +163,37 @@ struct DataOutputTests {
         #expect(run.stderr.hasPrefix("agora: unknown field \"fame\" for care for older people — use id, name, "))
         #expect(run.stderr.contains("accepts_direct_payments"))
         let near = try AgoraBinary.run(["list", "--kind", "gp", "--fields", "covers_home"])
-        #expect(near.status == 2 && near.stderr.contains("need --near"))
+        #expect(near.status == 2 && near.stderr.hasPrefix("agora: \"covers_home\" needs --near — give --near POSTCODE"), "\(near.stderr)")
+        let twice = try AgoraBinary.run(["list", "--kind", "gp", "--fields", "id,name,ID"])
+        #expect(twice.status == 2 && twice.stderr.hasPrefix("agora: --fields names \"ID\" twice — name each field once"), "\(twice.stderr)")
+    }
+
+    @Test func webAddressesAreNeverCutInTables() throws {
+        let objects = try json(["list", "--kind", "care", "--fields", "id,website", "--format", "json"])
+        let addresses = objects.compactMap { if case .string(let url)? = $0["website"] { return url }; return nil }
+        #expect(addresses.contains { $0.count > 40 })  // wider than any other column may grow
+        let table = try AgoraBinary.run(["list", "--kind", "care", "--fields", "id,name,website"])
+        #expect(table.status == 0)
+        for address in addresses { #expect(table.stdout.contains(address), "\(address)") }
+    }
+
+    @Test func theReadmeDocumentsTheShortlistsAndSettingsFields() throws {
+        let data = try AgoraBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        guard case .string(let id)? = try json(["list", "--kind", "school", "--format", "json"]).first?["id"] else {
+            Issue.record("no school id")
+            return
+        }
+        #expect(try AgoraBinary.run(["--data-dir", data.path, "shortlist", "add", id]).status == 0)
+        let entries = try ParsedJSON.parse(try AgoraBinary.run(["--data-dir", data.path, "shortlist", "--format", "json"]).stdout).objects
+        guard case .object(let settings) = try ParsedJSON.parse(try AgoraBinary.run(["--data-dir", data.path, "settings", "--format", "json"]).stdout) else {
+            Issue.record("settings are not an object")
+            return
+        }
+        let readme = try String(contentsOf: AgoraBinary.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let keys = Array(entries.first?.keys ?? [:].keys) + Array(settings.keys)
+        #expect(keys.count == 9)
+        #expect(keys.filter { !readme.contains("`\($0)`") }.isEmpty)
     }
 
     @Test func theReadmeDocumentsEveryField() throws {

@@ -65,11 +65,21 @@ import Testing
     }
 
     @Test func missingArgumentsNeverGiveTheParsersOwnStatus() throws {
-        for arguments in [["list"], ["budget", "pay", "Mum"], ["child", "add"]] {
-            let run = try AgoraBinary.run(arguments)
-            #expect(run.status == 2)
-            #expect(run.stderr.contains("— see `agora \(arguments[0])"))
+        let data = try AgoraBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        for arguments in [["list"], ["budget", "pay", "Mum"], ["child", "add"], ["list", "--kind", "gp", "--bogus"]] {
+            // The help named is the command's own, global options before it or not.
+            for run in [try AgoraBinary.run(arguments), try AgoraBinary.run(["--data-dir", data.path, "--plain"] + arguments)] {
+                #expect(run.status == 2)
+                #expect(run.stderr.contains("— see `agora \(arguments[0]) "), "\(run.stderr)")
+            }
         }
+    }
+
+    @Test func aCommandThatDoesNotExistIsNamedWithTheCommandsThatDo() throws {
+        let run = try AgoraBinary.run(["--plain", "nonsense"])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("agora: there is no command \"nonsense\" — use list, show, "), "\(run.stderr)")
     }
 
     static func expectOneShapedLine(_ run: AgoraBinary.Run, sourceLocation: SourceLocation = #_sourceLocation) {
