@@ -56,11 +56,17 @@ public final class AgoraStore: Sendable {
             configuration.busyMode = .timeout(Self.busyTimeout)
             let pool = try Self.openPool(path, configuration)
             // Checked again with the connection that migrates: another copy may have just written.
-            let newer = try pool.read { db in
+            let (newer, current) = try pool.read { db in
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                return try version > Self.schemaVersion || Self.migrator.hasBeenSuperseded(db)
+                let newer = try version > Self.schemaVersion || Self.migrator.hasBeenSuperseded(db)
+                return (newer, try !newer && version == Self.schemaVersion && Self.migrator.hasCompletedMigrations(db))
             }
             if newer { throw StoreError.newerVersion(path: path) }
+            // Most launches: nothing to migrate, so no write transaction at all.
+            if current {
+                database = pool
+                return
+            }
             // Two copies opening a new store at the same moment both try the first migrations; the
             // one that loses finds them done when it tries again.
             var attempts = 0
