@@ -13,6 +13,30 @@ if arguments.count >= 3, arguments[1] == "--load-only" {
     for _ in 0..<10 { _ = try? Catalog.load(from: DirectoryCatalogSource(directory: arguments[2])) }
     exit(0)
 }
+if arguments.count >= 3, arguments[1] == "--snapshot-only" {
+    // For profilers: read the directory's snapshot (made first if need be) ten times and stop.
+    let source = DirectoryCatalogSource(directory: arguments[2])
+    let file = arguments[2] + "/../agora-bench-snapshot-only.snapshot"
+    if case .failure = SnapshotStorage.open(file), let catalog = try? Catalog.load(from: source),
+       let bytes = CatalogSnapshot.encode(catalog, source: source) {
+        _ = FileManager.default.createFile(atPath: file, contents: Data(bytes))
+    }
+    for _ in 0..<10 {
+        let start = ContinuousClock.now
+        guard case .success(let storage) = SnapshotStorage.open(file) else {
+            print("the snapshot did not open")
+            exit(1)
+        }
+        let opened = ContinuousClock.now
+        guard case .loaded = CatalogSnapshot.read(storage, source: source) else {
+            print("the snapshot did not read")
+            exit(1)
+        }
+        let end = ContinuousClock.now
+        print("mapped in \(Measure.format(Measure.milliseconds(opened - start))) ms, read in \(Measure.format(Measure.milliseconds(end - opened))) ms")
+    }
+    exit(0)
+}
 if arguments.count >= 2, arguments[1] == "--budget" {
     BudgetBenchmark.run()
     exit(0)

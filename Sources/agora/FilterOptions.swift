@@ -5,31 +5,31 @@ import ChoiceKit
 /// table (`ProviderFilter`) and applied through it, so both mean the same thing.
 struct FilterOptions: ParsableArguments {
     @Option(name: .customLong(ProviderFilter.ofstedAtLeast.rawValue),
-            help: ArgumentHelp("Schools: Ofsted at least needs-attention, expected-standard, strong-standard or exceptional (older grades paired).", valueName: "grade"))
-    var ofstedAtLeast: String?
+            help: ArgumentHelp("Schools: Ofsted at least needs-attention, expected-standard, strong-standard or exceptional (older grades paired).", valueName: "grade"), completion: CatalogCompletion.choices(of: .ofstedAtLeast))
+    var ofstedAtLeast: [String] = []
 
     @Option(name: .customLong(ProviderFilter.phase.rawValue),
-            help: ArgumentHelp("Schools: nursery, primary, middle, secondary, all-through, 16-plus (several: a,b or repeat).", valueName: "phase"))
+            help: ArgumentHelp("Schools: nursery, primary, middle, secondary, all-through, 16-plus (several: a,b or repeat).", valueName: "phase"), completion: CatalogCompletion.choices(of: .phase))
     var phase: [String] = []
 
     @Option(name: .customLong(ProviderFilter.age.rawValue),
             help: ArgumentHelp("Schools that take a child of this age (2 to 19).", valueName: "years"))
-    var age: String?
+    var age: [String] = []
 
-    @Option(name: .customLong(ProviderFilter.gender.rawValue), help: ArgumentHelp("Schools: mixed, boys or girls (several allowed).", valueName: "pupils"))
+    @Option(name: .customLong(ProviderFilter.gender.rawValue), help: ArgumentHelp("Schools: mixed, boys or girls (several allowed).", valueName: "pupils"), completion: CatalogCompletion.choices(of: .gender))
     var gender: [String] = []
 
     @Option(name: .customLong(ProviderFilter.faith.rawValue),
-            help: ArgumentHelp("Schools: faith-schools-only or no-religious-character.", valueName: "choice"))
-    var faith: String?
+            help: ArgumentHelp("Schools: faith-schools-only or no-religious-character.", valueName: "choice"), completion: CatalogCompletion.choices(of: .faith))
+    var faith: [String] = []
 
     @Option(name: .customLong(ProviderFilter.faithDenomination.rawValue),
             help: ArgumentHelp("Schools: of this faith, as their religious character is written, e.g. roman-catholic or \"Church of England\" (several allowed).", valueName: "faith"), completion: CatalogCompletion.faiths)
     var faithDenomination: [String] = []
 
     @Option(name: .customLong(ProviderFilter.cqcAtLeast.rawValue),
-            help: ArgumentHelp("Care and GP practices: CQC rating at least requires-improvement, good or outstanding.", valueName: "rating"))
-    var cqcAtLeast: String?
+            help: ArgumentHelp("Care and GP practices: CQC rating at least requires-improvement, good or outstanding.", valueName: "rating"), completion: CatalogCompletion.choices(of: .cqcAtLeast))
+    var cqcAtLeast: [String] = []
 
     @Flag(name: .customLong(ProviderFilter.directPayments.rawValue), help: "Care: only those that take direct payments.")
     var directPayments = false
@@ -41,7 +41,7 @@ struct FilterOptions: ParsableArguments {
     var vacancies = false
 
     @Option(name: .customLong(ProviderFilter.specialism.rawValue),
-            help: ArgumentHelp("Care: offering every one of these, e.g. dementia (several allowed).", valueName: "specialism"))
+            help: ArgumentHelp("Care: offering every one of these, e.g. dementia (several allowed).", valueName: "specialism"), completion: CatalogCompletion.choices(of: .specialism))
     var specialism: [String] = []
 
     @Flag(name: .customLong(ProviderFilter.takingNewPatients.rawValue), help: "GP practices: only those taking new patients.")
@@ -51,11 +51,11 @@ struct FilterOptions: ParsableArguments {
     var coversHome = false
 
     @Option(name: .customLong(ProviderFilter.type.rawValue),
-            help: ArgumentHelp("The type within the kind, e.g. free-school, home-care, branch-surgery (several allowed).", valueName: "type"))
+            help: ArgumentHelp("The type within the kind, e.g. free-school, home-care, branch-surgery (several allowed).", valueName: "type"), completion: CatalogCompletion.choices(of: .type))
     var type: [String] = []
 
     @Option(name: .customLong(ProviderFilter.sector.rawValue),
-            help: ArgumentHelp("Who runs it: private-large-group, private-small-or-medium, voluntary-or-charity, social-enterprise, public (several allowed).", valueName: "sector"))
+            help: ArgumentHelp("Who runs it: private-large-group, private-small-or-medium, voluntary-or-charity, social-enterprise, public (several allowed).", valueName: "sector"), completion: CatalogCompletion.choices(of: .sector))
     var sector: [String] = []
 
     @Option(name: .customLong(ProviderFilter.organisation.rawValue),
@@ -75,13 +75,13 @@ struct FilterOptions: ParsableArguments {
             given.append((filter, filter == .organisation ? values.map { $0.trimmingCharacters() }.filter { !$0.isEmpty } : split(values)))
         }
         func flag(_ filter: ProviderFilter, _ on: Bool) { if on { given.append((filter, [])) } }
-        add(.ofstedAtLeast, ofstedAtLeast.map { [$0] } ?? [])
+        add(.ofstedAtLeast, ofstedAtLeast)
         add(.phase, phase)
-        add(.age, age.map { [$0] } ?? [])
+        add(.age, age)
         add(.gender, gender)
-        add(.faith, faith.map { [$0] } ?? [])
+        add(.faith, faith)
         add(.faithDenomination, faithDenomination)
-        add(.cqcAtLeast, cqcAtLeast.map { [$0] } ?? [])
+        add(.cqcAtLeast, cqcAtLeast)
         flag(.directPayments, directPayments)
         flag(.councilList, councilList)
         flag(.vacancies, vacancies)

@@ -24,13 +24,13 @@ struct ListCommand: ParsableCommand {
     @OptionGroup(title: "Filters") var filters: FilterOptions
 
     @Option(name: .long, parsing: .unconditional,
-            help: ArgumentHelp("name, distance or rating; ks2 or attainment8 for schools, cost (a week of care) for care, survey for GP practices. Nearest, best and cheapest first; -name reverses.", valueName: "field"))
+            help: ArgumentHelp("name, distance or rating; ks2 or attainment8 for schools, cost (a week of care) for care, survey for GP practices. Nearest, best and cheapest first; -name reverses.", valueName: "field"), completion: CatalogCompletion.sorts)
     var sort: String?
 
     @Flag(name: .long, help: "Reverse the sort order.")
     var reverse = false
 
-    @Option(name: .long, help: ArgumentHelp("table, csv or json.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("table, csv or json.", valueName: "format"), completion: CatalogCompletion.formats)
     var format: String = "table"
 
     @Option(name: .long, help: ArgumentHelp("Only these fields, in this order (comma-separated; see the README for each kind's).", valueName: "a,b,c"))

@@ -13,6 +13,16 @@ import Testing
         #expect(run.stdout.contains("---completion show -- positional@0"), "ids of agora show")
         #expect(run.stdout.contains("---completion list -- --near"), "postcodes of agora list --near")
         #expect(run.stdout.contains("school") && run.stdout.contains("employment"), "kinds and services listed")
+        // Filters with fixed choices, sorts and formats offer their values.
+        for value in ["secondary", "home-care", "voluntary-or-charity", "strong-standard", "attainment8", "json"] {
+            #expect(run.stdout.contains(value), "\(shell): \(value)")
+        }
+    }
+
+    @Test func aFilterThatTakesOneValueRefusesARepeat() throws {
+        let run = try AgoraBinary.run(["list", "--kind", "school", "--age", "5", "--age", "7"])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("agora: --age takes one value, not 2 — use one of "), "\(run.stderr)")
     }
 
     @Test func idsOfTheBuiltInCatalogForAPrefix() throws {

@@ -17,6 +17,15 @@ enum CatalogCompletion {
         .custom { words, _, prefix in providerIDs(of: kinds ?? ProviderKind.allCases, words: words, prefix: prefix) }
     }
 
+    /// A filter's fixed choices by their short names, for whichever kind has them
+    /// ("primary", "home-care"); the kind is checked when the command runs.
+    static func choices(of filter: ProviderFilter) -> CompletionKind {
+        .list(Array(Set(ProviderKind.allCases.flatMap { filter.choices(for: $0).map(\.name) })).sorted())
+    }
+
+    static let sorts = CompletionKind.list(SortField.allCases.map(\.rawValue))
+    static let formats = CompletionKind.list(["table", "csv", "json"])
+
     /// Postcodes, written without their space ("KM19UY") so every shell takes each as one word;
     /// Agora reads them either way.
     static let postcodes = CompletionKind.custom { words, _, prefix in postcodes(words: words, prefix: prefix) }
