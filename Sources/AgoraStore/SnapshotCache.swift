@@ -52,6 +52,12 @@ public struct SnapshotCache: Sendable {
         }
     }
 
+    /// The manifest alone from the snapshot, when it is sound and the files unchanged (see
+    /// `CatalogSnapshot.manifestOnly`); nil otherwise. Reads a megabyte or so and removes nothing.
+    public func manifestOnly(_ source: any CatalogSource) -> Catalog? {
+        CatalogSnapshot.manifestOnly(path: file.path, source: source)
+    }
+
     /// Writes the snapshot of `catalog`; checks `isCancelled` between pieces of work and, when it
     /// says so, stops and removes what it wrote. True when the snapshot is in place.
     @discardableResult

@@ -41,8 +41,11 @@ struct GlobalOptions: ParsableArguments {
     /// it while the providers load.
     static func loadManifest(directory: String) throws(Failure) -> Catalog {
         try checkIsDirectory(directory)
+        let source = DirectoryCatalogSource(directory: directory)
+        // A large catalog's manifest is mostly postcodes, which the snapshot keeps apart.
+        if let early = SnapshotCache(catalogDirectory: directory).manifestOnly(source) { return early }
         do {
-            return try Catalog.manifestOnly(from: DirectoryCatalogSource(directory: directory))
+            return try Catalog.manifestOnly(from: source)
         } catch {
             throw Failure.catalog(error.description)
         }

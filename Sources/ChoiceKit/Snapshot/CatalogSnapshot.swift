@@ -225,15 +225,10 @@ public enum CatalogSnapshot {
     /// Unchanged files: each file's status as recorded, taken when the file had settled; failing
     /// that (or where there is no status), the fingerprint of every byte.
     private static func isFresh(_ header: Header, source: any CatalogSource) -> Bool {
-        if !header.statuses.isEmpty,
-           header.statuses.allSatisfy({ $0.settled(at: header.madeAt) }),
-           zip(header.files, header.statuses).allSatisfy({ source.status($0) == $1 }) {
-            return true
-        }
-        return fingerprint(of: source, files: header.files) == header.fingerprint
+        header.statusesMatch(source) || fingerprint(of: source, files: header.files) == header.fingerprint
     }
 
-    private struct Header {
+    struct Header {
         let fingerprint: UInt64
         let files: [String]
         let statuses: [FileStatus]
@@ -241,12 +236,20 @@ public enum CatalogSnapshot {
         let ranges: [Range<Int>]
         let bodyStart: Int
         let sums: [UInt64]
+
+        /// Every file's status as recorded, taken when the files had settled.
+        func statusesMatch(_ source: any CatalogSource) -> Bool {
+            !statuses.isEmpty && statuses.allSatisfy { $0.settled(at: madeAt) }
+                && zip(files, statuses).allSatisfy { source.status($0) == $1 }
+        }
     }
 
     /// The header, or nil if it is not a sound snapshot header of this version whose sections
-    /// exactly fill the rest of the file.
-    private static func readHeader(_ bytes: UnsafeBufferPointer<UInt8>, checkingSums: Bool) -> Header? {
-        guard bytes.count >= fixedSize, bytes[0..<magic.count].elementsEqual(magic), bytes[magic.count] == version else { return nil }
+    /// exactly fill the rest of the file. `bytes` may be the start of a file of `fileSize` bytes,
+    /// as long as it holds the whole header.
+    static func readHeader(_ bytes: UnsafeBufferPointer<UInt8>, fileSize: Int? = nil, checkingSums: Bool) -> Header? {
+        let total = fileSize ?? bytes.count
+        guard bytes.count >= fixedSize, total >= bytes.count, bytes[0..<magic.count].elementsEqual(magic), bytes[magic.count] == version else { return nil }
         func little(_ offset: Int, _ count: Int) -> UInt64 {
             var value: UInt64 = 0
             for index in 0..<count { value |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
@@ -276,11 +279,11 @@ public enum CatalogSnapshot {
         var ranges: [Range<Int>] = []
         var start = headerEnd
         for length in lengths {
-            guard length <= bytes.count - start else { return nil }
+            guard length <= total - start else { return nil }
             ranges.append(start..<(start + length))
             start += length
         }
-        guard start == bytes.count, sums.count == (bytes.count - headerEnd + chunkSize - 1) / chunkSize else { return nil }
+        guard start == total, sums.count == (total - headerEnd + chunkSize - 1) / chunkSize else { return nil }
         let files = names.map { String(decoding: $0, as: UTF8.self) }
         // Only plain names in the catalog directory, as a manifest may give.
         guard files.allSatisfy({ !$0.isEmpty && !$0.contains("/") && !$0.hasPrefix(".") && !$0.utf8.contains(0) }) else { return nil }
