@@ -9,11 +9,19 @@ import Dispatch
 /// Pure: it reads the files it is given and returns the catalog's files and a report; writing
 /// them, checking them and putting them in place is the caller's business.
 public enum Importer {
+    /// A file with no rows would empty the catalog's table of its kind (or leave it without
+    /// postcodes): refused, like an empty file.
+    static func requireRows(_ section: ImportReport.FileSection?) throws(ImportFailure) {
+        guard let section, section.rows == 0 else { return }
+        throw ImportFailure("\(section.file) has a header but no rows — download the file again, or give the whole file")
+    }
+
     public static func run(_ request: ImportRequest, into existing: Catalog?, control: ImportControl = .quiet) throws -> ImportResult {
         let cqcJSON = request.cqc.filter(CQCLocationReader.looksLikeJSON)
         let cqcDirectories = request.cqc.filter { !cqcJSON.contains($0) }
         if cqcDirectories.count > 1 {
-            throw ImportFailure.usage("\(cqcDirectories.count) CQC care directories were given", "give one care directory CSV (and any number of CQC API location JSON files)")
+            throw ImportFailure.usage("\(cqcDirectories.count) CQC care directories were given (\(cqcDirectories.map(\.shown).joined(separator: ", ")))",
+                                      "give one care directory CSV (and any number of CQC API location JSON files, named .json)")
         }
         if existing == nil, request.postcodes == nil {
             throw ImportFailure.usage("a new catalog needs its area's postcodes",
@@ -29,6 +37,7 @@ public enum Importer {
 
         var report = ImportReport()
         let gias = try request.gias.map { try GIASReader.read($0, includeClosed: request.includeClosed, control: control) }
+        try requireRows(gias?.section)
 
         // The area and its postcodes.
         var area: Manifest.Area
@@ -53,9 +62,11 @@ public enum Importer {
             postcodes = chosen.postcodes.postcodes.map { Manifest.PostcodeEntry(postcode: $0.postcode, location: $0.location, town: "") }
             postcodeRead = chosen.postcodes
         }
+        try requireRows(postcodeRead?.section)
         if let read = postcodeRead { report.files.append(read.section) }
 
         let directory = try cqcDirectories.first.map { try CQCDirectoryReader.read($0, control: control) }
+        try requireRows(directory?.section)
         var ratings: [String: LocationRatings] = [:]
         var ratingSections: [ImportReport.FileSection] = []
         var ratingReads: [CQCLocationsRead] = []
@@ -65,6 +76,7 @@ public enum Importer {
             ratingReads.append(read)
         }
         let practices = try request.ods.map { try EpraccurReader.read($0, includeClosed: request.includeClosed, control: control) }
+        try requireRows(practices?.section)
         try control.checkCancelled()
 
         // Providers: the kinds imported replace what the catalog had of them.
@@ -159,9 +171,9 @@ public enum Importer {
         }
         if let read = postcodeRead {
             // ONS's rows do not say which release they are from: the file's name does (NSPL_FEB_2026_UK.csv);
-            // failing that, the newest month a postcode was introduced is as new as the release can be known to be.
+            // failing that, the newest month a postcode was introduced or terminated is as new as the release can be known to be.
             let asOf = AsOf.of(request.postcodes, inFile: read.asOf,
-                               inFileBasis: "the month the newest postcode in the file was introduced (dointr; the file's name gives no release date)",
+                               inFileBasis: "the newest month a postcode in the file was introduced or terminated (dointr, doterm; the file's name gives no release date)",
                                dating: "dated by the newest postcode in it (the file's name gives no release date)", today: request.today)
             report.date(request.postcodes, asOf)
             add(DataSources.postcodes(read.layout, asOf: asOf, converted: read.convertedFromGrid > 0), to: &manifest)

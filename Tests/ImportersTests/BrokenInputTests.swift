@@ -67,6 +67,33 @@ struct BrokenInputTests {
         }
     }
 
+    /// A file with its header and nothing after would empty the catalog's table of its kind.
+    @Test func aHeaderWithNoRows() throws {
+        func firstLines(_ path: String, _ count: Int) throws -> [UInt8] {
+            // By bytes: in a String, "\r\n" is one character, not a "\n".
+            Array(try Fixtures.bytes(path).split(separator: 0x0A, omittingEmptySubsequences: false).prefix(count)
+                .joined(separator: [0x0A])) + [0x0A]
+        }
+        let message = "broken.csv has a header but no rows — download the file again, or give the whole file"
+        #expect(try Self.failure(try firstLines("gias/edubasealldata-sample.csv", 1), Self.gias)?.message == message)
+        #expect(try Self.failure(try firstLines("postcodes/nspl-2026-sample.csv", 1), Self.postcodes)?.message == message)
+        let care = try Self.failure(try firstLines("cqc/directory-sample.csv", 5)) { file in
+            ImportRequest(cqc: [file], postcodes: Fixtures.postcodes, area: .localAuthority("E06000990"), today: ImportCatalog.today)
+        }
+        #expect(care?.message == message)
+    }
+
+    @Test func aSecondCQCFileThatIsBrokenIsNamed() throws {
+        let json = try #require(try Self.failure(Array("hello".utf8), named: "ratings.json") { file in
+            ImportRequest(cqc: [Fixtures.cqcDirectory, file], postcodes: Fixtures.postcodes, area: .localAuthority("E06000990"), today: ImportCatalog.today)
+        })
+        #expect(json.message.hasPrefix("ratings.json:1: is not valid JSON"), "\(json.message)")
+        let two = try #require(try Self.failure(Array("Name\n".utf8), named: "other.csv") { file in
+            ImportRequest(cqc: [Fixtures.cqcDirectory, file], postcodes: Fixtures.postcodes, area: .localAuthority("E06000990"), today: ImportCatalog.today)
+        })
+        #expect(two.message.hasPrefix("2 CQC care directories were given (") && two.message.contains("other.csv)"), "\(two.message)")
+    }
+
     @Test func aBinaryFile() throws {
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52]
         let failure = try #require(try Self.failure(png, Self.gias))

@@ -105,7 +105,7 @@ struct PostcodeTests {
         #expect(made.report.contains { $0.hasSuffix("/NSPL_stray.csv:3: a location far from the rest of its local authority's postcodes (KM2 3CD, 275 km from the middle of the rest)") })
     }
 
-    @Test func asOfTheReleaseInTheFileNameElseTheNewestIntroducedPostcode() throws {
+    @Test func asOfTheReleaseInTheFileNameElseTheNewestDatedPostcode() throws {
         let scratch = try Fixtures.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let bytes = try Fixtures.bytes("postcodes/nspl-2026-sample.csv")
@@ -117,12 +117,13 @@ struct PostcodeTests {
         #expect(fromName.report.contains("  as of 1 February 2026, from the file's name"))
         let source = try #require(fromName.catalog.manifest.sources.first { $0.name == "National Statistics Postcode Lookup" })
         #expect(source.usedFor.hasPrefix("postcode locations (as of 1 February 2026, from the file's name)"))
-        // No date in the name: the newest month a postcode was introduced (the sample's rows say January 2015).
+        // No date in the name: the newest month a postcode was introduced or terminated (the sample's
+        // rows: introduced up to January 2015, one terminated in January 2024).
         let unnamed = try Fixtures.write(bytes, named: "postcodes.csv", in: scratch)
         let fromRows = try ImportCatalog.run(ImportRequest(postcodes: unnamed, area: .localAuthority("E06000990"), today: ImportCatalog.today))
-        #expect(fromRows.catalog.manifest.dataDate("postcodes")?.asOf == CalendarDate(year: 2015, month: 1, day: 1))
+        #expect(fromRows.catalog.manifest.dataDate("postcodes")?.asOf == CalendarDate(year: 2024, month: 1, day: 1))
         #expect(fromRows.catalog.manifest.dataDate("postcodes")?.label == "Postcodes, dated by the newest postcode in it (the file's name gives no release date)")
-        #expect(fromRows.report.contains("  as of 1 January 2015, the month the newest postcode in the file was introduced (dointr; the file's name gives no release date)"))
+        #expect(fromRows.report.contains("  as of 1 January 2024, the newest month a postcode in the file was introduced or terminated (dointr, doterm; the file's name gives no release date)"))
     }
 
     @Test func codePointOpenWithoutAHeader() throws {

@@ -51,7 +51,8 @@ public struct PostcodeFeature: Feature {
             }
             context.dismiss()
             context.setHome(entry)
-            context.inform("Home postcode \(entry.postcode) (\(entry.town)): lists now show distances, nearest first")
+            let town = entry.town.isEmpty ? "" : " (\(entry.town))"
+            context.inform("Home postcode \(entry.postcode)\(town): lists now show distances, nearest first")
         }
         return .handled
     }

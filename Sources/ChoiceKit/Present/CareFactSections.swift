@@ -39,7 +39,7 @@ enum CareFactSections {
             facts.append(Fact(key: "cqc_overall", label: "Overall", measure: .missing(.notPublished)))
         case .notImported:
             facts.append(Fact(key: "cqc_overall", label: "Overall", measure: .missing(.notImported),
-                              note: "this catalog was made from CQC's care directory, which has no ratings; the service's CQC page has it"))
+                              note: "not in the national data this catalog was imported from; the CQC website has it"))
         }
         return FactSection(title: "CQC rating (\(ProviderFacts.asOf(topic, catalog) ?? "latest"))", facts: facts)
     }

@@ -17,6 +17,7 @@ enum AreaChoice {
         case .localAuthority(let typed):
             let authority = try resolve(typed, authorities: authorities, haveGIAS: haveGIAS)
             var read = try PostcodeFileReader.read(postcodeFile, selecting: .localAuthority(authority.gss), control: control)
+            try Importer.requireRows(read.section)
             guard !read.postcodes.isEmpty else {
                 throw ImportFailure.usage(
                     "no live postcode in \(postcodeFile.shown) has the local authority code \(authority.gss)",
@@ -37,11 +38,13 @@ enum AreaChoice {
                                           "give a distance in kilometres, e.g. 5")
             }
             let found = try PostcodeFileReader.read(postcodeFile, selecting: .only(postcode), control: control)
+            try Importer.requireRows(found.section)
             guard let centre = found.postcodes.first?.location else {
                 throw ImportFailure.usage("\(postcode) is not a live postcode with a location in \(postcodeFile.shown)",
                                           "check the postcode given to --of, or give a newer postcode file")
             }
             let read = try PostcodeFileReader.read(postcodeFile, selecting: .within(centre, metres: kilometres * 1000), control: control)
+            try Importer.requireRows(read.section)
             let area = Manifest.Area(name: name, notice: notice(today), description: "",
                                      localAuthority: "", centre: centre, radiusKilometres: (kilometres * 10).rounded(.up) / 10)
             return ChosenArea(area: area, postcodes: read, authority: nil)

@@ -156,7 +156,7 @@ struct ProviderBuilding {
             let details = GPDetails(
                 odsCode: practice.code, practiceType: .practice, primaryCareNetwork: nil, listSize: nil,
                 gpFullTimeEquivalent: nil, acceptingNewPatients: nil, catchment: nil, surveyGoodExperience: nil,
-                assessment: .notPublished, openingHours: nil, onlineServices: [])
+                assessment: .notImported, openingHours: nil, onlineServices: [])
             providers.append(Provider(
                 id: practice.code, name: practice.name, sector: SectorRules.practice(name: practice.name), organisation: "",
                 commissionerID: commissioners.nhs(practice.commissioner), address: practice.address, town: "",

@@ -17,7 +17,7 @@ struct ImportCommand: ParsableCommand {
 
 /// Where the catalog goes, and where the full report goes.
 struct ImportDestination: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The catalog directory to make, or to add to.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The catalog directory: import all makes a new one; the others add to it (import postcodes also starts one).", valueName: "dir"))
     var into: String
 
     @Option(name: .long, help: ArgumentHelp("Also write the whole report, every skipped row, to this file.", valueName: "file"))
@@ -25,7 +25,7 @@ struct ImportDestination: ParsableArguments {
 }
 
 struct ClosedOption: ParsableArguments {
-    @Flag(name: .customLong("include-closed"), help: "Keep closed schools and practices too (their names say they are closed).")
+    @Flag(name: .customLong("include-closed"), help: "Keep closed ones too: schools from GIAS, practices from ODS (their names say they are closed).")
     var includeClosed = false
 }
 

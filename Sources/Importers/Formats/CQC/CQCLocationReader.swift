@@ -28,6 +28,8 @@ enum CQCLocationReader {
     /// Whether a file's first non-space character opens JSON (`{` or `[`): how `import cqc`
     /// tells the API's JSON from the directory's CSV.
     static func looksLikeJSON(_ file: ImportFile) -> Bool {
+        // Named as JSON: read as JSON, so a broken one is reported as such.
+        if file.path.lowercased().hasSuffix(".json") { return true }
         guard let handle = FileHandle(forReadingAtPath: file.path) else { return false }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 4096)) ?? Data()

@@ -67,7 +67,7 @@ enum PostcodeFileReader {
         var kept: [PostcodeRow] = []
         var firstLine: [String: Int] = [:]
         var shapes = RowShapes()
-        var newestIntroduced = 0
+        var newestMonth = 0
         var converted = 0
         let target: [UInt8]? = {
             if case .localAuthority(let code) = selection { return Array(code.uppercased().utf8) }
@@ -104,6 +104,12 @@ enum PostcodeFileReader {
                 return true
             }
             section.rows += 1
+            // The release is not named in the rows: the newest month any postcode in the file was
+            // introduced or terminated dates it (a lower bound).
+            for index in [columns.introduced, columns.terminated].compactMap({ $0 }) {
+                let month = record.withTrimmedField(index) { FieldParsing.wholeNumber($0, in: 190_001...299_912) } ?? 0
+                if month > newestMonth { newestMonth = month }
+            }
             if let target, let index = columns.localAuthority {
                 let same = record.withTrimmedField(index) { bytes in
                     bytes.count == target.count && zip(bytes, target).allSatisfy { ($0 >= 97 && $0 <= 122 ? $0 - 32 : $0) == $1 }
@@ -116,10 +122,6 @@ enum PostcodeFileReader {
             if let index = columns.terminated, !record.isEmpty(index) {
                 section.skip(line: record.line, Reasons.terminated)
                 return true
-            }
-            if let index = columns.introduced {
-                let month = record.withTrimmedField(index) { FieldParsing.wholeNumber($0, in: 190_001...299_912) } ?? 0
-                if month > newestIntroduced { newestIntroduced = month }
             }
             let location: GeoPoint, fromGrid: Bool
             switch readLocation(record, columns) {
@@ -163,7 +165,7 @@ enum PostcodeFileReader {
         case .onsLookup(let directory): section.format = directory ? "ONS Postcode Directory" : "National Statistics Postcode Lookup"
         case .codePointOpen: section.format = "Code-Point Open"
         }
-        let asOf = newestIntroduced > 0 ? CalendarDate(year: newestIntroduced / 100, month: newestIntroduced % 100, day: 1) : nil
+        let asOf = newestMonth > 0 ? CalendarDate(year: newestMonth / 100, month: newestMonth % 100, day: 1) : nil
         return PostcodesRead(postcodes: kept, section: section, layout: layout.kind, asOf: asOf, convertedFromGrid: converted)
     }
 
