@@ -49,8 +49,10 @@ public struct HomeFeature: KeyedFeature {
 
     public init(catalog: Catalog) {
         let services = catalog.manifest.services
+        let others = services.filter { !$0.citizensChoose }
+        // An imported catalog has no other services: no heading over nothing.
         items = [.heading("Choose a provider")] + services.filter(\.citizensChoose).map(Item.service)
-            + [.gap, .heading("Other local services")] + services.filter { !$0.citizensChoose }.map(Item.service)
+            + (others.isEmpty ? [] : [.gap, .heading("Other local services")] + others.map(Item.service))
             + [.gap, .heading("Yours"), .shortlist, .entry(SchoolsHomeEntry()), .entry(BudgetHomeEntry()), .postcode, .about]
         cursor = ListCursor(selected: items.firstIndex(where: \.isSelectable) ?? 0)
     }
