@@ -41,8 +41,10 @@ struct CompareCommand: ParsableCommand {
                 round = try SchoolSupport.round(for: found, today: today, entry: asked, catalog: catalog)
                 if let saved = try? store.priorities(ofChild: found.name) { priorities = saved }
             }
+            // Without a child, distances are from the saved home postcode, as on the full screen.
+            let savedHome = profile == nil ? (try? HomeChoice.find(given: nil, option: "--child", global: global, catalog: catalog)) ?? nil : nil
             let comparison = SchoolComparison(schools: schools, catalog: catalog, child: profile, entry: round?.entry ?? asked,
-                                              priorities: priorities)
+                                              priorities: priorities, home: savedHome?.entry.location)
             let grid = comparison.grid
             switch format {
             case .md: SchoolSupport.write(grid.markdown())

@@ -10,6 +10,17 @@ struct CompareAndPreferenceTests {
 
     private func schools(_ ids: [String]) -> [Provider] { ids.compactMap { catalog.provider(id: $0) } }
 
+    @Test func withoutAChildDistancesAreFromTheHomeGivenOrSayWhyNot() throws {
+        let child = HandCatalog.child()
+        let home = try #require(catalog.postcode(child.homePostcode)?.location)
+        let fromHome = SchoolComparison(schools: schools(["S1", "S2"]), catalog: catalog, child: nil, entry: nil, priorities: nil, home: home)
+        let withChild = SchoolComparison(schools: schools(["S1", "S2"]), catalog: catalog, child: child, entry: .reception, priorities: nil)
+        let distances = { (grid: ComparisonGrid) in grid.rows.first { $0.key == "distance" }?.cells.map(\.text) }
+        #expect(distances(fromHome.grid) == distances(withChild.grid))
+        let nowhere = SchoolComparison(schools: schools(["S1", "S2"]), catalog: catalog, child: nil, entry: nil, priorities: nil)
+        #expect(distances(nowhere.grid) == ["no home postcode given", "no home postcode given"])
+    }
+
     @Test("best in each row is marked in text; missing data is said, never 0")
     func grid() throws {
         let comparison = SchoolComparison(schools: schools(["S1", "S2", "S3"]), catalog: catalog, child: HandCatalog.child(),

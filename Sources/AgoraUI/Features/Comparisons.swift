@@ -13,7 +13,8 @@ enum Comparisons {
         if providers.count > limit { context.inform("Comparing the first \(limit) you marked; unmark some to compare others.") }
         let shown = Array(providers.prefix(limit))
         let grid = kind == .school
-            ? SchoolComparison(schools: shown, catalog: context.catalog, child: nil, entry: nil, priorities: nil).grid
+            ? SchoolComparison(schools: shown, catalog: context.catalog, child: nil, entry: nil, priorities: nil,
+                               home: context.home?.location).grid
             : ProviderComparison.grid(shown, catalog: context.catalog, origin: context.home?.location)
         context.push(ComparisonFeature(grid: grid))
     }

@@ -8,11 +8,12 @@ public struct SchoolComparison: Hashable, Sendable {
     public let scores: [WeightedScore]
     public let chances: [String: AdmissionChance]
 
-    /// `home` and `child` are optional: without them, distance and chance rows say why they are empty.
+    /// `child` is optional: without one, distances are from `home` (the person's own postcode)
+    /// if given, and the distance and chance rows say why they are empty.
     public init(schools: [Provider], catalog: Catalog, child: ChildProfile?, entry: EntryPoint?,
-                priorities: ParentPriorities?) {
+                priorities: ParentPriorities?, home homeWithoutChild: GeoPoint? = nil) {
         let shown = Array(schools.prefix(Self.maximumSchools))
-        let home = child.flatMap { catalog.postcode($0.homePostcode)?.location }
+        let home = child.map { catalog.postcode($0.homePostcode)?.location } ?? homeWithoutChild
         let distances = shown.map { home?.distance(to: $0.location) }
         var chances: [String: AdmissionChance] = [:]
         if let child {
@@ -52,7 +53,7 @@ private struct RowBuilder {
     func rows() -> [ComparisonRow] {
         var rows: [ComparisonRow] = []
         rows.append(row("distance", "Distance (straight line)", "Getting there", .lower) { _, _, index in
-            guard let distance = distances[index] else { return .missing(.notApplicable(child == nil ? "no child's home given" : "home postcode not in the catalog")) }
+            guard let distance = distances[index] else { return .missing(.notApplicable(child == nil ? "no home postcode given" : "home postcode not in the catalog")) }
             return ComparisonCell(text: MetresText.format(distance), sortValue: Int(distance.rounded()))
         })
         if child != nil {
