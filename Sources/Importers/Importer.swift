@@ -9,6 +9,8 @@ import Dispatch
 /// Pure: it reads the files it is given and returns the catalog's files and a report; writing
 /// them, checking them and putting them in place is the caller's business.
 public enum Importer {
+    static let madeBy = "Made by agora import"
+
     /// A file with no rows would empty the catalog's table of its kind (or leave it without
     /// postcodes): refused, like an empty file.
     static func requireRows(_ section: ImportReport.FileSection?) throws(ImportFailure) {
@@ -179,8 +181,15 @@ public enum Importer {
             add(DataSources.postcodes(read.layout, asOf: asOf, converted: read.convertedFromGrid > 0), to: &manifest)
             add(DataSources.date("postcodes", "Postcodes", asOf), to: &manifest)
         }
-        if existing == nil {
-            manifest.area.description = "Made by agora import on \(request.today.long) from: " + manifest.sources.map(\.name).joined(separator: "; ") + "."
+        // A catalog started from postcodes alone is named by its GSS code; GIAS gives the name.
+        if existing != nil, let gias,
+           let named = gias.localAuthorities.first(where: { !$0.name.isEmpty && $0.gss == manifest.area.name.uppercased() }) {
+            manifest.area.name = named.name
+            manifest.area.localAuthority = "\(named.name) (\(named.gss))"
+        }
+        // Said again after each import into a catalog Agora made, naming every source so far.
+        if existing == nil || manifest.area.description.hasPrefix(Self.madeBy) {
+            manifest.area.description = "\(Self.madeBy) on \(request.today.long) from: " + manifest.sources.map(\.name).joined(separator: "; ") + "."
         }
 
         // The files, in the catalog's own format.

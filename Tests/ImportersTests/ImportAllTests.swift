@@ -58,6 +58,15 @@ struct ImportAllTests {
         #expect(again.catalog.manifest.area == first.catalog.manifest.area)
     }
 
+    @Test func stepByStepTheAreaIsNamedOnceGIASNamesItsCode() throws {
+        let started = try ImportCatalog.run(ImportRequest(postcodes: Fixtures.nspl2026, area: .localAuthority("E06000990"), today: ImportCatalog.today))
+        #expect(started.catalog.manifest.area.name == "E06000990")
+        let schools = try ImportCatalog.run(ImportRequest(gias: Fixtures.gias, today: ImportCatalog.today), into: started.catalog)
+        #expect(schools.catalog.manifest.area.name == "Kingsmere")
+        #expect(schools.catalog.manifest.area.localAuthority == "Kingsmere (E06000990)")
+        #expect(schools.catalog.manifest.area.description.hasSuffix("from: National Statistics Postcode Lookup; Get Information about Schools (edubasealldata)."))
+    }
+
     @Test func postcodesAddedToAnExistingCatalogKeepItsArea() throws {
         let started = try ImportCatalog.run(ImportRequest(postcodes: Fixtures.nspl2026, area: .localAuthority("E06000990"), today: ImportCatalog.today))
         let added = try ImportCatalog.run(ImportRequest(postcodes: Fixtures.postcodes, today: ImportCatalog.today), into: started.catalog)
