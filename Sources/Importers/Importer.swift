@@ -102,10 +102,14 @@ public enum Importer {
             report.files.append(section)
             for read in ratingReads {
                 var ratingSection = read.section
-                let matched = Set(directory.services.map(\.locationID))
+                // Counted against the services imported, not every row of the directory.
+                let matched = Set((providers[.care] ?? []).compactMap { $0.care?.cqcLocationID })
+                let listed = Set(directory.services.map(\.locationID))
                 ratingSection.imported = read.locations.keys.filter(matched.contains).count
                 for rating in read.locations.values.sorted(by: { $0.line < $1.line }) where !matched.contains(rating.locationID) {
-                    ratingSection.skip(line: rating.line, ImportReport.Reason("not in the care directory's services for older people"), detail: rating.locationID)
+                    let reason = listed.contains(rating.locationID) ? "its service in the care directory was not imported (see the directory's report)"
+                        : "not in the care directory's services for older people"
+                    ratingSection.skip(line: rating.line, ImportReport.Reason(reason), detail: rating.locationID)
                 }
                 ratingSections.append(ratingSection)
             }

@@ -95,6 +95,13 @@ struct CQCTests {
         #expect(updated.catalog.manifest.sources.contains { $0.name == "CQC API location data" })
     }
 
+    @Test func ratingsAreCountedAgainstTheServicesImported() throws {
+        // The 2026 postcodes lack one care service's postcode, so its rating has nothing to go to.
+        let made = try ImportCatalog.kingsmere(postcodes: Fixtures.nspl2026)
+        #expect(made.report.contains { $0.hasSuffix("location-sample.json (CQC API location data, JSON list): 4 rows — 2 imported, 2 skipped") })
+        #expect(made.report.contains { $0.hasSuffix(": its service in the care directory was not imported (see the directory's report) (1-9000000009)") })
+    }
+
     @Test func sectorsFromNames() {
         #expect(SectorRules.care(providerName: "Kingsmere Borough Council", locations: 3) == .publicSector)
         #expect(SectorRules.care(providerName: "Kingsmere Children's Services CIC", locations: 1) == .socialEnterprise)
