@@ -126,12 +126,20 @@ struct ShortlistOutput {
         case .json:
             return JSONValue.array(entries.map { .object(zip(Self.fields, values($0)).map { ($0, $1.json) }) }).text() + "\n"
         default:
-            guard !entries.isEmpty else { return "Your shortlist is empty. `agora shortlist add ID` adds a provider; so does Space in the full-screen program.\n" }
-            let rows = entries.map { entry in
+            let here = entries.filter { catalog.provider(id: $0.providerID) != nil }
+            // Kept from another catalog (the shortlist is one for every catalog): named, not shown as empty rows.
+            let elsewhere = entries.filter { catalog.provider(id: $0.providerID) == nil }.map { TextSafety.inert($0.providerID) }
+            let area = TextSafety.inert(catalog.manifest.area.name)
+            let others = elsewhere.isEmpty ? "" : "\(here.isEmpty ? "" : "\n")Also on it, from another catalog: \(elsewhere.joined(separator: ", ")) — not in this catalog; give theirs with --catalog DIR to see them.\n"
+            guard !here.isEmpty else {
+                return (entries.isEmpty ? "Your shortlist is empty." : "Nothing on your shortlist is in \(area)'s catalog.")
+                    + " `agora shortlist add ID` adds a provider; so does Space in the full-screen program.\n" + others
+            }
+            let rows = here.map { entry in
                 values(entry).map { TextSafety.inert($0.csvText.isEmpty ? ShortText.notPublished : $0.csvText) }
             }
-            return "Your shortlist — \(entries.count) provider\(entries.count == 1 ? "" : "s").\n\n"
-                + TextTable.render(headers: ["ID", "Name", "Kind", "Type", "Town", "Postcode", "Added"], rows: rows)
+            return "Your shortlist — \(here.count) provider\(here.count == 1 ? "" : "s").\n\n"
+                + TextTable.render(headers: ["ID", "Name", "Kind", "Type", "Town", "Postcode", "Added"], rows: rows) + others
         }
     }
 }

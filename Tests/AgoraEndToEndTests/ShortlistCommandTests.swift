@@ -1,6 +1,11 @@
 import AgoraStore
+import ChoiceKit
 import Foundation
 import Testing
+
+private enum CalendarDateForTests {
+    static let day = CalendarDate(year: 2026, month: 11, day: 26) ?? CalendarDate(daysSinceEpoch: 0)
+}
 
 /// `agora shortlist` and `agora settings` on the same store the full-screen program reads.
 @Suite("Shortlist and settings commands")
@@ -20,6 +25,20 @@ final class ShortlistCommandTests {
             let run = try agora(["list", "--kind", kind, "--fields", "id", "--format", "csv"])
             return try #require(run.stdout.split(separator: "\n").dropFirst().first.map(String.init))
         }
+    }
+
+    @Test func entriesFromAnotherCatalogAreNamedNotShownAsEmptyRows() throws {
+        let ids = try ids()
+        #expect(try agora(["shortlist", "add", ids[0]]).status == 0)
+        // As if marked while another catalog was open.
+        let store = try AgoraStore(directory: data.path)
+        try store.addToShortlist(providerID: "990001", kind: .school, on: CalendarDateForTests.day)
+        let table = try agora(["shortlist"])
+        #expect(table.stdout.hasPrefix("Your shortlist — 1 provider.\n"), "\(table.stdout)")
+        #expect(table.stdout.hasSuffix("Also on it, from another catalog: 990001 — not in this catalog; give theirs with --catalog DIR to see them.\n"))
+        // Programs still get every entry, with what this catalog does not know as null.
+        let json = try JSONSerialization.jsonObject(with: Data(try agora(["shortlist", "--format", "json"]).stdout.utf8)) as? [[String: Any]]
+        #expect(json?.count == 2 && json?.last?["name"] is NSNull)
     }
 
     @Test func addListRemoveAndClearShareTheFullScreenProgramsStore() throws {
