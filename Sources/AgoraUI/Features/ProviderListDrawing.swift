@@ -69,9 +69,9 @@ extension ProviderListFeature {
             }
             let role: Role = index == panel.cursor.selected ? .selected : .overlay
             screen.fill(Rect(x: rect.x + 1, y: y, width: rect.width - 2, height: 1), role: role)
-            let valueWidth = min(rect.width - 10, DisplayWidth.of(value))
-            screen.put(label, x: rect.x + 3, y: y, width: rect.width - valueWidth - 7, role: role)
-            screen.put(value, x: rect.maxX - valueWidth - 2, y: y, width: valueWidth, role: role)
+            let (labelWidth, valueWidth) = Self.split(label: label, value: value, width: rect.width - 7)
+            screen.put(label, x: rect.x + 3, y: y, width: labelWidth, role: role)
+            screen.put(Self.fitted(value, valueWidth), x: rect.maxX - valueWidth - 2, y: y, width: valueWidth, role: role)
         }
         if panel.cursor.viewport.top > 0 { screen.put("↑", x: rect.maxX - 2, y: rect.y + 1, role: .accent) }
         if panel.cursor.viewport.top + visible < panel.controls.count { screen.put("↓", x: rect.maxX - 2, y: rect.y + visible, role: .accent) }
@@ -79,6 +79,21 @@ extension ProviderListFeature {
             ? FilterPanel.explanation(panel.controls[panel.cursor.selected]) ?? "Space ticks · ← → change · c clears · Esc closes"
             : ""
         screen.put(note, x: rect.x + 2, y: rect.maxY - 2, width: rect.width - 4, role: .dim)
+    }
+
+    /// Widths for a control's label and value in a row: both whole when they fit; else the
+    /// label keeps up to half the row, so neither is cut to a stub.
+    static func split(label: String, value: String, width: Int) -> (label: Int, value: Int) {
+        let labelWidth = DisplayWidth.of(label), valueWidth = DisplayWidth.of(value)
+        guard labelWidth + valueWidth > width else { return (width - valueWidth, valueWidth) }
+        let keptLabel = min(labelWidth, width / 2)
+        return (keptLabel, max(0, width - keptLabel - 1))
+    }
+
+    /// A choice ("◂ … ▸") cut inside its arrows, so it still shows that ← → change it.
+    static func fitted(_ value: String, _ width: Int) -> String {
+        guard DisplayWidth.of(value) > width, value.hasPrefix("◂ "), value.hasSuffix(" ▸"), width > 5 else { return value }
+        return "◂ " + DisplayWidth.truncate(String(value.dropFirst(2).dropLast(2)), to: width - 4) + " ▸"
     }
 
     static func sortRect(_ area: Rect, count: Int) -> Rect {

@@ -17,3 +17,16 @@ struct HomeHeadingTests {
         #expect(headings(imported) == ["Choose a provider", "Yours"])
     }
 }
+
+@Suite("A filter row's label and value")
+struct FilterRowTests {
+    @Test func bothFitWholeOrTheLabelKeepsHalfAndTheChoiceItsArrows() {
+        #expect(ProviderListFeature.split(label: "Vacancies", value: "[ ]", width: 50) == (47, 3))
+        let long = "◂ Needs attention (older: Requires improvement) ▸"
+        let (label, value) = ProviderListFeature.split(label: "Ofsted at least", value: long, width: 40)
+        #expect(label == 15 && value == 24)
+        let shown = ProviderListFeature.fitted(long, value)
+        #expect(shown.hasPrefix("◂ Needs attention") && shown.hasSuffix("… ▸"))
+        #expect(DisplayWidth.of(shown) <= value)
+    }
+}
