@@ -102,6 +102,14 @@ struct CQCTests {
         #expect(made.report.contains { $0.hasSuffix(": its service in the care directory was not imported (see the directory's report) (1-9000000009)") })
     }
 
+    @Test func coordinatesFarFromTheirOwnPostcodeGiveWayToItAndAreReported() throws {
+        let made = try ImportCatalog.kingsmere()
+        let oakwood = try #require(made.catalog.provider(id: "1-9000000001"))
+        let postcode = try #require(made.catalog.postcode(oakwood.postcode))
+        #expect(oakwood.location == postcode.location)
+        #expect(made.report.contains { $0.hasSuffix("directory-sample.csv:8: location (CQC API location data): 1.3 km from the centre of its postcode KM1 2AB: the postcode's location was used") })
+    }
+
     @Test func sectorsFromNames() {
         #expect(SectorRules.care(providerName: "Kingsmere Borough Council", locations: 3) == .publicSector)
         #expect(SectorRules.care(providerName: "Kingsmere Children's Services CIC", locations: 1) == .socialEnterprise)

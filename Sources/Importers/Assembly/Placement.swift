@@ -29,8 +29,23 @@ struct Placement {
             } ?? false
             return .failure(ours ? .postcodeMissing : .outside)
         }
-        if let own, area.centre.distance(to: own) <= limitMetres { return .success(own) }
+        if let own, area.centre.distance(to: own) <= limitMetres, postcodeLocation.distance(to: own) <= Self.furthestFromPostcodeMetres {
+            return .success(own)
+        }
         return .success(postcodeLocation)
+    }
+
+    /// A postcode covers about fifteen addresses; even a rural one rarely spans a kilometre (and
+    /// CQC's own coordinates are its postcode's centre, from ONS). Coordinates further than this
+    /// from their own postcode are taken as wrong, said in the report, and the postcode's used.
+    static let furthestFromPostcodeMetres = 1_000.0
+
+    /// The words for a report when `own` lies too far from the postcode to be used; nil otherwise.
+    func strayNote(postcode: String, own: GeoPoint?) -> String? {
+        guard let own, let postcodeLocation = postcodes[postcode] else { return nil }
+        let metres = postcodeLocation.distance(to: own)
+        guard metres > Self.furthestFromPostcodeMetres else { return nil }
+        return "\(DistanceText.format(metres: metres)) from the centre of its postcode \(postcode): the postcode's location was used"
     }
 
     enum PlacementMiss: Error {

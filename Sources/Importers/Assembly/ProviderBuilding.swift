@@ -28,6 +28,9 @@ struct ProviderBuilding {
                 continue
             case .success(let point): location = point
             }
+            if let stray = placement.strayNote(postcode: school.postcode, own: school.location) {
+                section.note(line: school.line, field: "Easting, Northing", stray)
+            }
             if takenIDs.contains(id) {
                 section.skip(line: school.line, Reasons.idTaken, detail: id)
                 continue
@@ -75,6 +78,9 @@ struct ProviderBuilding {
                 section.skip(line: service.line, miss.reason, detail: service.postcode)
                 continue
             case .success(let point): location = point
+            }
+            if let stray = placement.strayNote(postcode: service.postcode, own: rating?.location) {
+                section.note(line: service.line, field: "location (CQC API location data)", stray)
             }
             if takenIDs.contains(service.locationID) {
                 section.skip(line: service.line, Reasons.idTaken, detail: service.locationID)
