@@ -149,55 +149,53 @@ public enum CatalogLoader {
 
     /// Every table, and both halves of each large one, on whichever thread is free: they share
     /// nothing but the read-only context.
+    /// The tables one at a time, largest first, each in two halves on two cores: only one
+    /// table's bytes are held at once (a national catalog's tables are 44 MB together), and each
+    /// is let go as soon as it is read.
     private static func readTables(kinds: [ProviderKind], manifest: Manifest, source: any CatalogSource,
                                    context: LoadContext) -> [TableResult] {
-        let prepared = Slots<ProviderTableReader.Prepared?>(count: kinds.count, initial: nil)
-        let failures = Slots<TableResult>(count: kinds.count, initial: TableResult())
-        DispatchQueue.concurrentPerform(iterations: kinds.count) { index in
-            let kind = kinds[index]
-            let fileName = manifest.files[kind] ?? kind.defaultFileName
-            let path = source.displayPath(fileName)
-            switch source.read(fileName) {
-            case .bytes(let bytes):
-                var problems: [CatalogProblem] = []
-                prepared.set(index, ProviderTableReader.prepare(kind: kind, file: path, data: bytes, problems: &problems))
-                failures.set(index, TableResult(problems: problems))
-            case .missing:
-                failures.set(index, TableResult(problems: [CatalogProblem(
-                    file: path, line: nil, field: "(file)", message: "is missing",
-                    fix: "create it (see catalog/README.md) or correct its name under \"files\" in manifest.json")]))
-            case .notAFile(let what):
-                failures.set(index, TableResult(problems: [CatalogProblem(
-                    file: path, line: nil, field: "(file)", message: "is \(what), not a file",
-                    fix: "put the CSV table there, or correct its name under \"files\" in manifest.json")]))
-            case .unreadable(let reason):
-                failures.set(index, TableResult(problems: [CatalogProblem(
-                    file: path, line: nil, field: "(file)", message: "cannot be read (\(reason))",
-                    fix: "check the file and its permissions")]))
+        let fileNames = kinds.map { manifest.files[$0] ?? $0.defaultFileName }
+        let order = kinds.indices.sorted { (source.status(fileNames[$0])?.size ?? 0) > (source.status(fileNames[$1])?.size ?? 0) }
+        var results = [TableResult](repeating: TableResult(), count: kinds.count)
+        for index in order {
+            results[index] = readTable(kinds[index], file: fileNames[index], source: source, context: context)
+        }
+        return results
+    }
+
+    private static func readTable(_ kind: ProviderKind, file fileName: String, source: any CatalogSource,
+                                  context: LoadContext) -> TableResult {
+        let path = source.displayPath(fileName)
+        let work: TableWork
+        var problems: [CatalogProblem] = []
+        switch source.read(fileName) {
+        case .bytes(let bytes):
+            guard let prepared = ProviderTableReader.prepare(kind: kind, file: path, data: bytes, problems: &problems) else {
+                return TableResult(problems: problems)
             }
+            work = TableWork(prepared)
+        case .missing:
+            return TableResult(problems: [CatalogProblem(
+                file: path, line: nil, field: "(file)", message: "is missing",
+                fix: "create it (see catalog/README.md) or correct its name under \"files\" in manifest.json")])
+        case .notAFile(let what):
+            return TableResult(problems: [CatalogProblem(
+                file: path, line: nil, field: "(file)", message: "is \(what), not a file",
+                fix: "put the CSV table there, or correct its name under \"files\" in manifest.json")])
+        case .unreadable(let reason):
+            return TableResult(problems: [CatalogProblem(
+                file: path, line: nil, field: "(file)", message: "cannot be read (\(reason))",
+                fix: "check the file and its permissions")])
         }
-        // One task per part: (table, 0) is the first half (or the whole), (table, 1) the second.
-        let works = prepared.values.map { $0.map(TableWork.init) }
-        var taskList: [(table: Int, half: Int)] = []
-        for (index, work) in works.enumerated() {
-            guard let work else { continue }
-            taskList.append((index, 0))
-            if work.split != nil { taskList.append((index, 1)) }
+        DispatchQueue.concurrentPerform(iterations: work.split == nil ? 1 : 2) { half in
+            work.read(half: half, context: context)
         }
-        let tasks = taskList
-        DispatchQueue.concurrentPerform(iterations: tasks.count) { number in
-            let (index, half) = tasks[number]
-            works[index]?.read(half: half, context: context)
-        }
-        let failed = failures.values
-        return works.enumerated().map { index, work in
-            var result = failed[index]
-            guard let rows = work?.result else { return result }
-            result.providers = rows.providers
-            result.lines = rows.lines
-            result.problems += rows.problems
-            return result
-        }
+        var result = TableResult(problems: problems)
+        guard let rows = work.result else { return result }
+        result.providers = rows.providers
+        result.lines = rows.lines
+        result.problems += rows.problems
+        return result
     }
 }
 

@@ -37,6 +37,9 @@ public struct FileStatus: Hashable, Sendable {
         self.values = values
     }
 
+    /// The file's size in bytes.
+    public var size: UInt64 { values[0] }
+
     init(_ status: stat) {
         #if canImport(Darwin)
         let modified = status.st_mtimespec, changed = status.st_ctimespec
