@@ -62,17 +62,13 @@ public struct SnapshotCache: Sendable {
     /// says so, stops and removes what it wrote. True when the snapshot is in place.
     @discardableResult
     public func save(_ catalog: Catalog, _ source: any CatalogSource, isCancelled: () -> Bool = { false }) -> Bool {
-        guard !isCancelled(), let chunks = CatalogSnapshot.encodeChunks(catalog, source: source), !isCancelled(), (try? PrivateFiles.makeDirectory(directory)) != nil else { return false }
+        guard !isCancelled(), (try? PrivateFiles.makeDirectory(directory)) != nil else { return false }
         let partial = file.path + Self.partialMarker + String(getpid())
         unlink(partial)
         guard let descriptor = try? PrivateFiles.createFile(partial) else { return false }
-        var complete = true
-        for chunk in chunks {
-            if isCancelled() || (try? PrivateFiles.writeAll(chunk, to: descriptor)) == nil {
-                complete = false
-                break
-            }
-        }
+        // Written as it is made, so the records are never all held in memory at once.
+        var sink = SnapshotFileSink(descriptor: descriptor)
+        var complete = CatalogSnapshot.write(catalog, source: source, to: &sink, isCancelled: isCancelled)
         complete = complete && fsync(descriptor) == 0
         close(descriptor)
         // The rename is the last step: before it nothing is in place, after it all is.
@@ -145,5 +141,25 @@ public final class BackgroundWork: @unchecked Sendable {
             started = true
             return true
         }
+    }
+}
+
+/// A snapshot written straight to its (partial) file.
+private struct SnapshotFileSink: SnapshotSink {
+    let descriptor: Int32
+
+    func append(_ bytes: [UInt8]) -> Bool { (try? PrivateFiles.writeAll(bytes, to: descriptor)) != nil }
+
+    func rewriteStart(_ bytes: [UInt8]) -> Bool {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { raw in
+                pwrite(descriptor, raw.baseAddress.map { $0 + written }, raw.count - written, off_t(written))
+            }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            written += count
+        }
+        return true
     }
 }

@@ -4,6 +4,10 @@ import ChoiceKit
 import Foundation
 import Testing
 
+private enum CatalogSnapshotBlock {
+    static let megabyte = 1 << 20
+}
+
 /// The snapshot cache never keeps half a file or a damaged one, and keeps what it writes private.
 @Suite("Snapshot cache", .serialized)
 struct SnapshotCacheTests {
@@ -14,11 +18,11 @@ struct SnapshotCacheTests {
         let catalog: Catalog
         let cache: SnapshotCache
 
-        init() throws {
+        init(providers: Int = 120) throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("agora-cache-\(UUID().uuidString)")
             catalogDirectory = root.appendingPathComponent("catalog").path
             try FileManager.default.createDirectory(atPath: catalogDirectory, withIntermediateDirectories: true)
-            for (name, text) in CatalogGenerator.generate(seed: 11, providers: 120) {
+            for (name, text) in CatalogGenerator.generate(seed: 11, providers: providers) {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: catalogDirectory).appendingPathComponent(name))
             }
             source = DirectoryCatalogSource(directory: catalogDirectory)
@@ -53,6 +57,25 @@ struct SnapshotCacheTests {
         try Data(bytes).write(to: setup.cache.file)
         #expect(setup.cache.load(setup.source) == nil)
         #expect(!FileManager.default.fileExists(atPath: setup.cache.file.path))
+    }
+
+    @Test func aSnapshotOfManyMegabytesIsWrittenAsItIsMadeAndReadsBackTheSame() throws {
+        let setup = try Setup(providers: 9_000)
+        defer { setup.remove() }
+        #expect(setup.cache.save(setup.catalog, setup.source))
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: setup.cache.file.path)[.size] as? Int)
+        #expect(size > 2 * CatalogSnapshotBlock.megabyte, "records in several blocks, checksums over several megabytes")
+        // As many bytes as made in memory (the header differs only in when it was made), and the
+        // same catalog back.
+        let inMemory = try #require(CatalogSnapshot.encode(setup.catalog, source: setup.source))
+        let onDisk = try [UInt8](Data(contentsOf: setup.cache.file))
+        #expect(onDisk.count == inMemory.count)
+        #expect(onDisk.suffix(CatalogSnapshotBlock.megabyte) == inMemory.suffix(CatalogSnapshotBlock.megabyte))
+        let loaded = try #require(setup.cache.load(setup.source))
+        #expect(loaded.providers.count == setup.catalog.providers.count)
+        for position in stride(from: 0, to: setup.catalog.providers.count, by: 97) {
+            #expect(loaded.providers[position] == setup.catalog.providers[position])
+        }
     }
 
     @Test func aCancelledSaveLeavesNothingBehind() throws {

@@ -77,55 +77,28 @@ public enum CatalogSnapshot {
 
     /// `madeAt`: when the files' status is taken, in seconds since 1970.
     static func encodeChunks(_ catalog: Catalog, source: any CatalogSource, madeAt: Int64) -> [[UInt8]]? {
+        var pieces = PiecesSink()
+        guard write(catalog, source: source, madeAt: madeAt, to: &pieces) else { return nil }
+        return pieces.pieces
+    }
+
+    /// Writes the snapshot of `catalog` to `sink` as it is made (see `SnapshotSink`); false if the
+    /// source's files cannot be read, the sink fails, or `isCancelled` says to stop.
+    public static func write(_ catalog: Catalog, source: any CatalogSource, madeAt: Int64 = FileStatus.now(),
+                             to sink: inout some SnapshotSink, isCancelled: () -> Bool = { false }) -> Bool {
         let files = fileNames(of: catalog.manifest)
         // Status first, then the bytes: a file written in between shows a new status next time.
         let statuses = files.map { source.status($0) }
-        guard let read = fingerprintAndFirstFile(of: source, files: files) else { return nil }
+        guard let read = fingerprintAndFirstFile(of: source, files: files) else { return false }
         let known = statuses.allSatisfy { $0 != nil } ? statuses.compactMap { $0 } : []
-        return encodeChunks(catalog, fingerprint: read.fingerprint, manifest: read.first, statuses: known, madeAt: madeAt)
-    }
-
-    static func encodeChunks(_ catalog: Catalog, fingerprint: UInt64, manifest: [UInt8], statuses: [FileStatus],
-                             madeAt: Int64) -> [[UInt8]] {
-        var warnings = SnapshotWriter()
-        warnings.list(catalog.warnings) { out, problem in
-            out.uniqueString(problem.file); out.optional(problem.line) { $0.int($1) }; out.uniqueString(problem.field)
-            out.uniqueString(problem.message); out.uniqueString(problem.fix); out.bool(problem.severity == .warning)
-        }
-        var records = SnapshotWriter(reserving: catalog.providers.count * 240)
-        var recordEnds: [UInt32] = []
-        recordEnds.reserveCapacity(catalog.providers.count)
-        for provider in catalog.providers {
-            ProviderCoding.write(provider, &records)
-            recordEnds.append(UInt32(truncatingIfNeeded: records.bytes.count))
-        }
-        var strings: [UInt8] = []
-        var stringEnds: [UInt32] = []
-        for text in records.sharedStrings {
-            strings += Array(text.utf8)
-            stringEnds.append(UInt32(truncatingIfNeeded: strings.count))
-        }
-        var index = SnapshotWriter()
-        index.integers(stringEnds)
-        index.integers(recordEnds)
-        IndexCoding.write(catalog.index.stored, &index)
-        let (manifestRest, postcodes) = splitManifest(manifest, postcodes: catalog.manifest.postcodes)
-        let sections = [manifestRest, postcodes, warnings.bytes, strings, records.bytes, index.bytes]
-
-        var header = SnapshotWriter()
-        header.integers([fingerprint])
-        header.list(fileNames(of: catalog.manifest).map { Array($0.utf8) }) { $0.raw($1) }
-        header.integers(statuses.flatMap(\.values))
-        header.integers([UInt64(bitPattern: madeAt)])
-        header.list(sections) { $0.varint(UInt64($1.count)) }
-        header.integers(chunkSums(of: sections))
-        return [start(header: header.bytes)] + sections
+        return SnapshotEncoder(catalog: catalog, fingerprint: read.fingerprint, manifest: read.first, statuses: known, madeAt: madeAt)
+            .write(to: &sink, isCancelled: isCancelled)
     }
 
     /// The manifest's bytes with its postcode list taken out, and the list as checked, apart: the
     /// list is most of a large manifest, and reading it back as numbers is far quicker than as
     /// JSON. A list the scanner cannot find stays in the manifest (then the second part says so).
-    private static func splitManifest(_ bytes: [UInt8], postcodes: [Manifest.PostcodeEntry]) -> ([UInt8], [UInt8]) {
+    static func splitManifest(_ bytes: [UInt8], postcodes: [Manifest.PostcodeEntry]) -> ([UInt8], [UInt8]) {
         var out = SnapshotWriter()
         guard let range = PostcodeListReader.arrayRange(bytes) else {
             out.bool(false)
@@ -153,29 +126,8 @@ public enum CatalogSnapshot {
         })
     }
 
-    /// The checksum of each `chunkSize` piece of the sections laid end to end.
-    private static func chunkSums(of sections: [[UInt8]]) -> [UInt64] {
-        var sums: [UInt64] = []
-        var pending: [UInt8] = []
-        pending.reserveCapacity(chunkSize)
-        for section in sections {
-            var offset = 0
-            while offset < section.count {
-                let take = min(chunkSize - pending.count, section.count - offset)
-                pending += section[offset..<(offset + take)]
-                offset += take
-                if pending.count == chunkSize {
-                    sums.append(Fingerprint.of(pending))
-                    pending.removeAll(keepingCapacity: true)
-                }
-            }
-        }
-        if !pending.isEmpty { sums.append(Fingerprint.of(pending)) }
-        return sums
-    }
-
     /// Magic, version, the header's checksum and length, then the header.
-    private static func start(header: [UInt8]) -> [UInt8] {
+    static func start(header: [UInt8]) -> [UInt8] {
         var lengthAndHeader: [UInt8] = []
         withUnsafeBytes(of: UInt32(header.count).littleEndian) { lengthAndHeader.append(contentsOf: $0) }
         lengthAndHeader += header

@@ -9,6 +9,12 @@ struct SnapshotWriter {
 
     init(reserving capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
+    /// The bytes written so far, handed over and cleared; the shared strings stay numbered.
+    mutating func takeBytes() -> [UInt8] {
+        defer { bytes = [] }
+        return bytes
+    }
+
     mutating func byte(_ value: UInt8) { bytes.append(value) }
 
     mutating func varint(_ value: UInt64) {
