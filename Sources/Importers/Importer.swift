@@ -179,7 +179,7 @@ public enum Importer {
             // ONS's rows do not say which release they are from: the file's name does (NSPL_FEB_2026_UK.csv);
             // failing that, the newest month a postcode was introduced or terminated is as new as the release can be known to be.
             let asOf = AsOf.of(request.postcodes, inFile: read.asOf,
-                               inFileBasis: "the newest month a postcode in the file was introduced or terminated (dointr, doterm; the file's name gives no release date)",
+                               inFileBasis: "the newest month a postcode of the area was introduced or terminated (dointr, doterm; the file's name gives no release date)",
                                dating: "dated by the newest postcode in it (the file's name gives no release date)", today: request.today)
             report.date(request.postcodes, asOf)
             add(DataSources.postcodes(read.layout, asOf: asOf, converted: read.convertedFromGrid > 0), to: &manifest)

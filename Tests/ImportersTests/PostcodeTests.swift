@@ -123,7 +123,7 @@ struct PostcodeTests {
         let fromRows = try ImportCatalog.run(ImportRequest(postcodes: unnamed, area: .localAuthority("E06000990"), today: ImportCatalog.today))
         #expect(fromRows.catalog.manifest.dataDate("postcodes")?.asOf == CalendarDate(year: 2024, month: 1, day: 1))
         #expect(fromRows.catalog.manifest.dataDate("postcodes")?.label == "Postcodes, dated by the newest postcode in it (the file's name gives no release date)")
-        #expect(fromRows.report.contains("  as of 1 January 2024, the newest month a postcode in the file was introduced or terminated (dointr, doterm; the file's name gives no release date)"))
+        #expect(fromRows.report.contains("  as of 1 January 2024, the newest month a postcode of the area was introduced or terminated (dointr, doterm; the file's name gives no release date)"))
     }
 
     @Test func codePointOpenWithoutAHeader() throws {

@@ -104,12 +104,6 @@ enum PostcodeFileReader {
                 return true
             }
             section.rows += 1
-            // The release is not named in the rows: the newest month any postcode in the file was
-            // introduced or terminated dates it (a lower bound).
-            for index in [columns.introduced, columns.terminated].compactMap({ $0 }) {
-                let month = record.withTrimmedField(index) { FieldParsing.wholeNumber($0, in: 190_001...299_912) } ?? 0
-                if month > newestMonth { newestMonth = month }
-            }
             if let target, let index = columns.localAuthority {
                 let same = record.withTrimmedField(index) { bytes in
                     bytes.count == target.count && zip(bytes, target).allSatisfy { ($0 >= 97 && $0 <= 122 ? $0 - 32 : $0) == $1 }
@@ -118,6 +112,13 @@ enum PostcodeFileReader {
                     section.skip(line: record.line, Reasons.outsideArea)
                     return true
                 }
+            }
+            // The release is not named in the rows: the newest month a postcode of the area was
+            // introduced or terminated dates it (a lower bound; read for the area's rows alone, as
+            // reading it on every row of a national file costs a second).
+            for index in [columns.introduced, columns.terminated].compactMap({ $0 }) {
+                let month = record.withTrimmedField(index) { FieldParsing.wholeNumber($0, in: 190_001...299_912) } ?? 0
+                if month > newestMonth { newestMonth = month }
             }
             if let index = columns.terminated, !record.isEmpty(index) {
                 section.skip(line: record.line, Reasons.terminated)
