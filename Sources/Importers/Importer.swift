@@ -167,7 +167,14 @@ public enum Importer {
             add(DataSources.cqcDirectory(asOf: asOf), to: &manifest)
             add(DataSources.date("care", "CQC care directory", asOf), to: &manifest)
         }
-        if !ratingReads.isEmpty { add(DataSources.cqcAPI, to: &manifest) }
+        if !ratingReads.isEmpty {
+            let asOf = AsOf.of(cqcJSON.first, inFile: ratingReads.compactMap(\.newestReport).max(),
+                               inFileBasis: "the newest rating's report date in the file",
+                               dating: "dated by the newest rating in it", nameFirst: false, today: request.today)
+            for file in cqcJSON { report.date(file, asOf) }
+            add(DataSources.cqcAPI(asOf: asOf), to: &manifest)
+            add(DataSources.date(DataSources.cqcRatingsTopic, "CQC ratings (CQC API location data)", asOf), to: &manifest)
+        }
         if let practices {
             let asOf = AsOf.of(request.ods, inFile: practices.asOf, inFileBasis: "the newest date in the file",
                                dating: "dated by the newest date in it", today: request.today)

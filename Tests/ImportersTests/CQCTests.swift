@@ -110,6 +110,17 @@ struct CQCTests {
         #expect(made.report.contains { $0.hasSuffix("directory-sample.csv:8: location (CQC API location data): 1.3 km from the centre of its postcode KM1 2AB: the postcode's location was used") })
     }
 
+    @Test func ratingsAreDatedByTheNewestReportInTheirFile() throws {
+        let made = try ImportCatalog.kingsmere()
+        let date = try #require(made.catalog.manifest.dataDate("cqc_ratings"))
+        #expect(date.asOf == CalendarDate(year: 2026, month: 1, day: 9))
+        #expect(date.label == "CQC ratings (CQC API location data), dated by the newest rating in it")
+        #expect(made.report.contains("  as of 9 January 2026, the newest rating's report date in the file"))
+        let rated = try #require(made.catalog.provider(id: "1-9000000004"))
+        let titles = ProviderFacts.sections(for: rated, in: made.catalog).map(\.title)
+        #expect(titles.contains("CQC rating (as of 9 January 2026)"))
+    }
+
     @Test func sectorsFromNames() {
         #expect(SectorRules.care(providerName: "Kingsmere Borough Council", locations: 3) == .publicSector)
         #expect(SectorRules.care(providerName: "Kingsmere Children's Services CIC", locations: 1) == .socialEnterprise)

@@ -188,7 +188,7 @@ struct PostcodeTests {
         #expect(postcodes.licence.contains("Contains Royal Mail data © Royal Mail copyright and database right"))
         #expect(postcodes.licence.contains("Source: Office for National Statistics"))
         let topics = made.catalog.manifest.dataDates.map(\.topic)
-        #expect(topics == ["schools", "ofsted", "care", "gp", "postcodes"])
+        #expect(topics == ["schools", "ofsted", "care", "cqc_ratings", "gp", "postcodes"])
         #expect(made.catalog.manifest.dataDate("care")?.asOf == CalendarDate(year: 2026, month: 9, day: 16))
     }
 }

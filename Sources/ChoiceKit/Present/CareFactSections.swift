@@ -10,7 +10,9 @@ enum CareFactSections {
             Fact(key: "vacancies", label: "Vacancies", measure: ProviderMeasures.vacancies(care),
                  note: care.isCareHome ? ProviderFacts.asOf("care", catalog) : nil),
         ])
-        return [service, ratings(care.assessment, catalog: catalog, topic: "care"), money(care, catalog: catalog)]
+        // Ratings imported from CQC's location data carry their own date, apart from the directory's.
+        let ratingsTopic = catalog.manifest.dataDate("cqc_ratings") != nil ? "cqc_ratings" : "care"
+        return [service, ratings(care.assessment, catalog: catalog, topic: ratingsTopic), money(care, catalog: catalog)]
     }
 
     static func ratings(_ assessment: CQCAssessment, catalog: Catalog, topic: String) -> FactSection {

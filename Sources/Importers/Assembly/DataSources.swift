@@ -4,6 +4,8 @@ import ChoiceKit
 /// with the attribution it asks for, what Agora used it for, and how current it is.
 enum DataSources {
     static let ogl = "Open Government Licence v3.0"
+    /// The data date of imported CQC ratings, apart from the care directory's.
+    static let cqcRatingsTopic = "cqc_ratings"
 
     static func gias(asOf: AsOf) -> Manifest.DataSource {
         Manifest.DataSource(
@@ -21,11 +23,13 @@ enum DataSources {
             usedFor: "care services: names, addresses, service types and specialisms (\(asOf.text))")
     }
 
-    static let cqcAPI = Manifest.DataSource(
-        name: "CQC API location data", publisher: "Care Quality Commission",
-        url: "https://api.service.cqc.org.uk/public/v1/locations",
-        licence: "\(ogl). Contains Care Quality Commission data licensed under the Open Government Licence v3.0.",
-        usedFor: "care ratings (overall and the five key questions), beds, and locations")
+    static func cqcAPI(asOf: AsOf) -> Manifest.DataSource {
+        Manifest.DataSource(
+            name: "CQC API location data", publisher: "Care Quality Commission",
+            url: "https://api.service.cqc.org.uk/public/v1/locations",
+            licence: "\(ogl). Contains Care Quality Commission data licensed under the Open Government Licence v3.0.",
+            usedFor: "care ratings (overall and the five key questions), beds, and locations (\(asOf.text))")
+    }
 
     static func epraccur(asOf: AsOf) -> Manifest.DataSource {
         Manifest.DataSource(

@@ -17,6 +17,9 @@ struct LocationRatings: Sendable {
 struct CQCLocationsRead: Sendable {
     var locations: [String: LocationRatings]
     var section: ImportReport.FileSection
+
+    /// The newest report date among the ratings: how current the file is, at least.
+    var newestReport: CalendarDate? { locations.values.compactMap { $0.assessment.ratings?.reportDate }.max() }
 }
 
 /// Reads CQC API `/locations/{id}` responses: one object, an array of them, or one per line.
