@@ -129,3 +129,24 @@ struct CQCTests {
         #expect(SectorRules.care(providerName: "Barchester Healthcare Homes Limited", locations: 200) == .privateLargeGroup)
     }
 }
+
+@Suite("Telephone numbers as people read them")
+struct PhoneNumberTests {
+    @Test func groupedAsTheNumberingPlanDoes() {
+        #expect(PhoneNumbers.grouped("02079460000") == "020 7946 0000")
+        #expect(PhoneNumbers.grouped("01134960000") == "0113 496 0000")
+        #expect(PhoneNumbers.grouped("01614960000") == "0161 496 0000")
+        #expect(PhoneNumbers.grouped("01990200001") == "01990 200001")
+        #expect(PhoneNumbers.grouped("01990 300001") == "01990 300001")
+        #expect(PhoneNumbers.grouped("07700900000") == "07700 900000")
+        #expect(PhoneNumbers.grouped("03001234567") == "0300 123 4567")
+        // Anything else stays as written.
+        #expect(PhoneNumbers.grouped("0199 0200") == "0199 0200")
+        #expect(PhoneNumbers.grouped("+44 20 7946 0000") == "+44 20 7946 0000")
+    }
+
+    @Test func importedNumbersAreGrouped() throws {
+        let made = try ImportCatalog.kingsmere()
+        #expect(made.catalog.provider(id: "1-9000000001")?.phone == "01990 200001")
+    }
+}

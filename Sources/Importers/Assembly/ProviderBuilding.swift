@@ -57,7 +57,7 @@ struct ProviderBuilding {
             providers.append(Provider(
                 id: id, name: school.name, sector: sector,
                 organisation: school.organisation, commissionerID: commissioner, address: school.address, town: school.town,
-                postcode: school.postcode, location: location, phone: school.phone, website: school.website,
+                postcode: school.postcode, location: location, phone: school.phone.map(PhoneNumbers.grouped), website: school.website,
                 details: .school(details)))
             section.imported += 1
         }
@@ -107,7 +107,7 @@ struct ProviderBuilding {
                 id: service.locationID, name: service.name, sector: sector,
                 organisation: service.providerName == service.name ? "" : service.providerName,
                 commissionerID: commissioners.council(service.localAuthority), address: service.address, town: service.town,
-                postcode: service.postcode, location: location, phone: service.phone, website: service.website,
+                postcode: service.postcode, location: location, phone: service.phone.map(PhoneNumbers.grouped), website: service.website,
                 details: .care(details)))
             section.imported += 1
         }
@@ -166,7 +166,7 @@ struct ProviderBuilding {
             providers.append(Provider(
                 id: practice.code, name: practice.name, sector: SectorRules.practice(name: practice.name), organisation: "",
                 commissionerID: commissioners.nhs(practice.commissioner), address: practice.address, town: "",
-                postcode: practice.postcode, location: location, phone: practice.phone, website: nil, details: .gp(details)))
+                postcode: practice.postcode, location: location, phone: practice.phone.map(PhoneNumbers.grouped), website: nil, details: .gp(details)))
             section.imported += 1
         }
         return providers
