@@ -6,7 +6,7 @@ import SchoolChoice
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare", abstract: "Up to six schools side by side, with the best in each row marked ★.",
-        discussion: "With --child, distances, chances and a weighted score from the child's priorities (`agora priorities set`) are added.")
+        discussion: "Distances are from your saved home postcode; with --child, from the child's home, with the chance of a place and a score weighted by the child's priorities (`agora priorities set`); without, by the default priorities.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var when: TodayOption

@@ -18,7 +18,8 @@ struct ProviderDetailOutput {
         if fieldsChosen {
             let width = records.fields.map { DisplayWidth.of($0.key) }.max() ?? 0
             return zip(records.fields, records.values(provider)).map { field, value in
-                (DisplayWidth.pad(field.key, to: width) + "  " + TextSafety.inert(value.csvText)).trimmingTrailingSpaces() + "\n"
+                let text = value.csvText.isEmpty ? "not published" : value.csvText
+                return DisplayWidth.pad(field.key, to: width) + "  " + TextSafety.inert(text) + "\n"
             }.joined()
         }
         let sections = ProviderFacts.sections(for: provider, in: catalog, home: home)

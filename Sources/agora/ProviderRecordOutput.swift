@@ -54,9 +54,11 @@ struct ProviderRecordOutput {
 
     func json(_ providers: [Provider]) -> String { JSONValue.array(providers.map(object)).text() + "\n" }
 
+    /// For people: a missing value is "—", explained under the table, as in the default table.
     func table(_ providers: [Provider]) -> String {
-        let rows = providers.map { values($0).map { TextSafety.inert($0.csvText) } }
+        let rows = providers.map { values($0).map { TextSafety.inert($0.csvText.isEmpty ? ShortText.notPublished : $0.csvText) } }
         let numeric = fields.enumerated().filter { $0.element.type == .integer || $0.element.type == .number }.map(\.offset)
-        return TextTable.render(headers: fields.map(\.key), rows: rows, rightAligned: Set(numeric))
+        let legend = rows.contains { $0.contains(ShortText.notPublished) } ? "\n\(ShortText.notPublished) not published\n" : ""
+        return TextTable.render(headers: fields.map(\.key), rows: rows, rightAligned: Set(numeric)) + legend
     }
 }

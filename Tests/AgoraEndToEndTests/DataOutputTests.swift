@@ -168,6 +168,16 @@ struct DataOutputTests {
         #expect(twice.status == 2 && twice.stderr.hasPrefix("agora: --fields names \"ID\" twice — name each field once"), "\(twice.stderr)")
     }
 
+    @Test func aMissingValueInAChosenFieldIsSaidNotLeftBlank() throws {
+        let table = try AgoraBinary.run(["list", "--kind", "school", "--fields", "id,website"])
+        #expect(table.stdout.split(separator: "\n").contains { $0.hasSuffix("  —") })
+        #expect(table.stdout.hasSuffix("\n— not published\n"))
+        let objects = try json(["list", "--kind", "school", "--fields", "id,website", "--format", "json"])
+        guard case .string(let id)? = objects.first(where: { $0["website"] == .null })?["id"] else { Issue.record("no school without a website"); return }
+        let one = try AgoraBinary.run(["show", id, "--fields", "id,website"])
+        #expect(one.stdout.hasSuffix("website  not published\n"))
+    }
+
     @Test func webAddressesAreNeverCutInTables() throws {
         let objects = try json(["list", "--kind", "care", "--fields", "id,website", "--format", "json"])
         let addresses = objects.compactMap { if case .string(let url)? = $0["website"] { return url }; return nil }

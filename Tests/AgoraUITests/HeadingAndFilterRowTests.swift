@@ -30,3 +30,17 @@ struct FilterRowTests {
         #expect(DisplayWidth.of(shown) <= value)
     }
 }
+
+@Suite("Status-line hints")
+struct HintTests {
+    @Test func bindingsSideBySideWithOneHintShareIt() {
+        let keymap = Keymap<Int>([
+            KeyBinding([.left], "← h", -1, "previous choice", hint: "change"),
+            KeyBinding([.right], "→ l", 1, "next choice", hint: "change"),
+            KeyBinding([.escape], "Esc", 0, "close", hint: "close"),
+        ])
+        let hints = keymap.help.hints
+        #expect(hints.map(\.key) == ["← →", "Esc"])
+        #expect(hints.map(\.label) == ["change", "close"])
+    }
+}

@@ -242,7 +242,7 @@ public struct HomeFeature: KeyedFeature {
                 out.append(("Who provides here: loading…", .dim))
             } else if service.kind != .other {
                 let counts = context.catalog.sectorCounts(of: service.kind)
-                let mix = Sector.allCases.compactMap { sector in counts[sector].map { "\($0) \(sector.label)" } }
+                let mix = Sector.allCases.compactMap { sector in counts[sector].map { "\(Count.text($0)) \(sector.label)" } }
                 out.append(("Who provides here: " + mix.joined(separator: ", ") + ".", .dim))
             }
             out.append((service.citizensChoose ? "Press Enter to see them, i for who buys and who holds the market."

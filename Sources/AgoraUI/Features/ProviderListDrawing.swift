@@ -14,7 +14,7 @@ extension ProviderListFeature {
             var field = search
             field.setWidth(max(8, min(30, frame.header.maxX - summaryX - 24)))
             field.render(into: &screen, x: summaryX + 8, y: summaryY, focused: true)
-            let count = " \(rows.count) match\(rows.count == 1 ? "" : "es")"
+            let count = " \(Count.text(rows.count)) match\(rows.count == 1 ? "" : "es")"
             screen.put(count, x: summaryX + 8 + field.width, y: summaryY, width: frame.header.maxX - summaryX - 8 - field.width, role: .dim)
         } else {
             screen.put(summary(context, visible: frame.body.height), x: summaryX, y: summaryY, width: frame.header.maxX - summaryX, role: .dim)
@@ -55,7 +55,7 @@ extension ProviderListFeature {
     private func renderPanel(_ panel: FilterPanel, into screen: inout Screen, area: Rect, _ context: AppContext) {
         let rect = Self.panelRect(area)
         screen.fill(rect, role: .overlay)
-        screen.box(rect, title: "Filters — \(rows.count) match\(rows.count == 1 ? "" : "es")")
+        screen.box(rect, title: "Filters — \(Count.text(rows.count)) match\(rows.count == 1 ? "" : "es")")
         let visible = rect.height - 3
         for row in 0..<visible {
             let index = panel.cursor.viewport.top + row

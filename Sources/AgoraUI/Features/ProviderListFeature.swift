@@ -161,7 +161,7 @@ public struct ProviderListFeature: KeyedFeature {
                 KeyBinding([.end, .character("G")], "End G", .move(.bottom), "last filter"),
                 KeyBinding([.character(" "), .enter], "Space", .panelTick, "tick or untick; next choice", hint: "tick"),
                 KeyBinding([.left, .character("h")], "← h", .panelLess, "previous choice", hint: "change"),
-                KeyBinding([.right, .character("l")], "→ l", .panelMore, "next choice"),
+                KeyBinding([.right, .character("l")], "→ l", .panelMore, "next choice", hint: "change"),
                 KeyBinding([.character("c")], "c", .panelClear, "clear all filters", hint: "clear"),
                 KeyBinding([.escape, .character("f"), .character("q")], "Esc f", .closePanel, "close the filter panel", hint: "close"),
             ])
@@ -245,7 +245,7 @@ public struct ProviderListFeature: KeyedFeature {
         case .keepSearch:
             let text = search?.text ?? ""
             search = nil
-            context.inform(rows.isEmpty ? "No matches for \"\(text)\"" : "\(rows.count) match\(rows.count == 1 ? "" : "es") — n and N move between them")
+            context.inform(rows.isEmpty ? "No matches for \"\(text)\"" : "\(Count.text(rows.count)) match\(rows.count == 1 ? "" : "es") — n and N move between them")
         case .cancelSearch:
             search = nil
             query.text = searchBefore

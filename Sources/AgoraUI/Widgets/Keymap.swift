@@ -57,10 +57,19 @@ public struct Keymap<Action: Sendable>: Sendable {
 }
 
 extension Array where Element == HelpEntry {
-    /// "Enter details  / search …": the first key of each binding that has a hint.
+    /// "Enter details  / search …": the first key of each binding that has a hint; bindings
+    /// side by side with the same hint share it ("← → change").
     public var hints: [(key: String, label: String)] {
-        compactMap { entry in
-            entry.hint.map { (entry.keyLabel.split(separator: " ").first.map(String.init) ?? entry.keyLabel, $0) }
+        var out: [(key: String, label: String)] = []
+        for entry in self {
+            guard let hint = entry.hint else { continue }
+            let key = entry.keyLabel.split(separator: " ").first.map(String.init) ?? entry.keyLabel
+            if let last = out.last, last.label == hint {
+                out[out.count - 1].key = last.key + " " + key
+            } else {
+                out.append((key, hint))
+            }
         }
+        return out
     }
 }

@@ -160,6 +160,6 @@ public struct Table {
     public static func rowsShown(_ state: TableState, count: Int, visible: Int) -> String? {
         guard count > visible else { return nil }
         let first = state.cursor.viewport.top + 1
-        return "rows \(first)–\(min(count, first + visible - 1)) of \(count)"
+        return "rows \(Count.text(first))–\(Count.text(min(count, first + visible - 1))) of \(Count.text(count))"
     }
 }

@@ -35,7 +35,7 @@ public struct EligibleSchoolsFeature: KeyedFeature {
                 KeyBinding([.up, .character("k")], "↑ k", .panelMove(-1), "previous filter"),
                 KeyBinding([.down, .character("j"), .tab], "↓ j", .panelMove(1), "next filter"),
                 KeyBinding([.left, .character("h")], "← h", .panelChange(-1), "previous choice", hint: "change"),
-                KeyBinding([.right, .character("l"), .character(" ")], "→ l", .panelChange(1), "next choice"),
+                KeyBinding([.right, .character("l"), .character(" ")], "→ l", .panelChange(1), "next choice", hint: "change"),
                 KeyBinding([.escape, .enter, .character("f"), .character("q")], "Esc f", .closePanel, "close the filters", hint: "close"),
             ])
         }
