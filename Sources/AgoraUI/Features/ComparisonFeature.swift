@@ -5,8 +5,16 @@ import ChoiceKit
 /// with ★ (never by colour alone), missing values said in words. Enter explains a row; e saves
 /// the comparison as Markdown, CSV or text.
 public struct ComparisonFeature: KeyedFeature {
-    public let grid: ComparisonGrid
+    public private(set) var grid: ComparisonGrid
     public var table = TableState()
+    /// The marked providers the grid was made from, so it is made again when the home postcode
+    /// (which its distances are from) changes; nil for a comparison made another way.
+    var marked: Marked?
+
+    struct Marked: Hashable, Sendable {
+        let ids: [String]
+        let kind: ProviderKind
+    }
     /// The file name last typed to save the comparison, and why that save failed if it did.
     var exportRetry = ExportRetry()
 
@@ -22,11 +30,23 @@ public struct ComparisonFeature: KeyedFeature {
         case row(Int)
     }
 
-    let lines: [Line]
+    private(set) var lines: [Line]
     static let exportTag = "comparison.export"
 
     public init(grid: ComparisonGrid) {
         self.grid = grid
+        lines = Self.lines(of: grid)
+        table.cursor.selected = lines.firstIndex { if case .row = $0 { return true }; return false } ?? 0
+    }
+
+    public mutating func homeChanged(in context: AppContext) {
+        guard let marked else { return }
+        let providers = marked.ids.compactMap { context.catalog.provider(id: $0) }
+        grid = Comparisons.grid(providers, kind: marked.kind, in: context)
+        lines = Self.lines(of: grid)
+    }
+
+    private static func lines(of grid: ComparisonGrid) -> [Line] {
         var lines: [Line] = []
         var group: String?
         for (index, row) in grid.rows.enumerated() {
@@ -36,8 +56,7 @@ public struct ComparisonFeature: KeyedFeature {
             }
             lines.append(.row(index))
         }
-        self.lines = lines
-        table.cursor.selected = lines.firstIndex { if case .row = $0 { return true }; return false } ?? 0
+        return lines
     }
 
     public var id: String { "compare:" + grid.columns.map(\.id).joined(separator: ",") }

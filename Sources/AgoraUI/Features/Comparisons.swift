@@ -12,10 +12,16 @@ enum Comparisons {
         let limit = min(SchoolComparison.maximumSchools, ProviderComparison.maximumProviders)
         if providers.count > limit { context.inform("Comparing the first \(limit) you marked; unmark some to compare others.") }
         let shown = Array(providers.prefix(limit))
-        let grid = kind == .school
+        var feature = ComparisonFeature(grid: grid(shown, kind: kind, in: context))
+        feature.marked = ComparisonFeature.Marked(ids: shown.map(\.id), kind: kind)
+        context.push(feature)
+    }
+
+    /// The grid for these providers, with distances from the home postcode when there is one.
+    static func grid(_ shown: [Provider], kind: ProviderKind, in context: AppContext) -> ComparisonGrid {
+        kind == .school
             ? SchoolComparison(schools: shown, catalog: context.catalog, child: nil, entry: nil, priorities: nil,
                                home: context.home?.location).grid
             : ProviderComparison.grid(shown, catalog: context.catalog, origin: context.home?.location)
-        context.push(ComparisonFeature(grid: grid))
     }
 }

@@ -44,3 +44,20 @@ struct HintTests {
         #expect(hints.map(\.label) == ["change", "close"])
     }
 }
+
+@Suite("A comparison when the home postcode changes")
+struct ComparisonHomeTests {
+    @Test func distancesAppearOnceAHomeIsSet() throws {
+        var driver = Driver(width: 120, height: 40)
+        driver.openList(.school)
+        driver.press(.character(" "), .down, .character(" "), .character("c"))
+        let before = try #require(driver.state.topPage(as: ComparisonFeature.self))
+        let distance = { (page: ComparisonFeature) in page.grid.rows.first { $0.key == "distance" }?.cells.map(\.text) ?? [] }
+        #expect(distance(before) == ["no home postcode given", "no home postcode given"])
+        driver.press(.character("h"))
+        driver.type("KM1 9UY")
+        driver.press(.enter)
+        let after = try #require(driver.state.topPage(as: ComparisonFeature.self))
+        #expect(distance(after).allSatisfy { $0.hasSuffix(" m") || $0.hasSuffix(" km") }, "\(distance(after))")
+    }
+}
