@@ -69,6 +69,19 @@ struct CatalogLoadingTests {
         driver.send(.outcome(.catalogLoaded(id, CatalogDelivery(Driver.catalog))))
         #expect(driver.state.context.home == nil)
         #expect(driver.text.contains("ZZ9 9ZZ is not in"))
+        // Not kept: the store is told to forget it.
+        #expect(driver.writes.last == .setHomePostcode(nil))
+    }
+
+    @Test func aHomeTypedWhileLoadingThatIsNotInTheAreaGivesBackTheOneBefore() {
+        var (driver, id) = Self.loading(postcode: "KM1 9UY")
+        driver.press(.character("h"))
+        driver.type("ZZ9 9ZZ")
+        driver.press(.enter)
+        driver.send(.outcome(.catalogLoaded(id, CatalogDelivery(Driver.catalog))))
+        #expect(driver.state.context.home?.postcode == "KM1 9UY")
+        #expect(driver.writes.last == .setHomePostcode("KM1 9UY"))
+        #expect(driver.text.contains("ZZ9 9ZZ is not in"))
     }
 
     @Test func theSavedShortlistIsKeptUntilItCanBeCheckedAgainstTheProviders() throws {

@@ -45,6 +45,8 @@ public struct AppContext: Sendable {
     /// The saved postcode, kept to look up again once the providers are there.
     private var savedHome: String?
     private var typedWhileLoading = false
+    /// The home postcode saved before one was typed while loading: back if that one is not found.
+    private var homeBeforeTyping: String?
     public var size: Size
     public var today: CalendarDate
     /// Provider ids in the order they were added.
@@ -98,7 +100,12 @@ public struct AppContext: Sendable {
         guard home == nil, let savedHome else { return }
         home = catalog.postcode(savedHome)
         if home == nil, typedWhileLoading {
-            warn("\(savedHome) is not in \(catalog.manifest.area.name), so distances are not shown. Press h to set your home postcode again.")
+            // Not kept: the one saved before it comes back (it is refused once loaded, too).
+            let before = homeBeforeTyping
+            self.savedHome = before
+            home = before.flatMap { catalog.postcode($0) }
+            write(.setHomePostcode(before), undo: .home(nil), what: "your home postcode")
+            warn("\(savedHome) is not in \(catalog.manifest.area.name), so it was not kept. Press h to set your home postcode again.")
         }
         typedWhileLoading = false
     }
@@ -108,6 +115,7 @@ public struct AppContext: Sendable {
     public mutating func setHomeWhenLoaded(_ postcode: String) {
         let previous = home
         home = nil
+        if !typedWhileLoading { homeBeforeTyping = savedHome }
         savedHome = postcode
         typedWhileLoading = true
         write(.setHomePostcode(postcode), undo: .home(previous), what: "your home postcode")
