@@ -56,6 +56,20 @@ public enum FuzzOracle {
     }
 
     static func checkSnapshot(_ bytes: [UInt8], base: FuzzCorpus.Base, checkingSums: Bool) -> [String] {
+        var failures: [String] = []
+        // The first frame's manifest, read from the start of the same bytes: refused, or as written.
+        let early = CatalogSnapshot.manifestOnly(size: bytes.count, source: base.source, checkingFreshness: false) { offset, count in
+            offset >= 0 && count >= 0 && offset <= bytes.count - count ? Array(bytes[offset..<(offset + count)]) : nil
+        }
+        if let early {
+            var expected = base.catalog.manifest
+            expected.postcodes = []
+            if early.manifest != expected { failures.append("a damaged snapshot gave a different first-frame manifest") }
+        }
+        return failures + checkSnapshotBody(bytes, base: base, checkingSums: checkingSums)
+    }
+
+    private static func checkSnapshotBody(_ bytes: [UInt8], base: FuzzCorpus.Base, checkingSums: Bool) -> [String] {
         switch CatalogSnapshot.read(bytes, source: base.source, checkingSums: checkingSums) {
         case .stale, .damaged:
             return []

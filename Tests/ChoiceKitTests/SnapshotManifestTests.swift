@@ -1,7 +1,7 @@
 import CatalogGenerator
 import Foundation
 import Testing
-@testable import ChoiceKit
+@_spi(Fuzzing) @testable import ChoiceKit
 
 /// The manifest read from the start of a snapshot for a first frame: only when the snapshot is
 /// sound and the files unchanged, and then the same as manifest.json's, without its postcodes.
@@ -40,6 +40,22 @@ struct SnapshotManifestTests {
         #expect(early.manifest.postcodes.isEmpty && fromFile.manifest.postcodes.isEmpty)
         #expect(early.manifest == fromFile.manifest)
         #expect(early.providers.isEmpty)
+    }
+
+    /// The form the fuzzer reads it in: from bytes, the files' freshness not asked.
+    @Test func readFromBytesAsTheFuzzerDoes() throws {
+        let fixture = CatalogFixture(seed: 5, providers: 300)
+        let catalog = try fixture.load()
+        let bytes = try #require(CatalogSnapshot.encode(catalog, source: fixture.source))
+        let early = CatalogSnapshot.manifestOnly(size: bytes.count, source: fixture.source, checkingFreshness: false) { offset, count in
+            offset + count <= bytes.count ? Array(bytes[offset..<(offset + count)]) : nil
+        }
+        var expected = catalog.manifest
+        expected.postcodes = []
+        #expect(early?.manifest == expected)
+        #expect(CatalogSnapshot.manifestOnly(size: bytes.count, source: fixture.source, checkingFreshness: true) { offset, count in
+            Array(bytes[offset..<(offset + count)])
+        } == nil, "a source with no file status is never taken as fresh")
     }
 
     @Test func aChangedFileOrAnUnsettledOneMeansManifestJSON() throws {

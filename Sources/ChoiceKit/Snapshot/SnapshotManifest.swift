@@ -12,12 +12,22 @@ extension CatalogSnapshot {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-        let size = Int(status.st_size)
-        guard size >= fixedSize, let fixed = readBytes(descriptor, at: 0, count: fixedSize) else { return nil }
+        return manifestOnly(size: Int(status.st_size), source: source, checkingFreshness: true) { offset, count in
+            readBytes(descriptor, at: offset, count: count)
+        }
+    }
+
+    /// As above, from a snapshot of `size` bytes read a piece at a time by `read` (nil when there
+    /// are not that many); the files' freshness is left unchecked only for fuzzing, which must
+    /// reach the reading behind it.
+    @_spi(Fuzzing)
+    public static func manifestOnly(size: Int, source: any CatalogSource, checkingFreshness: Bool,
+                                    read: (_ offset: Int, _ count: Int) -> [UInt8]?) -> Catalog? {
+        guard size >= fixedSize, let fixed = read(0, fixedSize), fixed.count == fixedSize else { return nil }
         let headerLength = (0..<4).reduce(0) { $0 | Int(fixed[magic.count + 9 + $1]) << (8 * $1) }
-        guard headerLength <= size - fixedSize, let start = readBytes(descriptor, at: 0, count: fixedSize + headerLength),
+        guard headerLength <= size - fixedSize, let start = read(0, fixedSize + headerLength), start.count == fixedSize + headerLength,
               let header = start.withUnsafeBufferPointer({ readHeader($0, fileSize: size, checkingSums: true) }),
-              header.statusesMatch(source) else { return nil }
+              !checkingFreshness || header.statusesMatch(source) else { return nil }
         // The manifest, and the first byte of the postcodes section, which says whether the
         // postcode list was taken out of the manifest.
         let manifestRange = header.ranges[0], postcodesStart = header.ranges[1].lowerBound
@@ -26,7 +36,7 @@ extension CatalogSnapshot {
         let lastChunk = (postcodesStart - header.bodyStart) / chunkSize
         let readStart = header.bodyStart + firstChunk * chunkSize
         let readEnd = min(size, header.bodyStart + (lastChunk + 1) * chunkSize)
-        guard let body = readBytes(descriptor, at: readStart, count: readEnd - readStart) else { return nil }
+        guard readEnd > readStart, let body = read(readStart, readEnd - readStart), body.count == readEnd - readStart else { return nil }
         for chunk in firstChunk...lastChunk {
             let from = (chunk - firstChunk) * chunkSize
             let piece = body[from..<min(body.count, from + chunkSize)]
