@@ -61,3 +61,19 @@ struct ComparisonHomeTests {
         #expect(distance(after).allSatisfy { $0.hasSuffix(" m") || $0.hasSuffix(" km") }, "\(distance(after))")
     }
 }
+
+@Suite("The comparison's footer")
+struct ComparisonFooterTests {
+    @Test func moreToTheRightIsOfferedOnlyWhenSomeAreOutOfSight() {
+        var wide = Driver(width: 160, height: 40)
+        wide.openList(.gp)
+        wide.press(.character(" "), .down, .character(" "), .character("c"))
+        #expect(wide.text.contains("GP practices compared"))
+        #expect(!wide.text.contains("→ more"))
+        var narrow = Driver(width: 80, height: 24)
+        narrow.openList(.school)
+        for _ in 0..<5 { narrow.press(.character(" "), .down) }
+        narrow.press(.character(" "), .character("c"))
+        #expect(narrow.text.contains("→ more"))
+    }
+}

@@ -17,6 +17,8 @@ public struct ComparisonFeature: KeyedFeature {
     }
     /// The file name last typed to save the comparison, and why that save failed if it did.
     var exportRetry = ExportRetry()
+    /// Whether providers lie beyond the screen's width, as last fitted.
+    var scrollsSideways = false
 
     public enum Action: Hashable, Sendable {
         case move(ListMove)
@@ -64,7 +66,8 @@ public struct ComparisonFeature: KeyedFeature {
 
     public func keymap(in context: AppContext) -> Keymap<Action> {
         Keymap(ListCursor.bindings(Action.move, noun: "measure") + [
-            KeyBinding([.right, .character("l")], "→ l", .columnsRight, "more providers to the right", hint: "more"),
+            // Offered in the footer only when some providers are out of sight.
+            KeyBinding([.right, .character("l")], "→ l", .columnsRight, "more providers to the right", hint: scrollsSideways ? "more" : nil),
             KeyBinding([.left], "←", .columnsLeft, "back to the left, or back"),
             KeyBinding([.enter], "Enter", .explain, "explain this row: every value in full", hint: "explain"),
             KeyBinding([.character("e")], "e", .export, "save as Markdown, CSV or text", hint: "save", plain: "e"),
@@ -78,7 +81,7 @@ public struct ComparisonFeature: KeyedFeature {
     /// The measure column, then one column per provider: as wide as their values want (up to an even share),
     /// narrowed evenly (to no less than 14) so that as many providers as possible show at once.
     func columns(width: Int) -> [TableColumn] {
-        let labelWidth = min(30, max(12, grid.rows.map { DisplayWidth.of($0.label) }.max() ?? 12), max(12, width * 4 / 10))
+        let labelWidth = min(48, max(12, grid.rows.map { DisplayWidth.of($0.label) }.max() ?? 12), max(12, width * 4 / 10))
         let share = grid.columns.isEmpty ? 26 : (width - labelWidth) / grid.columns.count - 1
         var columns = [TableColumn(title: ComparisonGrid.bestLegend, width: labelWidth)]
         for (index, column) in grid.columns.enumerated() {
@@ -183,6 +186,8 @@ public struct ComparisonFeature: KeyedFeature {
 
     public mutating func fit(area: Rect, in context: AppContext) {
         table.cursor.fit(count: lines.count, visible: Table.body(of: Self.tableArea(area, notes: noteRows(area))).height)
+        let placed = Table.place(columns: columns(width: area.width), width: area.width, firstColumn: table.firstColumn, gutter: 0)
+        scrollsSideways = table.firstColumn > 0 || placed.hiddenRight > 0
     }
 
     public mutating func handle(_ mouse: MouseEvent, area: Rect, in context: inout AppContext) -> Handling {
