@@ -77,3 +77,20 @@ struct ComparisonFooterTests {
         #expect(narrow.text.contains("→ more"))
     }
 }
+
+@Suite("The home page's postcode line")
+struct HomePostcodeLineTests {
+    @Test func aSavedPostcodeFromAnotherCatalogIsNamedNotShownAsUnset() {
+        var elsewhere = Driver(postcode: "ZZ9 9ZZ")
+        #expect(elsewhere.text.contains("Home postcode: ZZ9 9ZZ (other area)"))
+        let here = Driver(postcode: "KM1 9UY")
+        #expect(here.text.contains("Home postcode: KM1 9UY"))
+        #expect(!here.text.contains("(other area)"))
+        let none = Driver()
+        #expect(none.text.contains("Home postcode: not set"))
+        // Cleared with an empty postcode: unset again.
+        elsewhere.press(.character("h"))
+        elsewhere.press(.enter)
+        #expect(elsewhere.text.contains("Home postcode: not set"))
+    }
+}

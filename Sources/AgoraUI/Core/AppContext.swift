@@ -45,6 +45,17 @@ public struct AppContext: Sendable {
     /// The saved postcode, kept to look up again once the providers are there.
     private var savedHome: String?
     private var typedWhileLoading = false
+    /// The home postcode as the home page says it: one saved for another catalog (the setting is
+    /// one for all) is named, not shown as unset.
+    public var homeDescription: String {
+        if let home { return home.postcode }
+        guard let savedHome else { return "not set" }
+        return isCatalogLoading ? "\(savedHome) (loading)" : "\(savedHome) (other area)"
+    }
+
+    /// Whether a home postcode is saved, found in this catalog or not.
+    public var hasSavedHome: Bool { home != nil || savedHome != nil }
+
     /// The home postcode saved before one was typed while loading: back if that one is not found.
     private var homeBeforeTyping: String?
     public var size: Size
@@ -219,6 +230,7 @@ public struct AppContext: Sendable {
     public mutating func setHome(_ entry: Manifest.PostcodeEntry?) {
         let previous = home
         home = entry
+        savedHome = entry?.postcode
         write(.setHomePostcode(entry?.postcode), undo: .home(previous), what: "your home postcode")
     }
 

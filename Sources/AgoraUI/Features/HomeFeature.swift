@@ -186,7 +186,7 @@ public struct HomeFeature: KeyedFeature {
             return "\(service.name) (\(context.isCatalogLoading ? "…" : Count.text(Self.count(service, context.catalog))))"
         case .shortlist: return counted ? "Your shortlist (\(context.shortlist.count))" : "Your shortlist"
         case .entry(let entry): return entry.label(in: context)
-        case .postcode: return "Home postcode: \(context.home?.postcode ?? "not set")"
+        case .postcode: return "Home postcode: " + context.homeDescription
         case .about: return "About Agora and the data"
         }
     }

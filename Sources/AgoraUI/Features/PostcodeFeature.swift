@@ -32,7 +32,7 @@ public struct PostcodeFeature: Feature {
         case .submitted(let values):
             guard let postcode = values["postcode"]?.postcode else {
                 context.dismiss()
-                if context.home != nil {
+                if context.hasSavedHome {
                     context.setHome(nil)
                     context.inform("Home postcode cleared")
                 }
