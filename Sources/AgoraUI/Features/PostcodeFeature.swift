@@ -52,7 +52,7 @@ public struct PostcodeFeature: Feature {
             context.dismiss()
             context.setHome(entry)
             let town = entry.town.isEmpty ? "" : " (\(entry.town))"
-            context.inform("Home postcode \(entry.postcode)\(town): lists now show distances (s sorts by them)")
+            context.inform("Home postcode \(entry.postcode)\(town): lists now show distances and can be sorted by them")
         }
         return .handled
     }
