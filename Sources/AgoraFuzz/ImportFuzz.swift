@@ -171,7 +171,7 @@ public struct ImportFuzz {
             return ["an import failed with \(type(of: error)), not a message (\(context))"]
         }
         imported += 1
-        let files = result.files.mapValues { Array($0.utf8) }
+        let files = result.files
         let report = CatalogLoader.check(FuzzCatalogSource(files: files.mapValues { FuzzFile.bytes($0) }))
         if report.catalog == nil || report.errorCount > 0 {
             let first = report.problems.first.map { TextSafety.inert($0.description) } ?? ""

@@ -60,15 +60,18 @@ public struct SnapshotCache: Sendable {
 
     /// Writes the snapshot of `catalog`; checks `isCancelled` between pieces of work and, when it
     /// says so, stops and removes what it wrote. True when the snapshot is in place.
+    /// `holdingRecords`: quicker, for a caller with memory to spare (see `CatalogSnapshot.write`).
     @discardableResult
-    public func save(_ catalog: Catalog, _ source: any CatalogSource, isCancelled: () -> Bool = { false }) -> Bool {
+    public func save(_ catalog: Catalog, _ source: any CatalogSource, holdingRecords: Bool = false,
+                     isCancelled: () -> Bool = { false }) -> Bool {
         guard !isCancelled(), (try? PrivateFiles.makeDirectory(directory)) != nil else { return false }
         let partial = file.path + Self.partialMarker + String(getpid())
         unlink(partial)
         guard let descriptor = try? PrivateFiles.createFile(partial) else { return false }
         // Written as it is made, so the records are never all held in memory at once.
         var sink = SnapshotFileSink(descriptor: descriptor)
-        var complete = CatalogSnapshot.write(catalog, source: source, to: &sink, isCancelled: isCancelled)
+        var complete = CatalogSnapshot.write(catalog, source: source, holdingRecords: holdingRecords,
+                                             to: &sink, isCancelled: isCancelled)
         complete = complete && fsync(descriptor) == 0
         close(descriptor)
         // The rename is the last step: before it nothing is in place, after it all is.

@@ -205,10 +205,10 @@ public enum Importer {
 
         // The files, in the catalog's own format.
         let locations = Dictionary(manifest.postcodes.map { ($0.postcode, $0.location) }, uniquingKeysWith: { first, _ in first })
-        var files: [String: String] = [CatalogLoader.manifestFileName: ManifestWriter.json(manifest)]
+        var files: [String: [UInt8]] = [CatalogLoader.manifestFileName: Array(ManifestWriter.json(manifest).utf8)]
         for kind in ProviderKind.allCases {
             let name = manifest.files[kind] ?? kind.defaultFileName
-            files[name] = ProviderTableWriter.csv(kind: kind, providers: providers[kind] ?? [], postcodes: locations)
+            files[name] = ProviderTableWriter.csvBytes(kind: kind, providers: providers[kind] ?? [], postcodes: locations)
         }
         report.lacking = Lacking.find(providers: providers, gias: gias, directory: directory, ratingsGiven: !ratingReads.isEmpty,
                                       ratings: ratings, practices: practices)

@@ -37,6 +37,19 @@ struct SnapshotInPlaceTests {
         try #require(CatalogSnapshot.encodeChunks(catalog, source: source, madeAt: madeAt)).reduce(into: []) { $0 += $1 }
     }
 
+    @Test func recordsHeldFromTheFirstEncodingGiveTheSameBytes() throws {
+        // Over a megabyte of records, so more than one block is held.
+        let fixture = CatalogFixture(seed: 29, providers: 8_000)
+        let catalog = try fixture.load()
+        var twice = PiecesSink(), held = PiecesSink()
+        #expect(CatalogSnapshot.write(catalog, source: fixture.source, madeAt: 1_700_000_000, to: &twice))
+        #expect(CatalogSnapshot.write(catalog, source: fixture.source, madeAt: 1_700_000_000, holdingRecords: true, to: &held))
+        let bytes = twice.pieces.reduce(into: []) { $0 += $1 }
+        #expect(bytes.count > 2 * SnapshotEncoder.blockSize)
+        #expect(held.pieces.reduce(into: []) { $0 += $1 } == bytes)
+        #expect(CatalogSnapshot.decode(bytes, source: fixture.source)?.providers.count == catalog.providers.count)
+    }
+
     @Test func providersAreDecodedWhenAskedForAndEqualTheFiles() throws {
         let fixture = CatalogFixture(seed: 23, providers: 500)
         let catalog = try fixture.load()

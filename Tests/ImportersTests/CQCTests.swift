@@ -77,7 +77,7 @@ struct CQCTests {
         let overall = try #require(facts.first { $0.key == "cqc_overall" })
         #expect(overall.measure.long == "rating not imported")
         #expect(overall.measure.short == "not imported")
-        let source = InMemoryCatalogSource(texts: made.result.files, displayName: "imported")
+        let source = InMemoryCatalogSource(files: made.result.files, displayName: "imported")
         let bytes = try #require(CatalogSnapshot.encode(made.catalog, source: source))
         let decoded = try #require(CatalogSnapshot.decode(bytes, source: source))
         #expect(decoded.providers(of: .care).allSatisfy { $0.care?.assessment == .notImported })
@@ -143,6 +143,9 @@ struct PhoneNumberTests {
         // Anything else stays as written.
         #expect(PhoneNumbers.grouped("0199 0200") == "0199 0200")
         #expect(PhoneNumbers.grouped("+44 20 7946 0000") == "+44 20 7946 0000")
+        #expect(PhoneNumbers.grouped("020794600001") == "020794600001")
+        #expect(PhoneNumbers.grouped("0207946000١") == "0207946000١")
+        #expect(PhoneNumbers.grouped("") == "")
     }
 
     @Test func importedNumbersAreGrouped() throws {

@@ -14,7 +14,7 @@ enum ImportCatalog {
 
     static func run(_ request: ImportRequest, into existing: Catalog? = nil) throws -> Made {
         let result = try Importer.run(request, into: existing)
-        let source = InMemoryCatalogSource(texts: result.files, displayName: "imported")
+        let source = InMemoryCatalogSource(files: result.files, displayName: "imported")
         let catalog = try Catalog.load(from: source)
         return Made(result: result, catalog: catalog)
     }

@@ -84,15 +84,27 @@ public enum CatalogSnapshot {
 
     /// Writes the snapshot of `catalog` to `sink` as it is made (see `SnapshotSink`); false if the
     /// source's files cannot be read, the sink fails, or `isCancelled` says to stop.
+    /// `holdingRecords`: encode the provider records once and keep them until written, rather
+    /// than twice (quicker; the records, tens of megabytes for a national catalog, are held).
     public static func write(_ catalog: Catalog, source: any CatalogSource, madeAt: Int64 = FileStatus.now(),
+                             holdingRecords: Bool = false,
                              to sink: inout some SnapshotSink, isCancelled: () -> Bool = { false }) -> Bool {
         let files = fileNames(of: catalog.manifest)
         // Status first, then the bytes: a file written in between shows a new status next time.
         let statuses = files.map { source.status($0) }
-        guard let read = fingerprintAndFirstFile(of: source, files: files) else { return false }
+        // The files are read and fingerprinted on another core while the records are encoded.
+        let read = Slots<(fingerprint: UInt64, first: [UInt8])?>(count: 1, initial: nil)
+        let readDone = DispatchSemaphore(value: 0)
+        DispatchQueue.global(qos: .userInitiated).async {
+            read.set(0, fingerprintAndFirstFile(of: source, files: files))
+            readDone.signal()
+        }
         let known = statuses.allSatisfy { $0 != nil } ? statuses.compactMap { $0 } : []
-        return SnapshotEncoder(catalog: catalog, fingerprint: read.fingerprint, manifest: read.first, statuses: known, madeAt: madeAt)
-            .write(to: &sink, isCancelled: isCancelled)
+        let encoder = SnapshotEncoder(catalog: catalog, statuses: known, madeAt: madeAt, holdingRecords: holdingRecords)
+        return encoder.write(to: &sink, isCancelled: isCancelled, fileFacts: {
+            readDone.wait()
+            return read.values[0].map { ($0.fingerprint, $0.first) }
+        })
     }
 
     /// The manifest's bytes with its postcode list taken out, and the list as checked, apart: the

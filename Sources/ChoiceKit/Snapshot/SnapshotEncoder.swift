@@ -24,18 +24,23 @@ struct PiecesSink: SnapshotSink {
 /// Writes a snapshot without holding its provider records: they are encoded once to learn the
 /// shared strings and where each record ends (which come before them in the file), then again as
 /// they are written. The header goes first with its checksums left at zero, and is written again
-/// at the end; its size does not change.
+/// at the end; its size does not change. With `holdingRecords` the first encoding is kept and
+/// written instead (quicker, for a caller with tens of megabytes to spare).
 struct SnapshotEncoder {
     let catalog: Catalog
-    let fingerprint: UInt64
-    let manifest: [UInt8]
     let statuses: [FileStatus]
     let madeAt: Int64
+    var holdingRecords = false
+
+    /// What the snapshot says of the catalog's files: their fingerprint, and the manifest's bytes.
+    typealias FileFacts = (fingerprint: UInt64, manifest: [UInt8])
 
     /// Records are passed on in blocks of about this size.
     static let blockSize = 1 << 20
 
-    func write(to sink: inout some SnapshotSink, isCancelled: () -> Bool) -> Bool {
+    /// `fileFacts` is asked once the records are encoded (so the files can be read meanwhile);
+    /// nil from it (a file could not be read) ends the write.
+    func write(to sink: inout some SnapshotSink, isCancelled: () -> Bool, fileFacts: () -> FileFacts?) -> Bool {
         var warnings = SnapshotWriter()
         warnings.list(catalog.warnings) { out, problem in
             out.uniqueString(problem.file); out.optional(problem.line) { $0.int($1) }; out.uniqueString(problem.field)
@@ -46,13 +51,20 @@ struct SnapshotEncoder {
         var recordEnds: [UInt32] = []
         recordEnds.reserveCapacity(catalog.providers.count)
         var recordsLength = 0
+        var held: [[UInt8]] = []
+        func endBlock() {
+            let block = records.takeBytes()
+            recordsLength += block.count
+            if holdingRecords { held.append(block) }
+        }
         for provider in catalog.providers {
             ProviderCoding.write(provider, &records)
             recordEnds.append(UInt32(truncatingIfNeeded: recordsLength + records.bytes.count))
-            if records.bytes.count >= Self.blockSize { recordsLength += records.takeBytes().count }
+            if records.bytes.count >= Self.blockSize { endBlock() }
         }
-        recordsLength += records.bytes.count
+        endBlock()
         if isCancelled() { return false }
+        guard let facts = fileFacts() else { return false }
         var strings: [UInt8] = []
         var stringEnds: [UInt32] = []
         for text in records.sharedStrings {
@@ -63,11 +75,11 @@ struct SnapshotEncoder {
         index.integers(stringEnds)
         index.integers(recordEnds)
         IndexCoding.write(catalog.index.stored, &index)
-        let (manifestRest, postcodes) = CatalogSnapshot.splitManifest(manifest, postcodes: catalog.manifest.postcodes)
+        let (manifestRest, postcodes) = CatalogSnapshot.splitManifest(facts.manifest, postcodes: catalog.manifest.postcodes)
         let lengths = [manifestRest.count, postcodes.count, warnings.bytes.count, strings.count, recordsLength, index.bytes.count]
         let chunks = (lengths.reduce(0, +) + CatalogSnapshot.chunkSize - 1) / CatalogSnapshot.chunkSize
 
-        guard !isCancelled(), sink.append(start(lengths: lengths, sums: Array(repeating: 0, count: chunks))) else { return false }
+        guard !isCancelled(), sink.append(start(facts.fingerprint, lengths: lengths, sums: Array(repeating: 0, count: chunks))) else { return false }
         var summer = ChunkSummer()
         for section in [manifestRest, postcodes, warnings.bytes, strings] {
             summer.add(section)
@@ -81,21 +93,29 @@ struct SnapshotEncoder {
             summer.add(block)
             return sink.append(block)
         }
-        for provider in catalog.providers {
-            ProviderCoding.write(provider, &again)
-            if again.bytes.count >= Self.blockSize {
-                guard !isCancelled(), pass(again.takeBytes()) else { return false }
+        if holdingRecords {
+            for index in held.indices {
+                guard !isCancelled(), pass(held[index]) else { return false }
+                held[index] = []
             }
+        } else {
+            for provider in catalog.providers {
+                ProviderCoding.write(provider, &again)
+                if again.bytes.count >= Self.blockSize {
+                    guard !isCancelled(), pass(again.takeBytes()) else { return false }
+                }
+            }
+            guard !isCancelled(), pass(again.takeBytes()) else { return false }
         }
-        guard !isCancelled(), pass(again.takeBytes()), written == recordsLength else { return false }
+        guard written == recordsLength else { return false }
         summer.add(index.bytes)
         guard !isCancelled(), sink.append(index.bytes) else { return false }
         let sums = summer.finish()
-        return sums.count == chunks && !isCancelled() && sink.rewriteStart(start(lengths: lengths, sums: sums))
+        return sums.count == chunks && !isCancelled() && sink.rewriteStart(start(facts.fingerprint, lengths: lengths, sums: sums))
     }
 
     /// Magic, version, the header's checksum and length, then the header.
-    private func start(lengths: [Int], sums: [UInt64]) -> [UInt8] {
+    private func start(_ fingerprint: UInt64, lengths: [Int], sums: [UInt64]) -> [UInt8] {
         var header = SnapshotWriter()
         header.integers([fingerprint])
         header.list(CatalogSnapshot.fileNames(of: catalog.manifest).map { Array($0.utf8) }) { $0.raw($1) }

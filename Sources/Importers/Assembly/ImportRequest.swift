@@ -39,7 +39,8 @@ public enum AreaRequest: Sendable, Hashable {
 
 /// The catalog an import made: its files (name → text) and the report of what happened.
 public struct ImportResult: Sendable {
-    public let files: [String: String]
+    /// The catalog's files by name, as UTF-8 bytes.
+    public let files: [String: [UInt8]]
     public let report: ImportReport
     public let manifest: Manifest
     /// Providers by kind in the new catalog.

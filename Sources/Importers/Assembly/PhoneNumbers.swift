@@ -3,26 +3,31 @@
 /// in Ofcom's National Telephone Numbering Plan (2024): 020 7946 0000; 0113 496 0000 and
 /// 0161 496 0000; 01632 960000; 07700 900000; 0300 123 4567, 0800 123 4567.
 enum PhoneNumbers {
+    /// Anything but eleven digits from 0 (spaces aside) is left as the file has it.
     static func grouped(_ text: String) -> String {
-        let digits = Array(text.filter { $0 != " " })
-        guard digits.count == 11, digits.allSatisfy(\.isASCIIDigit), digits[0] == "0" else { return text }
+        // Done for every row of a national file, so on bytes rather than characters.
+        var digits: [UInt8] = []
+        digits.reserveCapacity(11)
+        for byte in text.utf8 where byte != UInt8(ascii: " ") {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits.count < 11 else { return text }
+            digits.append(byte)
+        }
+        guard digits.count == 11, digits[0] == UInt8(ascii: "0") else { return text }
         let sizes: [Int]
         switch (digits[1], digits[2], digits[3]) {
-        case ("2", _, _): sizes = [3, 4, 4]
-        case ("1", "1", _), ("1", _, "1"): sizes = [4, 3, 4]
-        case ("1", _, _), ("7", _, _): sizes = [5, 6]
+        case (UInt8(ascii: "2"), _, _): sizes = [3, 4, 4]
+        case (UInt8(ascii: "1"), UInt8(ascii: "1"), _), (UInt8(ascii: "1"), _, UInt8(ascii: "1")): sizes = [4, 3, 4]
+        case (UInt8(ascii: "1"), _, _), (UInt8(ascii: "7"), _, _): sizes = [5, 6]
         default: sizes = [4, 3, 4]
         }
-        var groups: [String] = []
+        var spaced: [UInt8] = []
+        spaced.reserveCapacity(14)
         var start = 0
         for size in sizes {
-            groups.append(String(digits[start..<(start + size)]))
+            if start > 0 { spaced.append(UInt8(ascii: " ")) }
+            spaced += digits[start..<(start + size)]
             start += size
         }
-        return groups.joined(separator: " ")
+        return String(decoding: spaced, as: UTF8.self)
     }
-}
-
-private extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

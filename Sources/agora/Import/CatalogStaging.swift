@@ -39,30 +39,43 @@ final class CatalogStaging {
         .failed("cannot write the catalog to \(MessageText.path(target)): \(reason) — choose a directory you can write to for --into")
     }
 
-    /// Writes each file, flushed to the disk.
-    func write(_ files: [String: String]) throws(Failure) {
-        for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+    /// Writes each file and starts flushing them to the disk on another thread, so the disk works
+    /// while the caller checks them; `waitForDisk()` says whether all of it got there.
+    func write(_ files: [String: [UInt8]]) throws(Failure) {
+        var written: [(name: String, descriptor: Int32)] = []
+        defer { if flush == nil { written.forEach { close($0.descriptor) } } }
+        for (name, bytes) in files.sorted(by: { $0.key < $1.key }) {
             let path = staging + "/" + name
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { throw Self.failure(target, "\(name): \(FileProblem.words(errno: errno))") }
-            defer { close(descriptor) }
+            written.append((name, descriptor))
             do {
-                try PrivateFiles.writeAll(Array(text.utf8), to: descriptor)
+                try PrivateFiles.writeAll(bytes, to: descriptor)
             } catch {
                 throw Self.failure(target, "\(name): \(error.reason)")
             }
-            guard fsync(descriptor) == 0 else { throw Self.failure(target, "\(name): \(FileProblem.words(errno: errno))") }
         }
+        flush = DiskFlush(written)
     }
+
+    /// Waits until the files written are on the disk; the failure names the first that is not.
+    func waitForDisk() throws(Failure) {
+        guard let flush else { return }
+        if let (name, reason) = flush.wait() { throw Self.failure(target, "\(name): \(reason)") }
+    }
+
+    private var flush: DiskFlush?
 
     /// Removes the staging directory and everything in it.
     func discard() {
+        _ = flush?.wait()
         try? FileManager.default.removeItem(atPath: staging)
     }
 
     /// Puts the new catalog where the old one was (or where none was). Files of the old directory
     /// that are not the catalog's (a README, notes) come along.
     func moveIntoPlace(writtenNames: Set<String>) throws(Failure) {
+        try waitForDisk()
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
         if !exists {
@@ -128,5 +141,32 @@ final class CatalogStaging {
         #else
         return false
         #endif
+    }
+}
+
+/// Files flushed to the disk (`fsync`) one after another on a thread of their own, then closed.
+private final class DiskFlush: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    /// Written by the flushing thread before `done` is signalled, read only after.
+    private var failure: (name: String, reason: String)?
+    private var waited = false
+
+    init(_ files: [(name: String, descriptor: Int32)]) {
+        Thread.detachNewThread { [self] in
+            for (name, descriptor) in files {
+                if failure == nil, fsync(descriptor) != 0 { failure = (name, FileProblem.words(errno: errno)) }
+                close(descriptor)
+            }
+            done.signal()
+        }
+    }
+
+    /// The first file that did not reach the disk, and why; nil when all did.
+    func wait() -> (name: String, reason: String)? {
+        if !waited {
+            done.wait()
+            waited = true
+        }
+        return failure
     }
 }

@@ -74,14 +74,16 @@ struct ImportRun {
         }
 
         // A large catalog's snapshot now, so the first launch on it is as quick as later ones.
+        // An import has memory to spare (a national GIAS file peaks far under its 300 MB).
         if catalog.providers.count >= SnapshotCache.minimumProviders {
-            SnapshotCache(catalogDirectory: target).save(catalog, DirectoryCatalogSource(directory: target),
+            SnapshotCache(catalogDirectory: target).save(catalog, DirectoryCatalogSource(directory: target), holdingRecords: true,
                                                          isCancelled: { interrupts.check() })
         }
 
         var report = result.report
         report.outcome = Self.outcome(result, catalog: catalog, target: target, before: existingCatalog)
-        ReleaseElsewhere.release((catalog, result, existingCatalog))
+        // Handed over, not shared: if this thread kept a reference it could end up freeing them.
+        ReleaseElsewhere.release((consume catalog, consume result, consume existingCatalog))
         Output.print(report.lines(listing: RowShapesListing.perReason).joined(separator: "\n") + "\n")
         if let file = destination.report {
             try FileWriting.writeText(report.lines(listing: nil).joined(separator: "\n") + "\n", to: file, option: "--report")

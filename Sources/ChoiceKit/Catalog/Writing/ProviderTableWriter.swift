@@ -3,6 +3,12 @@ import Foundation
 /// Writes providers as a catalog table: the exact format `ProviderTableReader` reads back.
 public enum ProviderTableWriter {
     public static func csv(kind: ProviderKind, providers: [Provider], postcodes: [String: GeoPoint]) -> String {
+        String(decoding: csvBytes(kind: kind, providers: providers, postcodes: postcodes), as: UTF8.self)
+    }
+
+    /// The same table as UTF-8 bytes, for writing straight to a file (a national table is tens of
+    /// megabytes: no String made of it and checked again).
+    public static func csvBytes(kind: ProviderKind, providers: [Provider], postcodes: [String: GeoPoint]) -> [UInt8] {
         let layout = TableLayout.forKind(kind)
         let rows = providers.filter { $0.kind == kind }
         var bytes: [UInt8] = []
@@ -14,8 +20,10 @@ public enum ProviderTableWriter {
             let range = (rows.count * part / parts)..<(rows.count * (part + 1) / parts)
             written.store(part, bytes: rowBytes(rows[range], layout: layout, postcodes: postcodes))
         }
-        for part in written.parts { bytes += part }
-        return String(decoding: bytes, as: UTF8.self)
+        let pieces = written.parts
+        bytes.reserveCapacity(bytes.count + pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { bytes += piece }
+        return bytes
     }
 
     /// Below this many rows a table is written in one piece.
