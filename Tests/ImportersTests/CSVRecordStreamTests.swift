@@ -43,6 +43,35 @@ struct CSVRecordStreamTests {
         }
     }
 
+    @Test func rowsDecodedOnOtherCoresAreMergedInFileOrderWhateverTheBlocks() throws {
+        let scratch = try Fixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var text = "number,name\r\n"
+        for number in 1...3_000 { text += number % 7 == 0 ? "\(number),\"line \(number)\r\nand more\"\r\n" : "\(number),row \(number)\r\n" }
+        let file = try Fixtures.write(Array(text.utf8), named: "rows.csv", in: scratch)
+        let specs = [ColumnSpec("number", names: ["number"], required: true), ColumnSpec("name", names: ["name"], required: true)]
+        func scan(blockSize: Int) throws -> [String] {
+            let stream = try CSVRecordStream(file, usualEncoding: .utf8, control: .quiet, blockSize: blockSize)
+            var merged: [String] = []
+            try TableScan.runInParallel(stream, specs: specs, format: "test rows", prepare: { $0["name"] ?? 0 }, decode: { record, name, encoding in
+                record.text(name, encoding).text
+            }, merge: { record, decoded in
+                merged.append("\(record.line): \(decoded)")
+            })
+            return merged
+        }
+        let whole = try scan(blockSize: 1 << 20)
+        #expect(whole.count == 3_000)
+        #expect(whole.first == "2: row 1")
+        #expect(whole.count > 7 && whole[6] == "8: line 7 and more" && whole[7] == "10: row 8")
+        // Blocks far smaller than the rows decoded at once: a block's rows are still being decoded
+        // while the next is split.
+        for size in [64, 333, 4_096] {
+            let scanned = try scan(blockSize: size)
+            #expect(scanned.count == whole.count && scanned == whole, "block size \(size)")
+        }
+    }
+
     @Test func aRowCutShortIsMarked() throws {
         let scratch = try Fixtures.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -34,41 +34,35 @@ final class CSVRecordStream {
     var size: Int64 { blocks.size }
 
     /// Calls `body` with each record in file order until the file ends or `body` returns false;
-    /// `endOfBlock` after the records of each block, while they are still valid; `settle` when
-    /// leaving a block's records by any way, an error included, while they are still valid (work
-    /// still reading them must end there).
-    func forEachRecord(_ body: (CSVRecord) throws -> Bool, endOfBlock: () throws -> Void = {}, settle: () -> Void = {}) throws {
-        var buffer = [UInt8](repeating: 0, count: blockSize)
+    /// `endOfBlock` after the records of each block. Each block is read into memory of its own,
+    /// which a record keeps alive: work may go on with a block's records after it ends.
+    func forEachRecord(_ body: (CSVRecord) throws -> Bool, endOfBlock: () throws -> Void = {}) throws {
+        var block = BlockBytes(count: blockSize)
         var start = 0, end = 0, line = 1
         var atEnd = false, first = true
         var fields: [CSVField] = []
         fields.reserveCapacity(64)
         while true {
             try control.checkCancelled()
-            // Keep the unread part, then fill the rest of the buffer.
-            if start > 0 {
-                buffer.withUnsafeMutableBytes { raw in
-                    guard let base = raw.baseAddress else { return }
-                    memmove(base, base + start, end - start)
-                }
-                end -= start
-                start = 0
+            // A new block, beginning with the unread part of the last (twice the size when that
+            // part fills it), then filled from the file.
+            let carried = end - start
+            if carried == block.count, block.count >= Self.maximumRecordBytes {
+                throw ImportFailure.at(file, line: line, "a row runs on for more than \(Self.maximumRecordBytes >> 20) MB",
+                                       "a quote probably has no partner; check the row, or download the file again")
             }
-            if end == buffer.count {
-                guard buffer.count < Self.maximumRecordBytes else {
-                    throw ImportFailure.at(file, line: line, "a row runs on for more than \(Self.maximumRecordBytes >> 20) MB",
-                                           "a quote probably has no partner; check the row, or download the file again")
-                }
-                buffer += [UInt8](repeating: 0, count: buffer.count)
+            let next = BlockBytes(count: carried == block.count ? block.count * 2 : block.count)
+            if carried > 0, let from = block.mutableBytes.baseAddress, let to = next.mutableBytes.baseAddress {
+                memcpy(to, from + start, carried)
             }
+            block = next
+            (start, end) = (0, carried)
             let previousEnd = end
-            let filled = end
-            let count = try buffer.withUnsafeMutableBytes { raw in
-                try blocks.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]))
-            }
+            let count = try blocks.read(into: UnsafeMutableRawBufferPointer(rebasing: block.mutableBytes[end...]))
             end += count
-            if end < buffer.count { atEnd = true }
-            try buffer.withUnsafeBufferPointer { all in
+            if end < block.count { atEnd = true }
+            do {
+                let all = block.bytes
                 let fresh = UnsafeBufferPointer(rebasing: all[previousEnd..<end])
                 if first {
                     first = false
@@ -82,8 +76,8 @@ final class CSVRecordStream {
                 }
             }
             var stop = false
-            try buffer.withUnsafeBufferPointer { all in
-                defer { settle() }
+            do {
+                let all = block.bytes
                 let data = UnsafeBufferPointer(rebasing: all[0..<end])
                 var reader = CSVReader(bytes: data, from: start, line: line)
                 records: while true {
@@ -91,7 +85,7 @@ final class CSVRecordStream {
                     let found: Int?
                     do {
                         found = try reader.next(into: &fields)
-                    } catch let error as CSVSyntaxError {
+                    } catch {
                         switch error {
                         case .unterminatedQuote(let quoteLine):
                             if !atEnd {
@@ -116,7 +110,7 @@ final class CSVRecordStream {
                     }
                     let cutShort = reader.offset >= end && data[end - 1] != 0x0A && data[end - 1] != 0x0D
                     rows += 1
-                    let record = CSVRecord(line: recordFirstLine, fields: fields, bytes: data, cutShort: cutShort)
+                    let record = CSVRecord(line: recordFirstLine, fields: fields, bytes: data, owner: block, cutShort: cutShort)
                     if try !body(record) {
                         stop = true
                         break records
@@ -154,12 +148,14 @@ final class CSVRecordStream {
     }
 }
 
-/// One record of a CSV file, valid only during the call it is passed to (or, for a block's rows
-/// decoded at once, until its block ends). Read-only, so threads may share it while it is valid.
+/// One record of a CSV file, its block's bytes kept alive as long as it is. Read-only, so
+/// threads may share it.
 struct CSVRecord: @unchecked Sendable {
     let line: Int
     let fields: [CSVField]
+    /// The block's bytes: valid while `owner` is.
     let bytes: UnsafeBufferPointer<UInt8>
+    let owner: BlockBytes
     /// The file ends in this record without a line break: it may have been cut short.
     let cutShort: Bool
 
@@ -187,4 +183,17 @@ struct CSVRecord: @unchecked Sendable {
     func text(_ index: Int, _ encoding: TextEncoding) -> DecodedText {
         withField(index) { FieldText.decode($0, encoding) }
     }
+}
+
+/// One block of a file's bytes, in memory of its own, freed when the last record using it is.
+final class BlockBytes: @unchecked Sendable {
+    let mutableBytes: UnsafeMutableRawBufferPointer
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(mutableBytes.bindMemory(to: UInt8.self)) }
+    var count: Int { mutableBytes.count }
+
+    init(count: Int) {
+        mutableBytes = .allocate(byteCount: count, alignment: 16)
+    }
+
+    deinit { mutableBytes.deallocate() }
 }

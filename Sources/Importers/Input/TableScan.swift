@@ -39,8 +39,7 @@ enum TableScan {
     static func run(_ stream: CSVRecordStream, specs: [ColumnSpec], format: String,
                     row: (CSVRecord, HeaderColumns) throws -> Void,
                     before: (CSVRecord) -> Void = { _ in },
-                    endOfBlock: () throws -> Void = {},
-                    settle: () -> Void = {}) throws -> HeaderColumns {
+                    endOfBlock: () throws -> Void = {}) throws -> HeaderColumns {
         let file = stream.file
         var header: HeaderColumns?
         var searched = 0
@@ -64,8 +63,6 @@ enum TableScan {
             return true
         } endOfBlock: {
             try endOfBlock()
-        } settle: {
-            settle()
         }
         guard let header else {
             let required = specs.filter(\.required).map { "\"\($0.shownName)\"" }
@@ -83,7 +80,8 @@ extension TableScan {
 
     /// As `run`, for rows whose reading depends on nothing but the row: while this thread splits
     /// a block into rows, the rows already split are decoded on the other cores, a few dozen at a
-    /// time; at the end of the block they are handed to `merge` in file order.
+    /// time. A block's rows are handed to `merge`, in file order, at the end of the next block, so
+    /// the other cores are never left waiting while they are merged.
     /// `prepare` makes what every row's decoding needs from the header (the columns' positions),
     /// once.
     @discardableResult
@@ -93,54 +91,66 @@ extension TableScan {
                                                            merge: (CSVRecord, Decoded) throws -> Void) throws -> HeaderColumns {
         var pending: [CSVRecord] = []
         pending.reserveCapacity(rowsPerTask)
-        var tasks: [[CSVRecord]] = []
         var columns: Prepared?
-        let results = DecodedTasks<Decoded>()
-        let group = DispatchGroup()
-        let queue = DispatchQueue.global(qos: .userInitiated)
+        var current = BlockTasks<Decoded>()
+        var previous: BlockTasks<Decoded>?
         func submit() {
             guard let columns, !pending.isEmpty else { return }
-            let records = pending, number = tasks.count, encoding = stream.encoding
-            tasks.append(records)
+            let encoding = stream.encoding
+            current.submit(pending) { decode($0, columns, encoding) }
             pending.removeAll(keepingCapacity: true)
-            queue.async(group: group) {
-                results.store(number, records.map { decode($0, columns, encoding) })
-            }
         }
-        return try run(stream, specs: specs, format: format, row: { record, header in
-            if columns == nil { columns = prepare(header) }
-            pending.append(record)
-            if pending.count >= rowsPerTask { submit() }
-        }, endOfBlock: {
-            submit()
-            // The records are valid only until this block ends: every task is finished first.
-            group.wait()
-            let decoded = results.take(count: tasks.count)
-            defer { tasks.removeAll(keepingCapacity: true) }
-            for (records, values) in zip(tasks, decoded) {
+        func mergeAll(_ tasks: BlockTasks<Decoded>) throws {
+            for (records, values) in tasks.finished() {
                 for (record, value) in zip(records, values) { try merge(record, value) }
             }
-        }, settle: {
-            group.wait()
-        })
+        }
+        do {
+            let header = try run(stream, specs: specs, format: format, row: { record, header in
+                if columns == nil { columns = prepare(header) }
+                pending.append(record)
+                if pending.count >= rowsPerTask { submit() }
+            }, endOfBlock: {
+                submit()
+                if let previous { try mergeAll(previous) }
+                previous = current
+                current = BlockTasks()
+            })
+            submit()
+            if let previous { try mergeAll(previous) }
+            try mergeAll(current)
+            return header
+        } catch {
+            // Nothing is left running behind a failure.
+            previous?.waitForAll()
+            current.waitForAll()
+            throw error
+        }
     }
 }
 
-/// The decoded rows of one block's tasks, each stored by the thread that decoded it.
-private final class DecodedTasks<Value>: @unchecked Sendable {
+/// One block's rows, decoded a task at a time on other threads, each task's results stored by
+/// the thread that decoded them.
+private final class BlockTasks<Value>: @unchecked Sendable {
     private let lock = NSLock()
+    private let group = DispatchGroup()
+    private var records: [[CSVRecord]] = []
     private var stored: [Int: [Value]] = [:]
 
-    func store(_ number: Int, _ values: [Value]) {
-        lock.lock()
-        stored[number] = values
-        lock.unlock()
+    func submit(_ rows: [CSVRecord], decode: @escaping @Sendable (CSVRecord) -> Value) {
+        let number = records.count
+        records.append(rows)
+        DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
+            let values = rows.map(decode)
+            lock.withLock { stored[number] = values }
+        }
     }
 
-    /// Tasks 0..<count in order, and forgets them.
-    func take(count: Int) -> [[Value]] {
-        lock.lock()
-        defer { stored.removeAll(keepingCapacity: true); lock.unlock() }
-        return (0..<count).map { stored[$0] ?? [] }
+    func waitForAll() { group.wait() }
+
+    /// Each task's records and results, in the order submitted, once all are decoded.
+    func finished() -> [([CSVRecord], [Value])] {
+        group.wait()
+        return lock.withLock { records.indices.map { (records[$0], stored[$0] ?? []) } }
     }
 }
