@@ -39,36 +39,23 @@ final class CatalogStaging {
         .failed("cannot write the catalog to \(MessageText.path(target)): \(reason) — choose a directory you can write to for --into")
     }
 
-    /// Writes each file and starts flushing them to the disk on another thread, so the disk works
-    /// while the caller checks them; `waitForDisk()` says whether all of it got there.
-    func write(_ files: [String: [UInt8]]) throws(Failure) {
-        var written: [(name: String, descriptor: Int32)] = []
-        defer { if flush == nil { written.forEach { close($0.descriptor) } } }
-        for (name, bytes) in files.sorted(by: { $0.key < $1.key }) {
-            let path = staging + "/" + name
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { throw Self.failure(target, "\(name): \(FileProblem.words(errno: errno))") }
-            written.append((name, descriptor))
-            do {
-                try PrivateFiles.writeAll(bytes, to: descriptor)
-            } catch {
-                throw Self.failure(target, "\(name): \(error.reason)")
-            }
-        }
-        flush = DiskFlush(written)
+    /// Starts writing the files, each flushed to the disk, on a thread of their own, so the disk
+    /// works while the caller checks them; `waitForDisk()` says whether all of it got there.
+    func write(_ files: [String: [UInt8]]) {
+        writing = FilesWriting(files.sorted(by: { $0.key < $1.key }), into: staging)
     }
 
-    /// Waits until the files written are on the disk; the failure names the first that is not.
+    /// Waits until the files are written and on the disk; the failure names the first that is not.
     func waitForDisk() throws(Failure) {
-        guard let flush else { return }
-        if let (name, reason) = flush.wait() { throw Self.failure(target, "\(name): \(reason)") }
+        guard let writing else { return }
+        if let (name, reason) = writing.wait() { throw Self.failure(target, "\(name): \(reason)") }
     }
 
-    private var flush: DiskFlush?
+    private var writing: FilesWriting?
 
     /// Removes the staging directory and everything in it.
     func discard() {
-        _ = flush?.wait()
+        _ = writing?.wait()
         try? FileManager.default.removeItem(atPath: staging)
     }
 
@@ -144,24 +131,40 @@ final class CatalogStaging {
     }
 }
 
-/// Files flushed to the disk (`fsync`) one after another on a thread of their own, then closed.
-private final class DiskFlush: @unchecked Sendable {
+/// Files written and flushed to the disk (`fsync`) one after another on a thread of their own;
+/// the first that fails stops the rest.
+private final class FilesWriting: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
-    /// Written by the flushing thread before `done` is signalled, read only after.
+    /// Written by the writing thread before `done` is signalled, read only after.
     private var failure: (name: String, reason: String)?
     private var waited = false
 
-    init(_ files: [(name: String, descriptor: Int32)]) {
+    init(_ files: [(key: String, value: [UInt8])], into directory: String) {
         Thread.detachNewThread { [self] in
-            for (name, descriptor) in files {
-                if failure == nil, fsync(descriptor) != 0 { failure = (name, FileProblem.words(errno: errno)) }
-                close(descriptor)
+            for (name, bytes) in files {
+                if let reason = Self.write(bytes, to: directory + "/" + name) {
+                    failure = (name, reason)
+                    break
+                }
             }
             done.signal()
         }
     }
 
-    /// The first file that did not reach the disk, and why; nil when all did.
+    /// Nil when the file is written and on the disk; else why not.
+    private static func write(_ bytes: [UInt8], to path: String) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return FileProblem.words(errno: errno) }
+        defer { close(descriptor) }
+        do {
+            try PrivateFiles.writeAll(bytes, to: descriptor)
+        } catch {
+            return error.reason
+        }
+        return fsync(descriptor) == 0 ? nil : FileProblem.words(errno: errno)
+    }
+
+    /// The first file that was not written to the disk, and why; nil when all were.
     func wait() -> (name: String, reason: String)? {
         if !waited {
             done.wait()

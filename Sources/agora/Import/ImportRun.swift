@@ -58,9 +58,10 @@ struct ImportRun {
         let staging = try CatalogStaging(target: target)
         let catalog: Catalog
         do {
-            try staging.write(result.files)
+            // Checked from the bytes being written, while they are written.
+            staging.write(result.files)
             if interrupts.check() { throw cancelled(target, interrupts) }
-            let report = CatalogLoader.check(DirectoryCatalogSource(directory: staging.staging, displayName: target))
+            let report = CatalogLoader.check(InMemoryCatalogSource(files: result.files, displayName: target))
             guard let checked = report.catalog else {
                 let problems = report.errors.prefix(10).map(\.description).joined(separator: "\n")
                 throw Failure.catalog("agora: the imported catalog did not pass its check, so nothing was changed — please report this, with the files imported\n" + problems)
