@@ -10,54 +10,61 @@ struct ProviderBuilding {
     var commissioners: Commissioners
 
     mutating func schools(_ read: GIASRead, section: inout ImportReport.FileSection) -> [Provider] {
-        struct SectorKey: Hashable {
-            let funding: SchoolFunding
-            let proprietor: String
+        /// What can be worked out of one school on any core.
+        struct Worked {
+            let placed: Result<GeoPoint, Placement.PlacementMiss>
+            var stray: String?
+            var details: SchoolDetails?
+            var sector = Sector.publicSector
+            var phone: String?
         }
-        // Many schools share a proprietor: its name is looked at once.
-        var schoolSectors: [SectorKey: Sector] = [:]
+        let placement = self.placement
+        let worked = InParts.map(read.schools) { school -> Worked in
+            let placed = placement.place(postcode: school.postcode, own: school.location,
+                                         authorityNames: [school.localAuthority.name, school.localAuthority.gss])
+            var worked = Worked(placed: placed)
+            guard case .success = placed else { return worked }
+            worked.stray = placement.strayNote(postcode: school.postcode, own: school.location)
+            worked.details = SchoolDetails(
+                urn: school.urn, type: school.type, trustType: school.trustType, phase: school.phase, statutoryAges: school.ages,
+                gender: school.gender, religiousCharacter: school.religiousCharacter, admissionsPolicy: school.admissionsPolicy,
+                hasSixthForm: school.hasSixthForm, capacity: school.capacity, pupils: school.pupils, publishedAdmissionNumber: nil,
+                applicationsLastRound: nil, lastOffer: .notPublished, inspection: school.inspection, ks2ExpectedStandard: nil,
+                ks4Attainment8: nil, ks4Grade5EnglishMaths: nil, ks4Progress8: nil)
+            worked.sector = SectorRules.school(school.funding, proprietor: school.proprietor)
+            worked.phone = school.phone.map(PhoneNumbers.grouped)
+            return worked
+        }
+        // The report and the commissioners in file order, on this core.
         var providers: [Provider] = []
         providers.reserveCapacity(read.schools.count)
-        for school in read.schools {
+        for (school, worked) in zip(read.schools, worked) {
             let id = String(school.urn)
             let location: GeoPoint
-            switch placement.place(postcode: school.postcode, own: school.location,
-                                   authorityNames: [school.localAuthority.name, school.localAuthority.gss]) {
+            switch worked.placed {
             case .failure(let miss):
                 section.skip(line: school.line, miss.reason, detail: school.postcode)
                 continue
             case .success(let point): location = point
             }
-            if let stray = placement.strayNote(postcode: school.postcode, own: school.location) {
+            if let stray = worked.stray {
                 section.note(line: school.line, field: "Easting, Northing", stray)
             }
             if takenIDs.contains(id) {
                 section.skip(line: school.line, Reasons.idTaken, detail: id)
                 continue
             }
+            guard let details = worked.details else { continue }
             let commissioner: String
             switch school.funding {
             case .academy: commissioner = commissioners.use(Commissioners.dfe)
             case .maintained, .nonMaintainedSpecial, .independentSpecial: commissioner = commissioners.council(school.localAuthority.name)
             case .independent: commissioner = commissioners.use(Commissioners.families)
             }
-            let details = SchoolDetails(
-                urn: school.urn, type: school.type, trustType: school.trustType, phase: school.phase, statutoryAges: school.ages,
-                gender: school.gender, religiousCharacter: school.religiousCharacter, admissionsPolicy: school.admissionsPolicy,
-                hasSixthForm: school.hasSixthForm, capacity: school.capacity, pupils: school.pupils, publishedAdmissionNumber: nil,
-                applicationsLastRound: nil, lastOffer: .notPublished, inspection: school.inspection, ks2ExpectedStandard: nil,
-                ks4Attainment8: nil, ks4Grade5EnglishMaths: nil, ks4Progress8: nil)
-            let sector: Sector
-            if let known = schoolSectors[SectorKey(funding: school.funding, proprietor: school.proprietor)] {
-                sector = known
-            } else {
-                sector = SectorRules.school(school.funding, proprietor: school.proprietor)
-                schoolSectors[SectorKey(funding: school.funding, proprietor: school.proprietor)] = sector
-            }
             providers.append(Provider(
-                id: id, name: school.name, sector: sector,
+                id: id, name: school.name, sector: worked.sector,
                 organisation: school.organisation, commissionerID: commissioner, address: school.address, town: school.town,
-                postcode: school.postcode, location: location, phone: school.phone.map(PhoneNumbers.grouped), website: school.website,
+                postcode: school.postcode, location: location, phone: worked.phone, website: school.website,
                 details: .school(details)))
             section.imported += 1
         }
