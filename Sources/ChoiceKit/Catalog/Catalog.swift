@@ -59,11 +59,16 @@ public struct Catalog: Sendable {
 extension Catalog {
     /// How many providers of a kind each sector runs: the shape of the local market.
     public func sectorCounts(of kind: ProviderKind) -> [Sector: Int] {
-        var counts: [Sector: Int] = [:]
+        // Counted by number first: a hundred thousand dictionary updates would take milliseconds.
         let sectors = Sector.allCases
+        var byNumber = [Int](repeating: 0, count: sectors.count)
+        let numbers = index.columns.sector
         for position in index.positions(of: kind) {
-            counts[sectors[Int(index.columns.sector[Int(position)])], default: 0] += 1
+            let number = Int(numbers[Int(position)])
+            if number < byNumber.count { byNumber[number] += 1 }
         }
+        var counts: [Sector: Int] = [:]
+        for (number, count) in byNumber.enumerated() where count > 0 { counts[sectors[number]] = count }
         return counts
     }
 }

@@ -66,14 +66,16 @@ public struct CatalogIndex: Sendable {
         duplicateIDs = parts.duplicateIDs
     }
 
-    /// Read back from a snapshot (checked for consistency by its reader).
-    init(stored: Stored, postcodes: [Manifest.PostcodeEntry]) {
+    /// Read back from a snapshot (checked for consistency by its reader), with the postcodes'
+    /// table made by `table(_:)`.
+    init(stored: Stored, postcodeTable: [String: Manifest.PostcodeEntry]) {
         self.stored = stored
-        self.postcodes = Self.table(postcodes)
+        self.postcodes = postcodeTable
         duplicateIDs = []
     }
 
-    private static func table(_ postcodes: [Manifest.PostcodeEntry]) -> [String: Manifest.PostcodeEntry] {
+    /// The postcodes by their canonical text.
+    static func table(_ postcodes: [Manifest.PostcodeEntry]) -> [String: Manifest.PostcodeEntry] {
         var table: [String: Manifest.PostcodeEntry] = [:]
         table.reserveCapacity(postcodes.count)
         for entry in postcodes { table[entry.postcode] = entry }
