@@ -17,7 +17,7 @@ public struct CatalogIndex: Sendable {
     }
 
     let stored: Stored
-    private let postcodes: [String: Manifest.PostcodeEntry]
+    private let postcodes: PostcodeTable
     /// Ids used more than once (a catalog with any is not loaded).
     let duplicateIDs: [ProviderIDTable.Duplicate]
 
@@ -29,7 +29,9 @@ public struct CatalogIndex: Sendable {
 
     /// Built from providers loaded from the files.
     init(providers: [Provider], postcodes: [Manifest.PostcodeEntry]) {
-        self.postcodes = Self.table(postcodes)
+        let table = PostcodeTable(postcodes)
+        self.postcodes = table
+        DispatchQueue.global(qos: .utility).async { table.prepare() }
         // The parts are independent: built as four pieces of work, the largest first, which the
         // cores take as they come free (two fixed halves left one core idle a third of the time).
         let parts = IndexParts()
@@ -66,20 +68,15 @@ public struct CatalogIndex: Sendable {
         duplicateIDs = parts.duplicateIDs
     }
 
-    /// Read back from a snapshot (checked for consistency by its reader), with the postcodes'
-    /// table made by `table(_:)`.
-    init(stored: Stored, postcodeTable: [String: Manifest.PostcodeEntry]) {
+    /// Read back from a snapshot (checked for consistency by its reader). The postcodes' table
+    /// is made on another thread (as for a catalog from its files): the catalog is searchable
+    /// without it, and its first use waits for it if need be.
+    init(stored: Stored, postcodes: [Manifest.PostcodeEntry]) {
         self.stored = stored
-        self.postcodes = postcodeTable
+        let table = PostcodeTable(postcodes)
+        self.postcodes = table
         duplicateIDs = []
-    }
-
-    /// The postcodes by their canonical text.
-    static func table(_ postcodes: [Manifest.PostcodeEntry]) -> [String: Manifest.PostcodeEntry] {
-        var table: [String: Manifest.PostcodeEntry] = [:]
-        table.reserveCapacity(postcodes.count)
-        for entry in postcodes { table[entry.postcode] = entry }
-        return table
+        DispatchQueue.global(qos: .utility).async { table.prepare() }
     }
 
     public func hasNamesake(_ position: Int) -> Bool {
@@ -96,7 +93,7 @@ public struct CatalogIndex: Sendable {
 
     public func positions(of kind: ProviderKind) -> [Int32] { stored.positionsByKind[kind.caseIndex] }
 
-    public func postcode(_ canonical: String) -> Manifest.PostcodeEntry? { postcodes[canonical] }
+    public func postcode(_ canonical: String) -> Manifest.PostcodeEntry? { postcodes.entry(canonical) }
 }
 
 /// Name order: every name folded once; radix sorts on the first sixteen folded bytes (the second

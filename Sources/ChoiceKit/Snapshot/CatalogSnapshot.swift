@@ -273,13 +273,11 @@ public enum CatalogSnapshot {
         let records: SnapshotRecords?
     }
 
-    /// The manifest and its postcodes' table on one thread, the index on another; providers are
-    /// left in place.
+    /// The manifest on one thread, the index on another; providers are left in place.
     private static func decodeSections(_ storage: SnapshotStorage, header: Header, source: any CatalogSource) -> Decoded? {
         let bytes = storage.bytes
         let ranges = header.ranges
         let manifest = Slots<Manifest?>(count: 1, initial: nil)
-        let postcodeTable = Slots<[String: Manifest.PostcodeEntry]>(count: 1, initial: [:])
         let parts = Slots<IndexSection?>(count: 1, initial: nil)
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             let bytes = storage.bytes
@@ -290,10 +288,7 @@ public enum CatalogSnapshot {
                 var reader = ManifestReader(file: source.displayPath(CatalogLoader.manifestFileName),
                                             text: String(decoding: data, as: UTF8.self))
                 let read = reader.read(data: data, postcodes: postcodes)
-                guard !reader.problems.contains(where: { $0.severity == .error }), let read else { return }
-                manifest.set(0, read)
-                // Quicker to make here than after the index, which takes the other thread longer.
-                postcodeTable.set(0, CatalogIndex.table(read.postcodes))
+                manifest.set(0, reader.problems.contains { $0.severity == .error } ? nil : read)
             } else {
                 var input = SnapshotReader(bytes: bytes, range: ranges[5])
                 parts.set(0, try? readIndexSection(&input))
@@ -305,7 +300,7 @@ public enum CatalogSnapshot {
               let strings = StringTable(bytes: UnsafeBufferPointer(rebasing: bytes[ranges[3]]), ends: parts.stringEnds),
               let records = SnapshotRecords(storage: storage, records: ranges[4], ends: parts.recordEnds, strings: strings)
         else { return nil }
-        let index = CatalogIndex(stored: parts.stored, postcodeTable: postcodeTable.values[0])
+        let index = CatalogIndex(stored: parts.stored, postcodes: manifest.postcodes)
         return Decoded(catalog: Catalog(manifest: manifest, providers: ProviderTable(records: records), index: index,
                                         warnings: warnings),
                        records: records)

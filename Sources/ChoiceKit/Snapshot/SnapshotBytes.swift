@@ -77,14 +77,14 @@ struct SnapshotWriter {
         varint(UInt64(values.count))
         // Index arrays run to hundreds of thousands of values: copied whole where the machine's
         // order is already little-endian (every platform Agora builds for), else one by one.
-        if 1.littleEndian == 1 {
-            values.withUnsafeBytes { bytes.append(contentsOf: $0) }
-            return
-        }
+        #if _endian(little)
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        #else
         for value in values {
             var little = value.littleEndian
             withUnsafeBytes(of: &little) { bytes.append(contentsOf: $0) }
         }
+        #endif
     }
 }
 
