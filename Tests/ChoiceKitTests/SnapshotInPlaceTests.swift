@@ -50,6 +50,27 @@ struct SnapshotInPlaceTests {
         #expect(CatalogSnapshot.decode(bytes, source: fixture.source)?.providers.count == catalog.providers.count)
     }
 
+    @Test func aByteChangedAnywhereAfterTheHeaderIsRefusedByItsChecksum() throws {
+        let fixture = CatalogFixture(seed: 31, providers: 400)
+        let catalog = try fixture.load()
+        let bytes = try snapshot(catalog, fixture.source, madeAt: 1_700_000_000)
+        guard case .loaded = CatalogSnapshot.read(bytes, source: fixture.source, checkingSums: true) else {
+            Issue.record("the sound snapshot was not read")
+            return
+        }
+        // Sections are decoded while their checksums are taken: whichever finishes first, a
+        // change anywhere in the body (the index, the records, the manifest) is refused.
+        let bodyStart = bytes.count - 3 * bytes.count / 4
+        for position in stride(from: bodyStart, to: bytes.count, by: max(1, bytes.count / 40)) + [bytes.count - 1] {
+            var damaged = bytes
+            damaged[position] ^= 0x20
+            guard case .damaged = CatalogSnapshot.read(damaged, source: fixture.source, checkingSums: true) else {
+                Issue.record("a change at byte \(position) of \(bytes.count) was not refused")
+                continue
+            }
+        }
+    }
+
     @Test func providersAreDecodedWhenAskedForAndEqualTheFiles() throws {
         let fixture = CatalogFixture(seed: 23, providers: 500)
         let catalog = try fixture.load()

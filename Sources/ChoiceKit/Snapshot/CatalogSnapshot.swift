@@ -180,8 +180,7 @@ public enum CatalogSnapshot {
         let bytes = storage.bytes
         guard let header = readHeader(bytes, checkingSums: checkingSums) else { return .damaged }
         guard isFresh(header, source: source) else { return .stale }
-        if checkingSums, !bodyMatches(storage, header: header) { return .damaged }
-        guard let catalog = decodeSections(storage, header: header, source: source),
+        guard let catalog = decodeSections(storage, header: header, source: source, checkingSums: checkingSums),
               checkingSums || catalog.records?.decodeAll() == true else { return .damaged }
         return .loaded(catalog.catalog)
     }
@@ -256,32 +255,31 @@ public enum CatalogSnapshot {
                       ranges: ranges, bodyStart: headerEnd, sums: sums)
     }
 
-    /// Every megabyte of the body against its checksum, on all cores.
-    private static func bodyMatches(_ storage: SnapshotStorage, header: Header) -> Bool {
-        let mismatch = Slots<Bool>(count: 1, initial: false)
-        DispatchQueue.concurrentPerform(iterations: header.sums.count) { chunk in
-            let bytes = storage.bytes
-            let start = header.bodyStart + chunk * chunkSize
-            let piece = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<min(bytes.count, start + chunkSize)])
-            if Fingerprint.of(piece) != header.sums[chunk] { mismatch.set(0, true) }
-        }
-        return !mismatch.values[0]
-    }
-
     private struct Decoded {
         let catalog: Catalog
         let records: SnapshotRecords?
     }
 
-    /// The manifest on one thread, the index on another; providers are left in place.
-    private static func decodeSections(_ storage: SnapshotStorage, header: Header, source: any CatalogSource) -> Decoded? {
+    /// The index, the manifest, and every megabyte of the body against its checksum, as pieces of
+    /// work the cores take as they come free (the index, the longest, first); providers are left
+    /// in place. Nil when a checksum does not hold or a section does not read. The sections are
+    /// decoded before the checksums are known: the decoders refuse anything malformed (they are
+    /// fuzzed without checksums), and nothing decoded is used unless every checksum holds.
+    private static func decodeSections(_ storage: SnapshotStorage, header: Header, source: any CatalogSource,
+                                       checkingSums: Bool) -> Decoded? {
         let bytes = storage.bytes
         let ranges = header.ranges
         let manifest = Slots<Manifest?>(count: 1, initial: nil)
         let parts = Slots<IndexSection?>(count: 1, initial: nil)
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
+        let mismatch = Slots<Bool>(count: 1, initial: false)
+        DispatchQueue.concurrentPerform(iterations: 2 + (checkingSums ? header.sums.count : 0)) { part in
             let bytes = storage.bytes
-            if part == 0 {
+            if part >= 2 {
+                let chunk = part - 2
+                let start = header.bodyStart + chunk * chunkSize
+                let piece = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<min(bytes.count, start + chunkSize)])
+                if Fingerprint.of(piece) != header.sums[chunk] { mismatch.set(0, true) }
+            } else if part == 1 {
                 var postcodesInput = SnapshotReader(bytes: bytes, range: ranges[1])
                 guard let postcodes = try? readPostcodes(&postcodesInput), postcodesInput.atEnd else { return }
                 let data = Array(bytes[ranges[0]])
@@ -294,6 +292,7 @@ public enum CatalogSnapshot {
                 parts.set(0, try? readIndexSection(&input))
             }
         }
+        guard !mismatch.values[0] else { return nil }
         var warningsInput = SnapshotReader(bytes: bytes, range: ranges[2])
         guard let manifest = manifest.values[0], let parts = parts.values[0],
               let warnings = try? readWarnings(&warningsInput), warningsInput.atEnd,
