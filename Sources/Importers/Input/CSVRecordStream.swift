@@ -44,18 +44,23 @@ final class CSVRecordStream {
         fields.reserveCapacity(64)
         while true {
             try control.checkCancelled()
-            // A new block, beginning with the unread part of the last (twice the size when that
-            // part fills it), then filled from the file.
+            // The unread part of the last block first, then the rest filled from the file: in the
+            // same memory when no record of it is still held, else in a new block (twice the size
+            // when that part fills it).
             let carried = end - start
             if carried == block.count, block.count >= Self.maximumRecordBytes {
                 throw ImportFailure.at(file, line: line, "a row runs on for more than \(Self.maximumRecordBytes >> 20) MB",
                                        "a quote probably has no partner; check the row, or download the file again")
             }
-            let next = BlockBytes(count: carried == block.count ? block.count * 2 : block.count)
-            if carried > 0, let from = block.mutableBytes.baseAddress, let to = next.mutableBytes.baseAddress {
-                memcpy(to, from + start, carried)
+            if carried < block.count, isKnownUniquelyReferenced(&block) {
+                if carried > 0, start > 0, let base = block.mutableBytes.baseAddress { memmove(base, base + start, carried) }
+            } else {
+                let next = BlockBytes(count: carried == block.count ? block.count * 2 : block.count)
+                if carried > 0, let from = block.mutableBytes.baseAddress, let to = next.mutableBytes.baseAddress {
+                    memcpy(to, from + start, carried)
+                }
+                block = next
             }
-            block = next
             (start, end) = (0, carried)
             let previousEnd = end
             let count = try blocks.read(into: UnsafeMutableRawBufferPointer(rebasing: block.mutableBytes[end...]))
