@@ -34,63 +34,71 @@ package struct CSVReader {
     /// on, or nil at the end of the data. Blank lines are skipped.
     package mutating func next(into fields: inout [CSVField]) throws(CSVSyntaxError) -> Int? {
         fields.removeAll(keepingCapacity: true)
+        guard let base = bytes.baseAddress else { return nil }
+        // The scan works on locals and a raw pointer (every byte of a national file passes through
+        // here); `position` and `line` are stored back on the way out.
+        let count = bytes.count
+        var at = position
+        var lines = line
+        defer { position = at; line = lines }
         // Skip blank lines between records.
-        while position < bytes.count, bytes[position] == 0x0A || bytes[position] == 0x0D {
-            if bytes[position] == 0x0A { line += 1 }
-            position += 1
+        while at < count, base[at] == 0x0A || base[at] == 0x0D {
+            if base[at] == 0x0A { lines += 1 }
+            at += 1
         }
-        guard position < bytes.count else { return nil }
-        let startLine = line
+        guard at < count else { return nil }
+        let startLine = lines
         while true {
-            if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
-                try readQuoted(into: &fields, recordLine: startLine)
-            } else {
-                let start = position
-                while position < bytes.count {
-                    let byte = bytes[position]
-                    if byte == UInt8(ascii: ",") || byte == 0x0A || byte == 0x0D { break }
-                    position += 1
+            if at < count, base[at] == Self.quote {
+                // A quoted field: up to the quote that is not doubled; line breaks inside count.
+                at += 1
+                let start = at
+                var escaped = false
+                while true {
+                    while at < count, base[at] != Self.quote, base[at] != 0x0A { at += 1 }
+                    guard at < count else { throw CSVSyntaxError.unterminatedQuote(line: startLine) }
+                    if base[at] == 0x0A {
+                        lines += 1
+                        at += 1
+                        continue
+                    }
+                    if at + 1 < count, base[at + 1] == Self.quote {
+                        escaped = true
+                        at += 2
+                        continue
+                    }
+                    break
                 }
-                fields.append(CSVField(start: start, end: position, hasEscapedQuotes: false))
+                fields.append(CSVField(start: start, end: at, hasEscapedQuotes: escaped))
+                at += 1
+                // After the closing quote only a separator or line end may follow.
+                if at < count {
+                    let next = base[at]
+                    if next != Self.comma, next != 0x0A, next != 0x0D {
+                        throw CSVSyntaxError.textAfterClosingQuote(line: lines)
+                    }
+                }
+            } else {
+                let start = at
+                while at < count {
+                    let byte = base[at]
+                    if byte == Self.comma || byte == 0x0A || byte == 0x0D { break }
+                    at += 1
+                }
+                fields.append(CSVField(start: start, end: at, hasEscapedQuotes: false))
             }
-            guard position < bytes.count else { return startLine }
-            let separator = bytes[position]
-            position += 1
-            if separator == UInt8(ascii: ",") { continue }
-            if separator == 0x0D, position < bytes.count, bytes[position] == 0x0A { position += 1 }
-            line += 1
+            guard at < count else { return startLine }
+            let separator = base[at]
+            at += 1
+            if separator == Self.comma { continue }
+            if separator == 0x0D, at < count, base[at] == 0x0A { at += 1 }
+            lines += 1
             return startLine
         }
     }
 
-    private mutating func readQuoted(into fields: inout [CSVField], recordLine: Int) throws(CSVSyntaxError) {
-        position += 1 // opening quote
-        let start = position
-        var escaped = false
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                if position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "\"") {
-                    escaped = true
-                    position += 2
-                    continue
-                }
-                fields.append(CSVField(start: start, end: position, hasEscapedQuotes: escaped))
-                position += 1
-                // After the closing quote only a separator or line end may follow.
-                if position < bytes.count {
-                    let next = bytes[position]
-                    if next != UInt8(ascii: ","), next != 0x0A, next != 0x0D {
-                        throw CSVSyntaxError.textAfterClosingQuote(line: line)
-                    }
-                }
-                return
-            }
-            if byte == 0x0A { line += 1 }
-            position += 1
-        }
-        throw CSVSyntaxError.unterminatedQuote(line: recordLine)
-    }
+    private static let quote = UInt8(ascii: "\"")
+    private static let comma = UInt8(ascii: ",")
 
     /// The bytes of a field, with `""` turned back into `"` where needed.
     package static func withFieldBytes<R>(_ field: CSVField, in bytes: UnsafeBufferPointer<UInt8>,
