@@ -153,3 +153,17 @@ struct PhoneNumberTests {
         #expect(made.catalog.provider(id: "1-9000000001")?.phone == "01990 200001")
     }
 }
+
+@Suite("Plain text tests on bytes")
+struct PlainTextTests {
+    @Test func findsAPartExactlyAnywhere() {
+        #expect(PlainText.has("supported by a multi-academy trust", "multi-academy trust"))
+        #expect(PlainText.has("multi-academy trust", "multi-academy trust"))
+        #expect(!PlainText.has("supported by a single-academy trust", "multi-academy trust"))
+        #expect(!PlainText.has("multi-academy", "multi-academy trust"))
+        #expect(PlainText.has("mmulti", "multi"))
+        #expect(PlainText.has("anything", ""))
+        #expect(!PlainText.has("", "a"))
+        #expect(PlainText.has("café trust", "é trust"))
+    }
+}

@@ -309,8 +309,8 @@ enum GIASReader {
         }
         let trustFlag = row.text(c.trustFlag).lowercased()
         let trustType: TrustType? = funding != .academy ? nil
-            : trustFlag.contains("multi-academy trust") ? .multiAcademyTrust
-            : trustFlag.contains("single-academy trust") ? .singleAcademyTrust : nil
+            : PlainText.has(trustFlag, "multi-academy trust") ? .multiAcademyTrust
+            : PlainText.has(trustFlag, "single-academy trust") ? .singleAcademyTrust : nil
         let proprietor = row.text(c.proprietor)
         let organisation: String
         switch funding {
