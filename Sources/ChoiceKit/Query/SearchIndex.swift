@@ -62,9 +62,13 @@ public struct SearchIndex: Sendable {
         }
         // Order tokens by their bytes, then group the (token, provider) pairs by token with a
         // counting sort; pairs were made in provider order, so each token's postings come out ascending.
-        let bytes = builder.tokens.map { Array($0.utf8) }
-        let order = bytes.indices.sorted { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
-        var rankOfToken = [Int32](repeating: 0, count: bytes.count)
+        let table = builder.tokens
+        let order = table.bytes.withUnsafeBufferPointer { all in
+            (0..<table.count).sorted { first, second in
+                all[table.start(first)..<Int(table.ends[first])].lexicographicallyPrecedes(all[table.start(second)..<Int(table.ends[second])])
+            }
+        }
+        var rankOfToken = [Int32](repeating: 0, count: table.count)
         for (rank, id) in order.enumerated() { rankOfToken[id] = Int32(rank) }
         var starts = [Int32](repeating: 0, count: order.count + 1)
         for pair in builder.pairs { starts[Int(rankOfToken[Int(pair >> 32)]) + 1] += 1 }
@@ -77,11 +81,11 @@ public struct SearchIndex: Sendable {
             next[rank] += 1
         }
         var tokenBytes: [UInt8] = []
-        tokenBytes.reserveCapacity(bytes.reduce(0) { $0 + $1.count })
+        tokenBytes.reserveCapacity(table.bytes.count)
         var tokenEnds: [UInt32] = []
         tokenEnds.reserveCapacity(order.count)
         for id in order {
-            tokenBytes += bytes[id]
+            tokenBytes += table.bytes[table.start(id)..<Int(table.ends[id])]
             tokenEnds.append(UInt32(truncatingIfNeeded: tokenBytes.count))
         }
         self.tokenBytes = tokenBytes
@@ -93,9 +97,8 @@ public struct SearchIndex: Sendable {
     /// Collects (token id, provider) pairs. Organisations, towns and postcodes repeat, so each
     /// distinct one is tokenised once.
     private struct Builder {
-        var tokens: [String] = []
+        var tokens = TokenTable()
         var pairs: [UInt64] = []
-        private var tokenIDs: [String: UInt64] = [:]
         private var textTokens: [String: [UInt64]] = [:]
 
         mutating func addUncached(_ text: String, owner: UInt64) {
@@ -110,22 +113,15 @@ public struct SearchIndex: Sendable {
             var ids: [UInt64] = []
             TextFolding.forEachToken(text) { ids.append(intern($0)) }
             if alsoWhole, ids.count > 1 {
-                ids.append(intern(TextFolding.tokens(text).joined()))
+                let whole = Array(TextFolding.tokens(text).joined().utf8)
+                ids.append(whole.withUnsafeBufferPointer { intern($0) })
             }
             textTokens[text] = ids
             for id in ids { pairs.append(id << 32 | owner) }
         }
 
         private mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-            intern(String(decoding: bytes, as: UTF8.self))
-        }
-
-        private mutating func intern(_ token: String) -> UInt64 {
-            if let id = tokenIDs[token] { return id }
-            let id = UInt64(tokens.count)
-            tokenIDs[token] = id
-            tokens.append(token)
-            return id
+            tokens.intern(bytes)
         }
     }
 
