@@ -11,7 +11,7 @@ enum ManifestFactory {
             area: Manifest.Area(
                 name: national ? "\(area) (national-scale test catalog)" : area,
                 notice: "Fictional sample data: every school, care service, GP practice and contract here is made up.",
-                description: "A fictional English borough of \(geography.districts.count) towns and neighbourhoods, made by `agora catalog generate --seed \(seed) --providers \(providerCount)`.",
+                description: "A fictional English borough of \(geography.districts.count) towns and neighbourhoods, made by the command agora catalog generate --seed \(seed) --providers \(providerCount).",
                 localAuthority: "\(area) Borough Council", centre: geography.centre,
                 radiusKilometres: geography.radiusKilometres),
             dataDates: [
