@@ -167,3 +167,17 @@ struct PlainTextTests {
         #expect(PlainText.has("café trust", "é trust"))
     }
 }
+
+@Suite("Who pays for a school, worked out on any thread")
+struct SchoolCommissionerTests {
+    @Test func theIDWorkedOutAloneIsTheOneNotedAsUsed() {
+        var commissioners = Commissioners()
+        let fundings: [SchoolFunding] = [.academy, .maintained, .nonMaintainedSpecial, .independentSpecial, .independent]
+        for funding in fundings {
+            for authority in ["Kingsmere", "", "Kingsmere upon Avon", "St. Helens"] {
+                #expect(commissioners.school(funding, authority: authority) == Commissioners.schoolID(funding, authority: authority))
+            }
+        }
+        #expect(Set(commissioners.used.keys) == ["dfe", "families", "la-kingsmere", "la-unknown", "la-kingsmere-upon-avon", "la-st-helens"])
+    }
+}

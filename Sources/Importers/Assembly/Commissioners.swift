@@ -28,10 +28,33 @@ struct Commissioners {
 
     private var councilIDs: [String: String] = [:]
 
+    /// The id `council(name)` gives, worked out on any thread.
+    static func councilID(_ name: String) -> String {
+        "la-" + (name.isEmpty ? "unknown" : slug(name))
+    }
+
+    /// The id of the body that pays for a school of this funding (see `school(_:authority:)`).
+    static func schoolID(_ funding: SchoolFunding, authority: String) -> String {
+        switch funding {
+        case .academy: return dfe.id
+        case .maintained, .nonMaintainedSpecial, .independentSpecial: return councilID(authority)
+        case .independent: return families.id
+        }
+    }
+
+    /// Notes the body that pays for a school of this funding as used; its id.
+    mutating func school(_ funding: SchoolFunding, authority: String) -> String {
+        switch funding {
+        case .academy: return use(Self.dfe)
+        case .maintained, .nonMaintainedSpecial, .independentSpecial: return council(authority)
+        case .independent: return use(Self.families)
+        }
+    }
+
     private mutating func newCouncil(_ name: String) -> String {
         let shown = name.isEmpty ? "Local authority (not given in the file)" : "\(name) (local authority)"
         return use(Manifest.Commissioner(
-            id: "la-" + (name.isEmpty ? "unknown" : Self.slug(name)), name: shown, type: "Local authority",
+            id: Self.councilID(name), name: shown, type: "Local authority",
             role: "Maintains community and voluntary schools, coordinates school admissions, and assesses needs for adult social care and pays for the care of those who qualify."))
     }
 

@@ -10,62 +10,51 @@ struct ProviderBuilding {
     var commissioners: Commissioners
 
     mutating func schools(_ read: GIASRead, section: inout ImportReport.FileSection) -> [Provider] {
-        /// What can be worked out of one school on any core.
+        /// What can be worked out of one school on any core: its place, and its provider.
         struct Worked {
             let placed: Result<GeoPoint, Placement.PlacementMiss>
             var stray: String?
-            var details: SchoolDetails?
-            var sector = Sector.publicSector
-            var phone: String?
+            var provider: Provider?
         }
         let placement = self.placement
         let worked = InParts.map(read.schools) { school -> Worked in
             let placed = placement.place(postcode: school.postcode, own: school.location,
                                          authorityNames: [school.localAuthority.name, school.localAuthority.gss])
             var worked = Worked(placed: placed)
-            guard case .success = placed else { return worked }
+            guard case .success(let location) = placed else { return worked }
             worked.stray = placement.strayNote(postcode: school.postcode, own: school.location)
-            worked.details = SchoolDetails(
+            let details = SchoolDetails(
                 urn: school.urn, type: school.type, trustType: school.trustType, phase: school.phase, statutoryAges: school.ages,
                 gender: school.gender, religiousCharacter: school.religiousCharacter, admissionsPolicy: school.admissionsPolicy,
                 hasSixthForm: school.hasSixthForm, capacity: school.capacity, pupils: school.pupils, publishedAdmissionNumber: nil,
                 applicationsLastRound: nil, lastOffer: .notPublished, inspection: school.inspection, ks2ExpectedStandard: nil,
                 ks4Attainment8: nil, ks4Grade5EnglishMaths: nil, ks4Progress8: nil)
-            worked.sector = SectorRules.school(school.funding, proprietor: school.proprietor)
-            worked.phone = school.phone.map(PhoneNumbers.grouped)
+            worked.provider = Provider(
+                id: String(school.urn), name: school.name, sector: SectorRules.school(school.funding, proprietor: school.proprietor),
+                organisation: school.organisation,
+                commissionerID: Commissioners.schoolID(school.funding, authority: school.localAuthority.name),
+                address: school.address, town: school.town, postcode: school.postcode, location: location,
+                phone: school.phone.map(PhoneNumbers.grouped), website: school.website, details: .school(details))
             return worked
         }
         // The report and the commissioners in file order, on this core.
         var providers: [Provider] = []
         providers.reserveCapacity(read.schools.count)
         for (school, worked) in zip(read.schools, worked) {
-            let id = String(school.urn)
-            let location: GeoPoint
-            switch worked.placed {
-            case .failure(let miss):
+            if case .failure(let miss) = worked.placed {
                 section.skip(line: school.line, miss.reason, detail: school.postcode)
                 continue
-            case .success(let point): location = point
             }
             if let stray = worked.stray {
                 section.note(line: school.line, field: "Easting, Northing", stray)
             }
-            if takenIDs.contains(id) {
-                section.skip(line: school.line, Reasons.idTaken, detail: id)
+            guard let provider = worked.provider else { continue }
+            if takenIDs.contains(provider.id) {
+                section.skip(line: school.line, Reasons.idTaken, detail: provider.id)
                 continue
             }
-            guard let details = worked.details else { continue }
-            let commissioner: String
-            switch school.funding {
-            case .academy: commissioner = commissioners.use(Commissioners.dfe)
-            case .maintained, .nonMaintainedSpecial, .independentSpecial: commissioner = commissioners.council(school.localAuthority.name)
-            case .independent: commissioner = commissioners.use(Commissioners.families)
-            }
-            providers.append(Provider(
-                id: id, name: school.name, sector: worked.sector,
-                organisation: school.organisation, commissionerID: commissioner, address: school.address, town: school.town,
-                postcode: school.postcode, location: location, phone: worked.phone, website: school.website,
-                details: .school(details)))
+            _ = commissioners.school(school.funding, authority: school.localAuthority.name)
+            providers.append(provider)
             section.imported += 1
         }
         return providers
