@@ -9,6 +9,11 @@ struct ProviderBuilding {
     let takenIDs: Set<String>
     var commissioners: Commissioners
 
+    private struct SectorKey: Hashable, Sendable {
+        let funding: SchoolFunding
+        let proprietor: String
+    }
+
     mutating func schools(_ read: GIASRead, section: inout ImportReport.FileSection) -> [Provider] {
         /// What can be worked out of one school on any core: its place, and its provider.
         struct Worked {
@@ -17,6 +22,13 @@ struct ProviderBuilding {
             var provider: Provider?
         }
         let placement = self.placement
+        // Many independent schools share a proprietor, whose name is looked at once.
+        var sectorByProprietor: [SectorKey: Sector] = [:]
+        for school in read.schools where SectorRules.schoolSectorReadsProprietor(school.funding) {
+            let key = SectorKey(funding: school.funding, proprietor: school.proprietor)
+            if sectorByProprietor[key] == nil { sectorByProprietor[key] = SectorRules.school(school.funding, proprietor: school.proprietor) }
+        }
+        let sectors = sectorByProprietor
         let worked = InParts.map(read.schools) { school -> Worked in
             let placed = placement.place(postcode: school.postcode, own: school.location,
                                          authorityNames: [school.localAuthority.name, school.localAuthority.gss])
@@ -30,7 +42,9 @@ struct ProviderBuilding {
                 applicationsLastRound: nil, lastOffer: .notPublished, inspection: school.inspection, ks2ExpectedStandard: nil,
                 ks4Attainment8: nil, ks4Grade5EnglishMaths: nil, ks4Progress8: nil)
             worked.provider = Provider(
-                id: String(school.urn), name: school.name, sector: SectorRules.school(school.funding, proprietor: school.proprietor),
+                id: String(school.urn), name: school.name,
+                sector: SectorRules.schoolSectorReadsProprietor(school.funding) ? sectors[SectorKey(funding: school.funding, proprietor: school.proprietor)]
+                    ?? SectorRules.school(school.funding, proprietor: school.proprietor) : SectorRules.school(school.funding, proprietor: ""),
                 organisation: school.organisation,
                 commissionerID: Commissioners.schoolID(school.funding, authority: school.localAuthority.name),
                 address: school.address, town: school.town, postcode: school.postcode, location: location,

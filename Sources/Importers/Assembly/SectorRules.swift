@@ -15,6 +15,11 @@ import ChoiceKit
 enum SectorRules {
     static let largeGroupLocations = 10
 
+    /// Whether `school(_:proprietor:)` looks at the proprietor for this funding.
+    static func schoolSectorReadsProprietor(_ funding: SchoolFunding) -> Bool {
+        funding == .independent || funding == .independentSpecial
+    }
+
     static func school(_ funding: SchoolFunding, proprietor: String) -> Sector {
         switch funding {
         case .academy, .nonMaintainedSpecial: return .voluntaryOrCharity
