@@ -16,6 +16,8 @@ public enum CSVWriter {
     public static func appendRow(_ fields: [String], to bytes: inout [UInt8]) {
         for (index, field) in fields.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            // Most of a table's cells are empty.
+            if field.isEmpty { continue }
             var text = field
             // One contiguous run of bytes per field: scanned and copied without a step per byte
             // through String's views.
