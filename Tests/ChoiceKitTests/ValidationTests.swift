@@ -143,6 +143,22 @@ struct ValidationTests {
             "catalog/care.csv:3: address: contains a control character (U+001B) — remove it; catalog text must be plain, printable text"))
     }
 
+    @Test func aRepeatedBadTextIsReportedOnEveryRowAndAGoodOneSharesItsCopy() throws {
+        var fixture = CatalogFixture()
+        fixture.set("care.csv", line: 3, column: "organisation", to: "Bright\u{1B}ways")
+        fixture.set("care.csv", line: 4, column: "organisation", to: "Bright\u{1B}ways")
+        let found = problems(fixture)
+        for line in [3, 4] {
+            #expect(found.contains("catalog/care.csv:\(line): organisation: contains a control character (U+001B) — remove it; catalog text must be plain, printable text"))
+        }
+        var sound = CatalogFixture()
+        sound.set("care.csv", line: 3, column: "organisation", to: "Shared Care Group")
+        sound.set("care.csv", line: 4, column: "organisation", to: " Shared Care Group ")
+        let catalog = try sound.load()
+        let sharing = catalog.providers.filter { $0.organisation == "Shared Care Group" }
+        #expect(sharing.count == 2)
+    }
+
     @Test func rowWithTheWrongNumberOfFields() {
         var fixture = CatalogFixture()
         var lines = (fixture.files["gp.csv"] ?? "").split(separator: "\n").map(String.init)

@@ -1,6 +1,6 @@
-/// Distinct search tokens by their bytes: an open-addressing table over one run of bytes, so a
-/// token is found without making a String of it or hashing one (a national catalog's load looks
-/// up over a million tokens).
+/// Distinct runs of bytes (search tokens, the texts that repeat down a table) numbered in the order
+/// first seen: an open-addressing table over one run of bytes, so a repeat is found without making
+/// a String of it or hashing one (a national catalog's load looks up over a million).
 struct TokenTable {
     /// Every distinct token's bytes end to end, in the order first seen; token i ends at `ends[i]`.
     private(set) var bytes: [UInt8] = []
@@ -57,8 +57,8 @@ struct TokenTable {
         slots = larger
     }
 
-    /// FNV-1a, folded to 32 bits: tokens are short, and an attacker gains nothing by colliding them
-    /// (a catalog's own text, searched on the machine that loads it).
+    /// FNV-1a, folded to 32 bits: the runs are short, and colliding them gains nothing but a slower
+    /// load of one's own catalog.
     private static func hash(_ token: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in token { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }

@@ -61,14 +61,26 @@ struct RowDecoder {
 
     // MARK: - Text
 
-    /// Texts that repeat down a table (organisations, towns, opening hours) share one copy.
-    private var textPool: [String: String] = [:]
+    /// Texts that repeat down a table (organisations, towns, opening hours) share one copy, found
+    /// by the cell's bytes: a repeat costs neither a new String nor hashing one. `pooledTexts[i]`
+    /// is the text of the bytes numbered i, or nil when they are not valid text.
+    private var pooledBytes = TokenTable()
+    private var pooledTexts: [String?] = []
     private var listPool: [[String]: [String]] = [:]
 
     mutating func sharedText(_ column: ColumnID) -> String? {
-        guard let value = text(column) else { return nil }
-        if let shared = textPool[value] { return shared }
-        textPool[value] = value
+        guard let field = field(column), !field.isEmpty, !field.hasEscapedQuotes else { return text(column) }
+        var start = field.start, end = field.end
+        while start < end, bytes[start] == 32 { start += 1 }
+        while end > start, bytes[end - 1] == 32 { end -= 1 }
+        guard start < end else { return nil }
+        let id = Int(pooledBytes.intern(UnsafeBufferPointer(rebasing: bytes[start..<end])))
+        if id < pooledTexts.count {
+            // Bytes seen before: their text, or the same problem recorded again.
+            return pooledTexts[id] ?? text(column)
+        }
+        let value = text(column)
+        pooledTexts.append(value)
         return value
     }
 
