@@ -49,22 +49,11 @@ public enum PrivateFiles {
 
     /// Writes all of `bytes`, retrying after interruptions and short writes.
     public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws(FileProblem) {
-        let problem = bytes.withUnsafeBytes { buffer -> FileProblem? in
-            do throws(FileProblem) {
-                try writeAll(buffer, to: descriptor)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let problem { throw problem }
-    }
-
-    /// Writes all of `buffer`, retrying after interruptions and short writes.
-    public static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) throws(FileProblem) {
         var written = 0
-        while written < buffer.count {
-            let count = write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw FileProblem(path: "", errno: errno)

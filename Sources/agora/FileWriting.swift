@@ -74,18 +74,23 @@ enum FileWriting {
     private static func replace(_ path: String, with bytes: [UInt8]) -> String? {
         let partial = path + ".partial-\(getpid())"
         unlink(partial)
-        let descriptor = open(partial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return FileProblem.words(errno: errno) }
-        var problem: String?
-        do {
-            try PrivateFiles.writeAll(bytes, to: descriptor)
-        } catch {
-            problem = error.reason
-        }
-        if problem == nil, fsync(descriptor) != 0 { problem = FileProblem.words(errno: errno) }
-        close(descriptor)
+        var problem = writeNew(partial, bytes)
         if problem == nil, rename(partial, path) != 0 { problem = FileProblem.words(errno: errno) }
         if problem != nil { unlink(partial) }
         return problem
+    }
+
+    /// Makes the file at `path` (which must not exist) holding `bytes`, flushed to the disk; nil
+    /// when done, else why not.
+    static func writeNew(_ path: String, _ bytes: [UInt8]) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return FileProblem.words(errno: errno) }
+        defer { close(descriptor) }
+        do {
+            try PrivateFiles.writeAll(bytes, to: descriptor)
+        } catch {
+            return error.reason
+        }
+        return fsync(descriptor) == 0 ? nil : FileProblem.words(errno: errno)
     }
 }

@@ -29,9 +29,7 @@ public struct CatalogIndex: Sendable {
 
     /// Built from providers loaded from the files.
     init(providers: [Provider], postcodes: [Manifest.PostcodeEntry]) {
-        let table = PostcodeTable(postcodes)
-        self.postcodes = table
-        DispatchQueue.global(qos: .utility).async { table.prepare() }
+        self.postcodes = PostcodeTable.madeElsewhere(postcodes)
         // The parts are independent: built as four pieces of work, the largest first, which the
         // cores take as they come free (two fixed halves left one core idle a third of the time).
         let parts = IndexParts()
@@ -73,10 +71,8 @@ public struct CatalogIndex: Sendable {
     /// without it, and its first use waits for it if need be.
     init(stored: Stored, postcodes: [Manifest.PostcodeEntry]) {
         self.stored = stored
-        let table = PostcodeTable(postcodes)
-        self.postcodes = table
+        self.postcodes = PostcodeTable.madeElsewhere(postcodes)
         duplicateIDs = []
-        DispatchQueue.global(qos: .utility).async { table.prepare() }
     }
 
     public func hasNamesake(_ position: Int) -> Bool {

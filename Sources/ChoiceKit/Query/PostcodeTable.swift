@@ -13,6 +13,14 @@ final class PostcodeTable: @unchecked Sendable {
         self.entries = entries
     }
 
+    /// A table made on another thread from now: the catalog is usable without it, and its first
+    /// lookup waits for it if need be.
+    static func madeElsewhere(_ entries: [Manifest.PostcodeEntry]) -> PostcodeTable {
+        let table = PostcodeTable(entries)
+        DispatchQueue.global(qos: .utility).async { table.prepare() }
+        return table
+    }
+
     func prepare() {
         lock.withLock { _ = made() }
     }

@@ -1,3 +1,4 @@
+import ChoiceKit
 import Foundation
 
 /// Work on each of a national file's rows shared among the cores in contiguous parts, the
@@ -9,23 +10,11 @@ enum InParts {
     static func map<Item: Sendable, Mapped>(_ items: [Item], _ transform: @Sendable (Item) -> Mapped) -> [Mapped] {
         let parts = items.count >= 2 * minimumPerPart ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
         guard parts > 1 else { return items.map(transform) }
-        let results = PartResults<Mapped>(count: parts)
+        let results = Slots<[Mapped]>(count: parts, initial: [])
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let range = (items.count * part / parts)..<(items.count * (part + 1) / parts)
-            results.store(part, items[range].map(transform))
+            results.set(part, items[range].map(transform))
         }
-        return results.joined()
+        return results.values.flatMap { $0 }
     }
-}
-
-/// Each part's results, stored by the thread that made them.
-private final class PartResults<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var parts: [[Value]]
-
-    init(count: Int) { parts = Array(repeating: [], count: count) }
-
-    func store(_ part: Int, _ values: [Value]) { lock.withLock { parts[part] = values } }
-
-    func joined() -> [Value] { lock.withLock { parts.flatMap { $0 } } }
 }

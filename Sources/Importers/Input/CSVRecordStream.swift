@@ -66,63 +66,58 @@ final class CSVRecordStream {
             let count = try blocks.read(into: UnsafeMutableRawBufferPointer(rebasing: block.mutableBytes[end...]))
             end += count
             if end < block.count { atEnd = true }
-            do {
-                let all = block.bytes
-                let fresh = UnsafeBufferPointer(rebasing: all[previousEnd..<end])
-                if first {
-                    first = false
-                    start = try examineStart(UnsafeBufferPointer(rebasing: all[0..<end]), atEnd: atEnd)
-                }
-                if let base = fresh.baseAddress, let found = memchr(base, 0, fresh.count) {
-                    let zero = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-                    let zeroLine = line + all[start..<(previousEnd + zero)].count { $0 == 0x0A }
-                    throw ImportFailure.at(file, line: zeroLine, "is not a text file (it has a zero byte)",
-                                           "give the CSV file as downloaded, not a spreadsheet or archive")
-                }
+            let all = block.bytes
+            let fresh = UnsafeBufferPointer(rebasing: all[previousEnd..<end])
+            if first {
+                first = false
+                start = try examineStart(UnsafeBufferPointer(rebasing: all[0..<end]), atEnd: atEnd)
+            }
+            if let base = fresh.baseAddress, let found = memchr(base, 0, fresh.count) {
+                let zero = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                let zeroLine = line + all[start..<(previousEnd + zero)].count { $0 == 0x0A }
+                throw ImportFailure.at(file, line: zeroLine, "is not a text file (it has a zero byte)",
+                                       "give the CSV file as downloaded, not a spreadsheet or archive")
             }
             var stop = false
-            do {
-                let all = block.bytes
-                let data = UnsafeBufferPointer(rebasing: all[0..<end])
-                var reader = CSVReader(bytes: data, from: start, line: line)
-                records: while true {
-                    let recordStart = reader.offset, recordLine = reader.line
-                    let found: Int?
-                    do {
-                        found = try reader.next(into: &fields)
-                    } catch {
-                        switch error {
-                        case .unterminatedQuote(let quoteLine):
-                            if !atEnd {
-                                (start, line) = (recordStart, recordLine)
-                                break records
-                            }
-                            throw ImportFailure.at(file, line: quoteLine, "the file ends inside a quoted field that starts on this line",
-                                                   "it was probably cut short while downloading; download it again")
-                        case .textAfterClosingQuote(let badLine):
-                            throw ImportFailure.at(file, line: badLine, "text follows a closing quote, so the row cannot be split into its columns",
-                                                   "a quote inside a quoted field must be written twice (\"\"); correct the row or download the file again")
+            let data = UnsafeBufferPointer(rebasing: all[0..<end])
+            var reader = CSVReader(bytes: data, from: start, line: line)
+            records: while true {
+                let recordStart = reader.offset, recordLine = reader.line
+                let found: Int?
+                do {
+                    found = try reader.next(into: &fields)
+                } catch {
+                    switch error {
+                    case .unterminatedQuote(let quoteLine):
+                        if !atEnd {
+                            (start, line) = (recordStart, recordLine)
+                            break records
                         }
-                    }
-                    guard let recordFirstLine = found else {
-                        (start, line) = (end, reader.line)
-                        break records
-                    }
-                    if reader.offset >= end && !atEnd {
-                        // The record may go on in the next block.
-                        (start, line) = (recordStart, recordLine)
-                        break records
-                    }
-                    let cutShort = reader.offset >= end && data[end - 1] != 0x0A && data[end - 1] != 0x0D
-                    rows += 1
-                    let record = CSVRecord(line: recordFirstLine, fields: fields, bytes: data, owner: block, cutShort: cutShort)
-                    if try !body(record) {
-                        stop = true
-                        break records
+                        throw ImportFailure.at(file, line: quoteLine, "the file ends inside a quoted field that starts on this line",
+                                               "it was probably cut short while downloading; download it again")
+                    case .textAfterClosingQuote(let badLine):
+                        throw ImportFailure.at(file, line: badLine, "text follows a closing quote, so the row cannot be split into its columns",
+                                               "a quote inside a quoted field must be written twice (\"\"); correct the row or download the file again")
                     }
                 }
-                try endOfBlock()
+                guard let recordFirstLine = found else {
+                    (start, line) = (end, reader.line)
+                    break records
+                }
+                if reader.offset >= end && !atEnd {
+                    // The record may go on in the next block.
+                    (start, line) = (recordStart, recordLine)
+                    break records
+                }
+                let cutShort = reader.offset >= end && data[end - 1] != 0x0A && data[end - 1] != 0x0D
+                rows += 1
+                let record = CSVRecord(line: recordFirstLine, fields: fields, bytes: data, owner: block, cutShort: cutShort)
+                if try !body(record) {
+                    stop = true
+                    break records
+                }
             }
+            try endOfBlock()
             control.progress(ImportProgress(file: file.path, bytesDone: blocks.bytesRead, bytesTotal: max(blocks.size, blocks.bytesRead), rows: rows))
             if stop || (atEnd && start >= end) { return }
             if atEnd && start < end && count == 0 {

@@ -142,26 +142,13 @@ private final class FilesWriting: @unchecked Sendable {
     init(_ files: [(key: String, value: [UInt8])], into directory: String) {
         Thread.detachNewThread { [self] in
             for (name, bytes) in files {
-                if let reason = Self.write(bytes, to: directory + "/" + name) {
+                if let reason = FileWriting.writeNew(directory + "/" + name, bytes) {
                     failure = (name, reason)
                     break
                 }
             }
             done.signal()
         }
-    }
-
-    /// Nil when the file is written and on the disk; else why not.
-    private static func write(_ bytes: [UInt8], to path: String) -> String? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return FileProblem.words(errno: errno) }
-        defer { close(descriptor) }
-        do {
-            try PrivateFiles.writeAll(bytes, to: descriptor)
-        } catch {
-            return error.reason
-        }
-        return fsync(descriptor) == 0 ? nil : FileProblem.words(errno: errno)
     }
 
     /// The first file that was not written to the disk, and why; nil when all were.

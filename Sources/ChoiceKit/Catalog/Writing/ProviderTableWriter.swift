@@ -15,12 +15,12 @@ public enum ProviderTableWriter {
         CSVWriter.appendRow(layout.names, to: &bytes)
         // Large tables are written in parts at once, one per core, and joined in order.
         let parts = rows.count >= partRows ? ProcessInfo.processInfo.activeProcessorCount : 1
-        let written = PartsWritten(count: parts)
+        let written = Slots<[UInt8]>(count: parts, initial: [])
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let range = (rows.count * part / parts)..<(rows.count * (part + 1) / parts)
-            written.store(part, bytes: rowBytes(rows[range], layout: layout, postcodes: postcodes))
+            written.set(part, rowBytes(rows[range], layout: layout, postcodes: postcodes))
         }
-        let pieces = written.parts
+        let pieces = written.values
         bytes.reserveCapacity(bytes.count + pieces.reduce(0) { $0 + $1.count })
         for piece in pieces { bytes += piece }
         return bytes
@@ -45,26 +45,6 @@ public enum ProviderTableWriter {
             CSVWriter.appendRow(cells.values, to: &bytes)
         }
         return bytes
-    }
-
-    /// The bytes of each part, filled in by the thread that wrote it.
-    private final class PartsWritten: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored: [[UInt8]]
-
-        init(count: Int) { stored = Array(repeating: [], count: count) }
-
-        func store(_ part: Int, bytes: [UInt8]) {
-            lock.lock()
-            stored[part] = bytes
-            lock.unlock()
-        }
-
-        var parts: [[UInt8]] {
-            lock.lock()
-            defer { lock.unlock() }
-            return stored
-        }
     }
 
     /// One row's cells in the table's column order, set by column name; a name the table does not
