@@ -55,6 +55,7 @@ package struct CSVReader {
                 let start = at
                 var escaped = false
                 while true {
+                    at = ByteScan.first(of: Self.quotes, Self.lineFeeds, in: base, from: at, count: count)
                     while at < count, base[at] != Self.quote, base[at] != 0x0A { at += 1 }
                     guard at < count else { throw CSVSyntaxError.unterminatedQuote(line: startLine) }
                     if base[at] == 0x0A {
@@ -80,6 +81,7 @@ package struct CSVReader {
                 }
             } else {
                 let start = at
+                at = ByteScan.first(of: Self.commas, Self.lineFeeds, Self.carriageReturns, in: base, from: at, count: count)
                 while at < count {
                     let byte = base[at]
                     if byte == Self.comma || byte == 0x0A || byte == 0x0D { break }
@@ -99,6 +101,11 @@ package struct CSVReader {
 
     private static let quote = UInt8(ascii: "\"")
     private static let comma = UInt8(ascii: ",")
+    // The same bytes in each of a word's eight lanes, for `ByteScan`.
+    private static let quotes: UInt64 = 0x2222_2222_2222_2222
+    private static let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
+    private static let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+    private static let carriageReturns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
 
     /// The bytes of a field, with `""` turned back into `"` where needed.
     package static func withFieldBytes<R>(_ field: CSVField, in bytes: UnsafeBufferPointer<UInt8>,
