@@ -19,6 +19,8 @@ struct CalendarDateTests {
         #expect(date.long == "10 November 2025")
         #expect(date.short == "10 Nov 2025")
         #expect(date.iso == "2025-11-10")
+        #expect(CalendarDate(year: 7, month: 2, day: 3)?.iso == "0007-02-03")
+        #expect(CalendarDate(year: 9999, month: 12, day: 31)?.iso == "9999-12-31")
     }
 
     @Test func countsDays() throws {

@@ -135,8 +135,13 @@ public enum SchoolPhase: String, LabelledValue, CaseIterable, Hashable, Sendable
 public enum SchoolGender: String, LabelledValue, CaseIterable, Hashable, Sendable, Codable {
     case mixed, boys, girls
 
-    public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
-
+    public var label: String {
+        switch self {
+        case .mixed: return "Mixed"
+        case .boys: return "Boys"
+        case .girls: return "Girls"
+        }
+    }
 }
 
 public enum AdmissionsPolicy: String, LabelledValue, CaseIterable, Hashable, Sendable, Codable {

@@ -31,6 +31,24 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable {
 
     /// ISO form used in files: `2025-11-10`.
     public var iso: String {
+        // Written digit by digit: tables of tens of thousands of rows are full of dates.
+        if (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) {
+            return String(unsafeUninitializedCapacity: 10) { text in
+                func put(_ value: Int, width: Int, at start: Int) {
+                    var rest = value
+                    for offset in (0..<width).reversed() {
+                        text[start + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+                        rest /= 10
+                    }
+                }
+                put(year, width: 4, at: 0)
+                text[4] = UInt8(ascii: "-")
+                put(month, width: 2, at: 5)
+                text[7] = UInt8(ascii: "-")
+                put(day, width: 2, at: 8)
+                return 10
+            }
+        }
         func pad(_ value: Int, _ width: Int) -> String {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text
