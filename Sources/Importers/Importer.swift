@@ -214,9 +214,8 @@ public enum Importer {
                                       ratings: ratings, practices: practices)
         var counts: [ProviderKind: Int] = [:]
         for kind in ProviderKind.allCases { counts[kind] = providers[kind]?.count ?? 0 }
-        // Tens of thousands of records and providers are freed on another core while this one goes on.
-        ReleaseElsewhere.release((gias, directory, practices, providers, kept))
-        return ImportResult(files: files, report: report, manifest: manifest, counts: counts, replaced: replaced)
+        return ImportResult(files: files, report: report, manifest: manifest, counts: counts, replaced: replaced,
+                            workings: ImportWorkings((gias, directory, practices, providers, kept)))
     }
 
     /// The catalog's postcodes with the file's added, the file's coordinates winning.

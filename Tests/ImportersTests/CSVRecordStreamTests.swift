@@ -5,8 +5,10 @@ import Testing
 @Suite("Reading CSV a block at a time")
 struct CSVRecordStreamTests {
     /// Every record's line and fields, read with the given block size.
-    static func records(_ file: ImportFile, blockSize: Int, usual: TextEncoding = .utf8) throws -> [String] {
-        let stream = try CSVRecordStream(file, usualEncoding: usual, control: .quiet, blockSize: blockSize)
+    /// `splitAhead`: split the second half of every block on another core, however small.
+    static func records(_ file: ImportFile, blockSize: Int, usual: TextEncoding = .utf8, splitAhead: Bool = false) throws -> [String] {
+        let stream = try CSVRecordStream(file, usualEncoding: usual, control: .quiet, blockSize: blockSize,
+                                         splitAheadBytes: splitAhead ? 0 : .max)
         var out: [String] = []
         try stream.forEachRecord { record in
             let fields = (0..<record.count).map { record.text($0, stream.encoding).text }
@@ -28,8 +30,9 @@ struct CSVRecordStreamTests {
             "5: plain | row",
             "6: last | no line end",
         ])
-        for size in [16, 17, 19, 23, 31, 64] {
+        for size in [16, 17, 19, 23, 31, 64, 1 << 20] {
             #expect(try Self.records(file, blockSize: size) == whole, "block size \(size)")
+            #expect(try Self.records(file, blockSize: size, splitAhead: true) == whole, "block size \(size), split ahead")
         }
     }
 
@@ -39,6 +42,8 @@ struct CSVRecordStreamTests {
                               (Fixtures.nspl2026, .utf8)] {
             let whole = try Self.records(file, blockSize: 1 << 20, usual: usual)
             #expect(try Self.records(file, blockSize: 37, usual: usual) == whole, "\(file.path)")
+            #expect(try Self.records(file, blockSize: 1 << 20, usual: usual, splitAhead: true) == whole, "\(file.path), split ahead")
+            #expect(try Self.records(file, blockSize: 777, usual: usual, splitAhead: true) == whole, "\(file.path), split ahead")
             #expect(whole.count > 6)
         }
     }
@@ -50,8 +55,9 @@ struct CSVRecordStreamTests {
         for number in 1...3_000 { text += number % 7 == 0 ? "\(number),\"line \(number)\r\nand more\"\r\n" : "\(number),row \(number)\r\n" }
         let file = try Fixtures.write(Array(text.utf8), named: "rows.csv", in: scratch)
         let specs = [ColumnSpec("number", names: ["number"], required: true), ColumnSpec("name", names: ["name"], required: true)]
-        func scan(blockSize: Int) throws -> [String] {
-            let stream = try CSVRecordStream(file, usualEncoding: .utf8, control: .quiet, blockSize: blockSize)
+        func scan(blockSize: Int, splitAhead: Bool = false) throws -> [String] {
+            let stream = try CSVRecordStream(file, usualEncoding: .utf8, control: .quiet, blockSize: blockSize,
+                                             splitAheadBytes: splitAhead ? 0 : .max)
             var merged: [String] = []
             try TableScan.runInParallel(stream, specs: specs, format: "test rows", prepare: { $0["name"] ?? 0 }, decode: { record, name, encoding in
                 record.text(name, encoding).text
@@ -66,9 +72,27 @@ struct CSVRecordStreamTests {
         #expect(whole.count > 7 && whole[6] == "8: line 7 and more" && whole[7] == "10: row 8")
         // Blocks far smaller than the rows decoded at once: a block's rows are still being decoded
         // while the next is split.
-        for size in [64, 333, 4_096] {
+        for size in [64, 333, 4_096, 1 << 20] {
             let scanned = try scan(blockSize: size)
             #expect(scanned.count == whole.count && scanned == whole, "block size \(size)")
+            let splitAhead = try scan(blockSize: size, splitAhead: true)
+            #expect(splitAhead.count == whole.count && splitAhead == whole, "block size \(size), split ahead")
+        }
+    }
+
+    @Test func aBrokenRowInABlocksSecondHalfIsReportedAtItsLine() throws {
+        let scratch = try Fixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var text = "number,name\n"
+        for number in 1...1_000 { text += number == 700 ? "\(number),\"quoted\"then text\n" : "\(number),\"row\n\(number)\"\n" }
+        let file = try Fixtures.write(Array(text.utf8), named: "broken.csv", in: scratch)
+        for splitAhead in [false, true] {
+            do {
+                _ = try Self.records(file, blockSize: 1 << 20, splitAhead: splitAhead)
+                Issue.record("the broken row was not reported")
+            } catch let failure as ImportFailure {
+                #expect(failure.message.contains("broken.csv:1400"), "\(failure.message)")
+            }
         }
     }
 

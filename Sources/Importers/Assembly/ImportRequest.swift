@@ -47,4 +47,14 @@ public struct ImportResult: Sendable {
     public let counts: [ProviderKind: Int]
     /// Kinds whose table this import replaced.
     public let replaced: [ProviderKind]
+    /// The rows read and the providers made from them, held until the result is freed: a caller
+    /// about to end need not spend a core freeing them while it checks the files.
+    public let workings: ImportWorkings
+}
+
+/// What an import made on its way to the files (opaque; freed with it).
+public final class ImportWorkings: Sendable {
+    private let values: any Sendable
+
+    init(_ values: any Sendable) { self.values = values }
 }

@@ -17,14 +17,18 @@ final class CSVRecordStream {
     private let usualEncoding: TextEncoding
     private let control: ImportControl
     private let blockSize: Int
+    /// A block with at least this much unread has its second half split on another core.
+    private let splitAheadBytes: Int
     /// Known once the first block is read.
     private(set) var encoding: TextEncoding
     private(set) var hadByteOrderMark = false
     private(set) var rows = 0
 
-    init(_ file: ImportFile, usualEncoding: TextEncoding, control: ImportControl, blockSize: Int = CSVRecordStream.blockSize) throws(ImportFailure) {
+    init(_ file: ImportFile, usualEncoding: TextEncoding, control: ImportControl, blockSize: Int = CSVRecordStream.blockSize,
+         splitAheadBytes: Int = CSVRecordStream.blockSize / 4) throws(ImportFailure) {
         self.file = file
         self.blockSize = max(16, blockSize)
+        self.splitAheadBytes = splitAheadBytes
         blocks = try FileBlocks(file)
         self.usualEncoding = usualEncoding
         encoding = usualEncoding
@@ -81,7 +85,25 @@ final class CSVRecordStream {
             var stop = false
             let data = UnsafeBufferPointer(rebasing: all[0..<end])
             var reader = CSVReader(bytes: data, from: start, line: line)
+            var ahead = end - start >= splitAheadBytes ? SplitAhead.begin(data, from: start + (end - start) / 2, owner: block) : nil
             records: while true {
+                if let split = ahead, reader.offset >= split.start {
+                    ahead = nil
+                    // Used only if a record of this core's ends exactly where the other began.
+                    if reader.offset == split.start {
+                        let found = split.finished()
+                        let before = reader.line - 1
+                        for (recordLine, recordFields) in found.records {
+                            rows += 1
+                            let record = CSVRecord(line: recordLine + before, fields: recordFields, bytes: data, owner: block, cutShort: false)
+                            if try !body(record) {
+                                stop = true
+                                break records
+                            }
+                        }
+                        reader = CSVReader(bytes: data, from: found.stop, line: found.stopLine + before)
+                    }
+                }
                 let recordStart = reader.offset, recordLine = reader.line
                 let found: Int?
                 do {
