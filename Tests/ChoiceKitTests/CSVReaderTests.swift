@@ -83,4 +83,12 @@ struct CSVReaderTests {
         let row = CSVWriter.row(["x,y", "\"q\"", "two\nlines"])
         #expect(try records(row).first?.fields == ["x,y", "\"q\"", "two\nlines"])
     }
+
+    @Test func writerWritesWholeNumbersAsTheirDigits() {
+        for value in [0, 7, -5, 1_234_567, Int.max, Int.min] {
+            var bytes: [UInt8] = []
+            CSVWriter.appendField(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(value))
+        }
+    }
 }

@@ -42,16 +42,20 @@ public enum ProviderTableWriter {
             case .gp(let gp): gpCells(gp, into: &cells)
             case .other(let contract): contractCells(contract, into: &cells)
             }
-            CSVWriter.appendRow(cells.values, to: &bytes)
+            cells.appendRow(to: &bytes)
         }
         return bytes
     }
 
     /// One row's cells in the table's column order, set by column name; a name the table does not
-    /// have is ignored.
+    /// have is ignored. Each cell is kept as the bytes the file will hold (quoted where needed), in
+    /// one buffer the rows reuse: no String per cell is kept or freed.
     struct RowCells {
         private let positions: [String: Int]
-        private(set) var values: [String]
+        /// Each column's bytes in `written`; an empty range for an empty cell.
+        private var starts: [Int]
+        private var ends: [Int]
+        private var written: [UInt8] = []
         /// The columns the first row set, in order, with their positions: rows set much the same
         /// columns in the same order, so a name is matched by comparing it with the one set at the
         /// same step (the same string constant) instead of hashing it; otherwise it is looked up.
@@ -62,11 +66,16 @@ public enum ProviderTableWriter {
             var positions: [String: Int] = [:]
             for (index, name) in layout.names.enumerated() { positions[name] = index }
             self.positions = positions
-            values = Array(repeating: "", count: layout.names.count)
+            starts = Array(repeating: 0, count: layout.names.count)
+            ends = starts
         }
 
         mutating func clear() {
-            for index in values.indices { values[index] = "" }
+            written.removeAll(keepingCapacity: true)
+            for index in starts.indices {
+                starts[index] = 0
+                ends[index] = 0
+            }
             step = 0
         }
 
@@ -78,28 +87,51 @@ public enum ProviderTableWriter {
             return position
         }
 
-        subscript(column: String) -> String {
-            get { positions[column].map { values[$0] } ?? "" }
-            set { if let index = position(column) { values[index] = newValue } }
+        private mutating func set(_ column: String, _ write: (inout [UInt8]) -> Void) {
+            guard let index = position(column) else { return }
+            starts[index] = written.count
+            write(&written)
+            ends[index] = written.count
+        }
+
+        mutating func set(_ column: String, _ value: String) {
+            set(column) { CSVWriter.appendField(value, to: &$0) }
+        }
+
+        mutating func set(_ column: String, _ value: Int?) {
+            set(column) { bytes in if let value { CSVWriter.appendField(value, to: &bytes) } }
+        }
+
+        /// The row, cells in column order, added to `bytes`.
+        func appendRow(to bytes: inout [UInt8]) {
+            written.withUnsafeBufferPointer { cells in
+                for index in starts.indices {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    if ends[index] > starts[index] {
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: cells[starts[index]..<ends[index]]))
+                    }
+                }
+            }
+            bytes.append(0x0A)
         }
     }
 
     /// Coordinates are written only where they differ from the postcode's.
     private static func commonCells(_ provider: Provider, postcodes: [String: GeoPoint], into cells: inout RowCells) {
-        cells["id"] = provider.id
-        cells["name"] = provider.name
-        cells["sub_type"] = provider.subType
-        cells["sector"] = provider.sector.label
-        cells["organisation"] = provider.organisation
-        cells["commissioner"] = provider.commissionerID
-        cells["address"] = provider.address
-        cells["town"] = provider.town
-        cells["postcode"] = provider.postcode
-        cells["phone"] = provider.phone ?? ""
-        cells["website"] = provider.website ?? ""
+        cells.set("id", provider.id)
+        cells.set("name", provider.name)
+        cells.set("sub_type", provider.subType)
+        cells.set("sector", provider.sector.label)
+        cells.set("organisation", provider.organisation)
+        cells.set("commissioner", provider.commissionerID)
+        cells.set("address", provider.address)
+        cells.set("town", provider.town)
+        cells.set("postcode", provider.postcode)
+        cells.set("phone", provider.phone ?? "")
+        cells.set("website", provider.website ?? "")
         if postcodes[provider.postcode] != provider.location {
-            cells["latitude"] = degrees(provider.location.latitude)
-            cells["longitude"] = degrees(provider.location.longitude)
+            cells.set("latitude", degrees(provider.location.latitude))
+            cells.set("longitude", degrees(provider.location.longitude))
         }
     }
 
@@ -112,41 +144,41 @@ public enum ProviderTableWriter {
     private static func yesNo(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "" }
 
     private static func schoolCells(_ school: SchoolDetails, into cells: inout RowCells) {
-        cells["urn"] = String(school.urn)
-        cells["trust_type"] = school.trustType?.label ?? ""
-        cells["phase"] = school.phase.label
-        cells["age_low"] = String(school.statutoryAges.lowerBound)
-        cells["age_high"] = String(school.statutoryAges.upperBound)
-        cells["gender"] = school.gender.label
-        cells["religious_character"] = school.religiousCharacter ?? ""
-        cells["admissions_policy"] = school.admissionsPolicy?.label ?? ""
-        cells["sixth_form"] = yesNo(school.hasSixthForm)
-        cells["capacity"] = school.capacity.map(String.init) ?? ""
-        cells["pupils"] = school.pupils.map(String.init) ?? ""
-        cells["pan"] = school.publishedAdmissionNumber.map(String.init) ?? ""
-        cells["applications"] = school.applicationsLastRound.map(String.init) ?? ""
-        cells["ks2_rwm_expected_pct"] = school.ks2ExpectedStandard?.text ?? ""
-        cells["ks4_attainment8"] = school.ks4Attainment8?.text ?? ""
-        cells["ks4_grade5_eng_maths_pct"] = school.ks4Grade5EnglishMaths?.text ?? ""
-        cells["ks4_progress8"] = school.ks4Progress8.map { FixedPoint.format(Int64($0.hundredths), places: 2) } ?? ""
+        cells.set("urn", school.urn)
+        cells.set("trust_type", school.trustType?.label ?? "")
+        cells.set("phase", school.phase.label)
+        cells.set("age_low", school.statutoryAges.lowerBound)
+        cells.set("age_high", school.statutoryAges.upperBound)
+        cells.set("gender", school.gender.label)
+        cells.set("religious_character", school.religiousCharacter ?? "")
+        cells.set("admissions_policy", school.admissionsPolicy?.label ?? "")
+        cells.set("sixth_form", yesNo(school.hasSixthForm))
+        cells.set("capacity", school.capacity)
+        cells.set("pupils", school.pupils)
+        cells.set("pan", school.publishedAdmissionNumber)
+        cells.set("applications", school.applicationsLastRound)
+        cells.set("ks2_rwm_expected_pct", school.ks2ExpectedStandard?.text ?? "")
+        cells.set("ks4_attainment8", school.ks4Attainment8?.text ?? "")
+        cells.set("ks4_grade5_eng_maths_pct", school.ks4Grade5EnglishMaths?.text ?? "")
+        cells.set("ks4_progress8", school.ks4Progress8.map { FixedPoint.format(Int64($0.hundredths), places: 2) } ?? "")
         admissionCells(school, into: &cells)
         switch school.lastOffer {
-        case .distance(let metres): cells["last_distance_offered_m"] = String(metres)
-        case .allApplicantsOffered: cells["last_distance_offered_m"] = "all"
+        case .distance(let metres): cells.set("last_distance_offered_m", metres)
+        case .allApplicantsOffered: cells.set("last_distance_offered_m", "all")
         case .notPublished: break
         }
         switch school.inspection {
         case .reportCard(let card):
-            cells["ofsted_date"] = card.date.iso
+            cells.set("ofsted_date", card.date.iso)
             for (area, column) in SchoolColumns.ofstedAreaColumns {
-                if let grade = card.grade(for: area) { cells[column] = grade.label }
+                if let grade = card.grade(for: area) { cells.set(column, grade.label) }
             }
-            cells["ofsted_safeguarding"] = card.safeguardingMet ? "met" : "not met"
+            cells.set("ofsted_safeguarding", card.safeguardingMet ? "met" : "not met")
         case .historical(let grade, let date):
-            cells["ofsted_date"] = date.iso
-            cells["ofsted_grade"] = grade.label
+            cells.set("ofsted_date", date.iso)
+            cells.set("ofsted_grade", grade.label)
         case .ungraded(let date):
-            cells["ofsted_date"] = date.iso
+            cells.set("ofsted_date", date.iso)
         case .notYetInspected:
             break
         }
@@ -155,55 +187,55 @@ public enum ProviderTableWriter {
     private static func assessmentCells(_ assessment: CQCAssessment, keyQuestions: [(CQCKeyQuestion, String)], into cells: inout RowCells) {
         switch assessment {
         case .notPublished: break
-        case .notYetRated: cells["cqc_overall"] = CQCRating.notYetRatedLabel
-        case .notImported: cells["cqc_overall"] = CQCRating.notImportedLabel
+        case .notYetRated: cells.set("cqc_overall", CQCRating.notYetRatedLabel)
+        case .notImported: cells.set("cqc_overall", CQCRating.notImportedLabel)
         case .rated(let ratings):
-            cells["cqc_overall"] = ratings.overall.label
-            cells["cqc_report_date"] = ratings.reportDate?.iso ?? ""
-            for (question, column) in keyQuestions { cells[column] = ratings.rating(for: question)?.label ?? "" }
+            cells.set("cqc_overall", ratings.overall.label)
+            cells.set("cqc_report_date", ratings.reportDate?.iso ?? "")
+            for (question, column) in keyQuestions { cells.set(column, ratings.rating(for: question)?.label ?? "") }
         }
     }
 
     private static func careCells(_ care: CareDetails, into cells: inout RowCells) {
-        cells["cqc_location_id"] = care.cqcLocationID
-        cells["service_types"] = care.serviceTypes.map(\.label).joined(separator: "|")
-        cells["specialisms"] = care.specialisms.map(\.label).joined(separator: "|")
-        cells["beds"] = care.beds.map(String.init) ?? ""
-        cells["vacancies"] = care.vacancies.map(String.init) ?? ""
-        cells["price"] = care.selfFunderPrice?.plainText ?? ""
-        cells["price_unit"] = care.priceUnit.label
-        cells["council_framework"] = yesNo(care.onCouncilFramework)
-        cells["framework_price"] = care.frameworkPrice?.plainText ?? ""
-        cells["accepts_direct_payments"] = yesNo(care.acceptsDirectPayments)
+        cells.set("cqc_location_id", care.cqcLocationID)
+        cells.set("service_types", care.serviceTypes.map(\.label).joined(separator: "|"))
+        cells.set("specialisms", care.specialisms.map(\.label).joined(separator: "|"))
+        cells.set("beds", care.beds)
+        cells.set("vacancies", care.vacancies)
+        cells.set("price", care.selfFunderPrice?.plainText ?? "")
+        cells.set("price_unit", care.priceUnit.label)
+        cells.set("council_framework", yesNo(care.onCouncilFramework))
+        cells.set("framework_price", care.frameworkPrice?.plainText ?? "")
+        cells.set("accepts_direct_payments", yesNo(care.acceptsDirectPayments))
         assessmentCells(care.assessment, keyQuestions: CareColumns.keyQuestionColumns, into: &cells)
     }
 
     private static func gpCells(_ gp: GPDetails, into cells: inout RowCells) {
-        cells["ods_code"] = gp.odsCode
-        cells["pcn"] = gp.primaryCareNetwork ?? ""
-        cells["list_size"] = gp.listSize.map(String.init) ?? ""
-        cells["gp_fte"] = gp.gpFullTimeEquivalent?.text ?? ""
-        cells["accepting_new_patients"] = yesNo(gp.acceptingNewPatients)
-        cells["survey_good_pct"] = gp.surveyGoodExperience?.text ?? ""
-        cells["opening_hours"] = gp.openingHours ?? ""
-        cells["online_services"] = gp.onlineServices.joined(separator: "|")
+        cells.set("ods_code", gp.odsCode)
+        cells.set("pcn", gp.primaryCareNetwork ?? "")
+        cells.set("list_size", gp.listSize)
+        cells.set("gp_fte", gp.gpFullTimeEquivalent?.text ?? "")
+        cells.set("accepting_new_patients", yesNo(gp.acceptingNewPatients))
+        cells.set("survey_good_pct", gp.surveyGoodExperience?.text ?? "")
+        cells.set("opening_hours", gp.openingHours ?? "")
+        cells.set("online_services", gp.onlineServices.joined(separator: "|"))
         switch gp.catchment {
-        case .radius(_, let metres)?: cells["catchment_radius_m"] = String(metres)
+        case .radius(_, let metres)?: cells.set("catchment_radius_m", metres)
         case .polygon(let corners)?:
-            cells["catchment_polygon"] = corners.map { "\(degrees($0.latitude)) \(degrees($0.longitude))" }.joined(separator: "|")
+            cells.set("catchment_polygon", corners.map { "\(degrees($0.latitude)) \(degrees($0.longitude))" }.joined(separator: "|"))
         case nil: break
         }
         assessmentCells(gp.assessment, keyQuestions: [], into: &cells)
     }
 
     private static func contractCells(_ contract: ContractDetails, into cells: inout RowCells) {
-        cells["service"] = contract.serviceID
-        cells["contract_name"] = contract.contractName ?? ""
-        cells["contract_start"] = contract.start?.iso ?? ""
-        cells["contract_end"] = contract.end?.iso ?? ""
-        cells["contract_value"] = contract.value?.plainText ?? ""
-        cells["contract_value_note"] = contract.valueNote ?? ""
-        cells["private_extras"] = contract.privateExtras.joined(separator: "|")
-        cells["citizen_note"] = contract.citizenNote ?? ""
+        cells.set("service", contract.serviceID)
+        cells.set("contract_name", contract.contractName ?? "")
+        cells.set("contract_start", contract.start?.iso ?? "")
+        cells.set("contract_end", contract.end?.iso ?? "")
+        cells.set("contract_value", contract.value?.plainText ?? "")
+        cells.set("contract_value_note", contract.valueNote ?? "")
+        cells.set("private_extras", contract.privateExtras.joined(separator: "|"))
+        cells.set("citizen_note", contract.citizenNote ?? "")
     }
 }
