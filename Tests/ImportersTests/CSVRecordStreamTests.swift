@@ -10,7 +10,7 @@ struct CSVRecordStreamTests {
         let stream = try CSVRecordStream(file, usualEncoding: usual, control: .quiet, blockSize: blockSize,
                                          splitAheadBytes: splitAhead ? 0 : .max)
         var out: [String] = []
-        try stream.forEachRecord { record in
+        try stream.forEachRecord(splittingAhead: splitAhead) { record in
             let fields = (0..<record.count).map { record.text($0, stream.encoding).text }
             out.append("\(record.line): " + fields.joined(separator: " | "))
             return true

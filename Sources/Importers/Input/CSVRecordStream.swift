@@ -17,7 +17,8 @@ final class CSVRecordStream {
     private let usualEncoding: TextEncoding
     private let control: ImportControl
     private let blockSize: Int
-    /// A block with at least this much unread has its second half split on another core.
+    /// With `splittingAhead`, a block with at least this much unread has its second half split on
+    /// another core.
     private let splitAheadBytes: Int
     /// Known once the first block is read.
     private(set) var encoding: TextEncoding
@@ -40,7 +41,9 @@ final class CSVRecordStream {
     /// Calls `body` with each record in file order until the file ends or `body` returns false;
     /// `endOfBlock` after the records of each block. Each block is read into memory of its own,
     /// which a record keeps alive: work may go on with a block's records after it ends.
-    func forEachRecord(_ body: (CSVRecord) throws -> Bool, endOfBlock: () throws -> Void = {}) throws {
+    /// `splittingAhead`: split each block's second half on another core (for a caller that keeps
+    /// the records, so each needs its own list of fields anyway; else one list is reused).
+    func forEachRecord(splittingAhead: Bool = false, _ body: (CSVRecord) throws -> Bool, endOfBlock: () throws -> Void = {}) throws {
         var block = BlockBytes(count: blockSize)
         var start = 0, end = 0, line = 1
         var atEnd = false, first = true
@@ -85,7 +88,7 @@ final class CSVRecordStream {
             var stop = false
             let data = UnsafeBufferPointer(rebasing: all[0..<end])
             var reader = CSVReader(bytes: data, from: start, line: line)
-            var ahead = end - start >= splitAheadBytes ? SplitAhead.begin(data, from: start + (end - start) / 2, owner: block) : nil
+            var ahead = splittingAhead && end - start >= splitAheadBytes ? SplitAhead.begin(data, from: start + (end - start) / 2, owner: block) : nil
             records: while true {
                 if let split = ahead, reader.offset >= split.start {
                     ahead = nil

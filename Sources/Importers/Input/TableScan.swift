@@ -36,7 +36,7 @@ enum TableScan {
     /// Finds the header by its column names, then calls `row` with each data row of the header's
     /// width; blank rows are passed over. Returns the header.
     @discardableResult
-    static func run(_ stream: CSVRecordStream, specs: [ColumnSpec], format: String,
+    static func run(_ stream: CSVRecordStream, specs: [ColumnSpec], format: String, splittingAhead: Bool = false,
                     row: (CSVRecord, HeaderColumns) throws -> Void,
                     before: (CSVRecord) -> Void = { _ in },
                     endOfBlock: () throws -> Void = {}) throws -> HeaderColumns {
@@ -44,7 +44,7 @@ enum TableScan {
         var header: HeaderColumns?
         var searched = 0
         var shapes = RowShapes()
-        try stream.forEachRecord { record in
+        try stream.forEachRecord(splittingAhead: splittingAhead) { record in
             guard let columns = header else {
                 if record.isBlank { return true }
                 header = try HeaderColumns.match(record, specs: specs, file: file, format: format)
@@ -106,7 +106,7 @@ extension TableScan {
             }
         }
         do {
-            let header = try run(stream, specs: specs, format: format, row: { record, header in
+            let header = try run(stream, specs: specs, format: format, splittingAhead: true, row: { record, header in
                 if columns == nil { columns = prepare(header) }
                 pending.append(record)
                 if pending.count >= rowsPerTask { submit() }
