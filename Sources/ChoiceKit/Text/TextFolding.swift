@@ -14,8 +14,7 @@ public enum TextFolding {
     /// Calls `body` with each folded token's bytes. Tokens longer than 64 bytes are cut (no name
     /// has such words; the cut keeps the scan free of allocations).
     public static func forEachToken(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        let isASCII = Self.isASCII(text)
-        var source = isASCII ? text : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        var source = folded(text)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { token in
             var length = 0
             func append(_ byte: UInt8) {
@@ -62,7 +61,7 @@ public enum TextFolding {
         var count = 0
         var skipped = 0
         var lastWasSpace = true
-        let source = isASCII(text) ? text : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        let source = folded(text)
         for byte in source.utf8 where count < 8 {
             var folded: UInt8
             switch byte {
@@ -82,6 +81,36 @@ public enum TextFolding {
             count += 1
         }
         return key << (8 * UInt64(8 - count))
+    }
+
+    /// The text with accents and case folded where that changes anything beyond ASCII letters (the
+    /// callers fold those byte by byte). Text that is ASCII apart from general punctuation — the ’
+    /// of "St Mary’s", dashes, curly quotes, which folding leaves as they are — is returned as it
+    /// is: Foundation's folding costs far more than the rest of the work on a name.
+    static func folded(_ text: String) -> String {
+        if isASCII(text) || isASCIIApartFromPunctuation(text) { return text }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    /// True when every character beyond ASCII is in Unicode's General Punctuation block
+    /// (U+2000–U+206F: UTF-8 E2 80 xx and E2 81 80–AF), which has no case or accents to fold.
+    static func isASCIIApartFromPunctuation(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                    continue
+                }
+                guard byte == 0xE2, index + 2 < bytes.count else { return false }
+                let second = bytes[index + 1]
+                guard second == 0x80 || (second == 0x81 && bytes[index + 2] <= 0xAF) else { return false }
+                index += 3
+            }
+            return true
+        }
     }
 
     /// True when every byte is ASCII, checked eight bytes at a time.
@@ -104,7 +133,7 @@ public enum TextFolding {
     /// The whole name folded for ordering: lower-case letters and digits, apostrophes dropped,
     /// anything else a single space (the same rules as `sortKey`, without its eight-byte limit).
     static func foldedForOrder(_ text: String) -> [UInt8] {
-        let source = isASCII(text) ? text : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        let source = folded(text)
         var out: [UInt8] = []
         out.reserveCapacity(source.utf8.count)
         var lastWasSpace = true
