@@ -32,6 +32,19 @@ struct RowValues {
     mutating func note(_ key: String, _ text: String) { notes.append((fieldName(key), text)) }
     mutating func note(_ column: Column, _ text: String) { notes.append((fieldName(column.label), text)) }
 
+    /// The value `keys` gives the column's text, compared ignoring case (nil for none): as
+    /// looking up `text(column).lowercased()`, without making a String of a plain ASCII cell.
+    mutating func value<Value>(_ column: Column, in keys: ByteKeys<Value>) -> Value? {
+        if let index = column.position, index < record.count {
+            switch record.withField(index, keys.match) {
+            case .found(let value): return value
+            case .absent: return nil
+            case .needsText: break
+            }
+        }
+        return keys.value(forText: text(column))
+    }
+
     /// The column's text ("" when the column is absent); a byte the encoding lacks is noted.
     mutating func text(_ key: String) -> String { text(column(key)) }
 

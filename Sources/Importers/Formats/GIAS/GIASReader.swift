@@ -265,48 +265,40 @@ enum GIASReader {
         guard let urn = row.withBytes(c.urn, { FieldParsing.wholeNumber($0, in: 100_000...999_999) }) ?? nil else {
             return .skip(Reasons.unreadable("URN"), "\(MessageText.quoted(row.text(c.urn))) is not a six-digit number")
         }
-        let status = row.text(c.status)
         var nameSuffix = ""
-        switch status.lowercased() {
-        case "open", "open, but proposed to close": break
-        case "closed":
+        switch row.value(c.status, in: GIASTypes.statuses) {
+        case .open?: break
+        case .closed?:
             guard includeClosed else { return .skip(Reasons.closed, nil) }
             let closed = row.date(c.closeDate, FieldParsing.dayMonthYear, example: "31-08-2019")
             nameSuffix = closed.map { " (closed \($0.long))" } ?? " (closed)"
-        default:
+        case nil:
+            let status = row.text(c.status)
             guard includeClosed else { return .skip(Reasons.notOpen, status) }
             nameSuffix = " (\(status.lowercased()))"
         }
-        let typeName = row.text(c.type)
-        guard let (type, funding) = GIASTypes.byName[typeName.lowercased()] else {
-            return .skip(Reasons.otherEstablishment, typeName)
+        guard let (type, funding) = row.value(c.type, in: GIASTypes.byName) else {
+            return .skip(Reasons.otherEstablishment, row.text(c.type))
         }
         let name = row.text(c.name)
         guard !name.isEmpty else { return .skip(Reasons.empty("EstablishmentName"), nil) }
-        let phaseText = row.text(c.phase)
-        guard let phase = GIASTypes.phases[phaseText.lowercased()] else {
-            return .skip(Reasons.unreadable("PhaseOfEducation (name)"), MessageText.quoted(phaseText))
+        guard let phase = row.value(c.phase, in: GIASTypes.phases) else {
+            return .skip(Reasons.unreadable("PhaseOfEducation (name)"), MessageText.quoted(row.text(c.phase)))
         }
         let low = row.withBytes(c.low) { FieldParsing.wholeNumber($0, in: 0...25) } ?? nil
         let high = row.withBytes(c.high) { FieldParsing.wholeNumber($0, in: 0...25) } ?? nil
         guard let low, let high, low <= high else {
             return .skip(Reasons.noAgeRange, "\(MessageText.quoted(row.text(c.low))) to \(MessageText.quoted(row.text(c.high)))")
         }
-        let genderText = row.text(c.gender)
-        guard let gender = GIASTypes.genders[genderText.lowercased()] else {
-            return .skip(Reasons.unreadable("Gender (name)"), MessageText.quoted(genderText))
+        guard let gender = row.value(c.gender, in: GIASTypes.genders) else {
+            return .skip(Reasons.unreadable("Gender (name)"), MessageText.quoted(row.text(c.gender)))
         }
         let postcodeText = row.text(c.postcode)
         guard let postcode = PostcodeText.canonical(postcodeText) else {
             return .skip(Reasons.noPostcode, postcodeText.isEmpty ? "empty" : MessageText.quoted(postcodeText))
         }
         let religion = row.text(c.religion)
-        let sixthForm: Bool
-        switch row.text(c.sixthForm).lowercased() {
-        case "has a sixth form": sixthForm = true
-        case "does not have a sixth form": sixthForm = false
-        default: sixthForm = high >= 18
-        }
+        let sixthForm = row.value(c.sixthForm, in: GIASTypes.sixthForms) ?? (high >= 18)
         let trustFlag = row.text(c.trustFlag).lowercased()
         let trustType: TrustType? = funding != .academy ? nil
             : PlainText.has(trustFlag, "multi-academy trust") ? .multiAcademyTrust
@@ -334,7 +326,7 @@ enum GIASReader {
             line: row.record.line, urn: urn, name: name + nameSuffix, type: type, funding: funding, trustType: trustType,
             phase: phase, ages: low...high, gender: gender,
             religiousCharacter: GIASTypes.noFaith.contains(religion.lowercased()) ? nil : religion,
-            admissionsPolicy: GIASTypes.admissionsPolicies[row.text(c.admissions).lowercased()], hasSixthForm: sixthForm,
+            admissionsPolicy: row.value(c.admissions, in: GIASTypes.admissionsPolicies), hasSixthForm: sixthForm,
             capacity: row.wholeNumber(c.capacity, in: 0...10_000), pupils: row.wholeNumber(c.pupils, in: 0...10_000),
             inspection: inspection, inspectionLeftOut: leftOut, organisation: organisation, address: address,
             town: row.text(c.town), postcode: postcode, location: location, phone: phone.isEmpty ? nil : phone,
@@ -346,9 +338,8 @@ enum GIASReader {
     /// cards (November 2025); report-card grades are not in GIAS at all.
     private static func readInspection(_ row: inout RowValues, _ c: Columns) -> (OfstedInspection, InspectionLeftOut?) {
         guard let date = row.date(c.ofstedDate, FieldParsing.dayMonthYear, example: "19-04-2013") else { return (.notYetInspected, nil) }
-        let gradeText = row.text(c.ofstedRating)
-        let grade = GIASTypes.ofstedGrades[gradeText.lowercased()]
-        if grade == nil, !gradeText.isEmpty, gradeText.lowercased() != "not applicable" {
+        let grade = row.value(c.ofstedRating, in: GIASTypes.ofstedGrades)
+        if grade == nil, case let gradeText = row.text(c.ofstedRating), !gradeText.isEmpty, gradeText.lowercased() != "not applicable" {
             row.note(c.ofstedRating, "\(MessageText.quoted(gradeText)) is not an Ofsted grade — left out")
         }
         if date >= OfstedFacts.reportCardsBegan.value { return (.notYetInspected, .reportCard) }

@@ -19,7 +19,7 @@ enum SchoolFunding: Sendable {
 /// and are not used; the names are. Types parents do not choose between (pupil referral units,
 /// further education, universities, secure units, schools abroad) are left out.
 enum GIASTypes {
-    static let byName: [String: (SchoolType, SchoolFunding)] = [
+    static let byName = ByteKeys<(SchoolType, SchoolFunding)>([
         "academy converter": (.academyConverter, .academy),
         "academy sponsor led": (.sponsorLedAcademy, .academy),
         "academy 16-19 converter": (.academyConverter, .academy),
@@ -41,28 +41,36 @@ enum GIASTypes {
         "non-maintained special school": (.special, .nonMaintainedSpecial),
         "other independent school": (.independent, .independent),
         "other independent special school": (.special, .independentSpecial),
-    ]
+    ])
 
-    static let phases: [String: SchoolPhase] = [
+    static let phases = ByteKeys<SchoolPhase>([
         "nursery": .nursery, "primary": .primary, "middle deemed primary": .middle, "middle deemed secondary": .middle,
         "middle": .middle, "secondary": .secondary, "all-through": .allThrough, "all through": .allThrough,
         "16 plus": .sixteenPlus, "not applicable": .notApplicable,
-    ]
+    ])
 
-    static let genders: [String: SchoolGender] = ["mixed": .mixed, "boys": .boys, "girls": .girls]
+    enum Status { case open, closed }
 
-    static let admissionsPolicies: [String: AdmissionsPolicy] = [
+    /// Open schools, including those proposed to close; any other status is shown as GIAS words it.
+    static let statuses = ByteKeys<Status>(["open": .open, "open, but proposed to close": .open, "closed": .closed])
+
+    /// Whether a school has a sixth form; otherwise judged by its age range.
+    static let sixthForms = ByteKeys<Bool>(["has a sixth form": true, "does not have a sixth form": false])
+
+    static let genders = ByteKeys<SchoolGender>(["mixed": .mixed, "boys": .boys, "girls": .girls])
+
+    static let admissionsPolicies = ByteKeys<AdmissionsPolicy>([
         "non-selective": .nonSelective, "selective": .selective, "not applicable": .notApplicable,
-    ]
+    ])
 
     /// Religious characters that mean none.
     static let noFaith: Set<String> = ["", "none", "does not apply", "unknown", "not applicable", "no religious character"]
 
     /// Ofsted's single-word grades as GIAS wrote them; "Serious Weaknesses" and "Special Measures"
     /// are the two kinds of Inadequate.
-    static let ofstedGrades: [String: HistoricalOfstedGrade] = [
+    static let ofstedGrades = ByteKeys<HistoricalOfstedGrade>([
         "outstanding": .outstanding, "good": .good, "requires improvement": .requiresImprovement,
         "satisfactory": .requiresImprovement, "inadequate": .inadequate, "serious weaknesses": .inadequate,
         "special measures": .inadequate,
-    ]
+    ])
 }
