@@ -238,8 +238,8 @@ struct ValidationTests {
     }
 }
 
-/// Large tables are read in two halves on two threads; line numbers and results must not notice.
-@Suite("Large tables read in two halves")
+/// Large tables are read in parts on every core; line numbers and results must not notice.
+@Suite("Large tables read in parts")
 struct SplitTableTests {
     private static func lineCount(_ fixture: CatalogFixture, _ file: String) -> Int {
         (fixture.files[file] ?? "").split(separator: "\n", omittingEmptySubsequences: false).count - 1
@@ -247,7 +247,7 @@ struct SplitTableTests {
 
     @Test func aProblemInTheSecondHalfHasItsRealLine() throws {
         var fixture = CatalogFixture(seed: 4, providers: 3_000)
-        #expect((fixture.files["schools.csv"]?.utf8.count ?? 0) > ProviderTableReader.splitSize)
+        #expect((fixture.files["schools.csv"]?.utf8.count ?? 0) > 2 * ProviderTableReader.partSize)
         let last = Self.lineCount(fixture, "schools.csv")
         fixture.set("schools.csv", line: last - 3, column: "ofsted_date", to: "31/02/2024")
         fixture.set("schools.csv", line: 5, column: "pupils", to: "many")
@@ -256,11 +256,15 @@ struct SplitTableTests {
         #expect(problems.contains { $0.hasPrefix("catalog/schools.csv:5: pupils: \"many\" is not a whole number") })
     }
 
-    @Test func aLineBreakInsideAQuotedValueAcrossTheMiddleIsHandled() throws {
+    @Test func aLineBreakInsideAQuotedValueAcrossAnEdgeIsHandled() throws {
         var fixture = CatalogFixture(seed: 4, providers: 3_000)
-        // Put a quoted line break into seven rows around the middle, so one of them spans the split
-        // (bottom up, so each edit leaves the lines above where they were).
-        let middle = Self.lineCount(fixture, "care.csv") / 2
+        // Put a quoted line break into seven rows around the first edge between parts, so one of
+        // them spans it (bottom up, so each edit leaves the lines above where they were).
+        let bytes = Array((fixture.files["care.csv"] ?? "").utf8)
+        var problems: [CatalogProblem] = []
+        let table = try #require(ProviderTableReader.prepare(kind: .care, file: "care.csv", data: bytes, problems: &problems))
+        let edge = try #require(table.splits.first)
+        let middle = bytes[..<edge].count { $0 == 0x0A }
         for line in ((middle - 3)...(middle + 3)).reversed() {
             fixture.set("care.csv", line: line, column: "address", to: "1 High Street\nFlat 2")
         }
@@ -284,8 +288,8 @@ struct SplitTableTests {
 
 @Suite("Split reading, forced")
 struct ForcedSplitTests {
-    /// Reads a table whole, and again split at `split`, and returns both results.
-    private func readBothWays(_ text: String, split: (Int) -> Int) throws -> (whole: TableResult, halves: TableResult) {
+    /// Reads a table whole, and again in parts starting at `splits`, and returns both results.
+    private func readBothWays(_ text: String, splits: (Int) -> [Int]) throws -> (whole: TableResult, halves: TableResult) {
         let fixture = CatalogFixture(seed: 2, providers: 60)
         let context = LoadContext(manifest: try fixture.load().manifest)
         var problems: [CatalogProblem] = []
@@ -294,10 +298,32 @@ struct ForcedSplitTests {
         let whole = ProviderTableReader.readPart(table, from: table.bodyStart, line: table.bodyLine, until: nil, context: context).result
         let forced = ProviderTableReader.Prepared(kind: .care, file: "care.csv", data: data, mapping: table.mapping,
                                                   headerFields: table.headerFields, bodyStart: table.bodyStart,
-                                                  bodyLine: table.bodyLine, split: split(data.count))
-        let first = ProviderTableReader.readPart(forced, from: forced.bodyStart, line: forced.bodyLine, until: forced.split, context: context)
-        let second = ProviderTableReader.readPart(forced, from: forced.split ?? 0, line: 1, until: nil, context: context)
-        return (whole, ProviderTableReader.assemble(forced, first: first, second: second, context: context))
+                                                  bodyLine: table.bodyLine, splits: splits(data.count))
+        let parts = (0..<forced.partCount).map { ProviderTableReader.readPart(forced, number: $0, context: context) }
+        return (whole, ProviderTableReader.assemble(forced, parts: parts, context: context))
+    }
+
+    private func readBothWays(_ text: String, split: (Int) -> Int) throws -> (whole: TableResult, halves: TableResult) {
+        try readBothWays(text, splits: { [split($0)] })
+    }
+
+    @Test func manyPartsWithEdgesInsideAndBetweenRecordsGiveTheSameTable() throws {
+        var fixture = CatalogFixture(seed: 2, providers: 60)
+        fixture.set("care.csv", line: 6, column: "address", to: "1 High Street\nFlat 2\nBack door")
+        fixture.set("care.csv", line: 12, column: "price", to: "lots")
+        let text = fixture.files["care.csv"] ?? ""
+        let bytes = Array(text.utf8)
+        let lineStarts = bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
+        try #require(lineStarts.count > 16)
+        let inside = bytes.firstIndex(of: UInt8(ascii: "\n"), after: "1 High Street")
+        let alsoInside = bytes.firstIndex(of: UInt8(ascii: "\n"), after: "Flat 2")
+        // Two edges inside one record, edges at record starts, and two parts that are one record each.
+        let splits = [lineStarts[2], inside, alsoInside, lineStarts[10], lineStarts[11], lineStarts[12], lineStarts[15]].sorted()
+        let (whole, parts) = try readBothWays(text) { _ in splits }
+        #expect(parts.providers == whole.providers)
+        #expect(parts.lines == whole.lines)
+        #expect(parts.problems.map(\.description) == whole.problems.map(\.description))
+        #expect(whole.problems.compactMap(\.line) == [6, 12])
     }
 
     @Test func splitInsideAQuotedValueFallsBackToReadingOn() throws {

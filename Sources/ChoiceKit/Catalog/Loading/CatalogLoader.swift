@@ -147,9 +147,7 @@ public enum CatalogLoader {
         return CatalogCheckReport(problems: problems, catalog: catalog)
     }
 
-    /// Every table, and both halves of each large one, on whichever thread is free: they share
-    /// nothing but the read-only context.
-    /// The tables one at a time, largest first, each in two halves on two cores: only one
+    /// The tables one at a time, largest first, each in parts on every core: only one
     /// table's bytes are held at once (a national catalog's tables are 44 MB together), and each
     /// is let go as soon as it is read.
     private static func readTables(kinds: [ProviderKind], manifest: Manifest, source: any CatalogSource,
@@ -187,8 +185,8 @@ public enum CatalogLoader {
                 file: path, line: nil, field: "(file)", message: "cannot be read (\(reason))",
                 fix: "check the file and its permissions")])
         }
-        DispatchQueue.concurrentPerform(iterations: work.split == nil ? 1 : 2) { half in
-            work.read(half: half, context: context)
+        DispatchQueue.concurrentPerform(iterations: work.partCount) { part in
+            work.read(part: part, context: context)
         }
         var result = TableResult(problems: problems)
         guard let rows = work.result else { return result }
@@ -199,36 +197,36 @@ public enum CatalogLoader {
     }
 }
 
-/// One table being read in one or two parts. Whichever part finishes last joins them, and the
-/// table's bytes are let go at once, so a large catalog's files are not all held until the end.
+/// One table being read in parts. Whichever part finishes last joins them, and the table's bytes
+/// are let go at once, so a large catalog's files are not all held until the end.
 private final class TableWork: @unchecked Sendable {
     private let lock = NSLock()
     private var table: ProviderTableReader.Prepared?
-    private var parts: [Int: ProviderTableReader.Part] = [:]
-    let split: Int?
+    private var parts: [ProviderTableReader.Part?]
+    private var finished = 0
+    let partCount: Int
     private(set) var result: TableResult?
 
     init(_ table: ProviderTableReader.Prepared) {
         self.table = table
-        split = table.split
+        partCount = table.partCount
+        parts = Array(repeating: nil, count: table.partCount)
     }
 
-    func read(half: Int, context: LoadContext) {
+    func read(part number: Int, context: LoadContext) {
         guard let table = lock.withLock({ self.table }) else { return }
-        let part = half == 0
-            ? ProviderTableReader.readPart(table, from: table.bodyStart, line: table.bodyLine, until: table.split, context: context)
-            : ProviderTableReader.readPart(table, from: table.split ?? table.bodyStart, line: 1, until: nil, context: context)
-        let complete: (first: ProviderTableReader.Part, second: ProviderTableReader.Part?)? = lock.withLock {
-            parts[half] = part
-            guard let first = parts[0], split == nil || parts[1] != nil else { return nil }
-            return (first, parts[1])
+        let part = ProviderTableReader.readPart(table, number: number, context: context)
+        let complete: [ProviderTableReader.Part]? = lock.withLock {
+            parts[number] = part
+            finished += 1
+            return finished == partCount ? parts.compactMap { $0 } : nil
         }
         guard let complete else { return }
-        let rows = ProviderTableReader.assemble(table, first: complete.first, second: complete.second, context: context)
+        let rows = ProviderTableReader.assemble(table, parts: complete, context: context)
         lock.withLock {
             result = rows
             self.table = nil
-            parts = [:]
+            parts = []
         }
     }
 }

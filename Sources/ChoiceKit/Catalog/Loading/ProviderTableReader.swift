@@ -31,11 +31,12 @@ struct TableResult: Sendable {
 }
 
 /// Reads one provider table (schools.csv, care.csv, gp.csv, other.csv). A large table is read in
-/// two halves on two threads: the second half starts, speculatively, after the first line break
-/// past the middle, and is used only if the first half's last record ends exactly there (a quoted
-/// value with a line break across the middle sends the first half on to the end instead).
+/// parts that the cores take as they come free (equal halves left one core idle whenever the
+/// other was shared): each part after the first starts, speculatively, after the first line break
+/// past its share of the bytes, and is used only if the part before it ends exactly there (a
+/// quoted value with a line break across the edge sends the reading on from where it did end).
 enum ProviderTableReader {
-    /// A table whose header has been read, ready for its rows to be read in one or two parts.
+    /// A table whose header has been read, ready for its rows to be read in parts.
     struct Prepared: Sendable {
         let kind: ProviderKind
         let file: String
@@ -44,12 +45,16 @@ enum ProviderTableReader {
         let headerFields: Int
         let bodyStart: Int
         let bodyLine: Int
-        /// Where the second half starts, if the table is split.
-        let split: Int?
+        /// Where each part after the first starts, in order (none for a table read whole).
+        let splits: [Int]
+
+        var partCount: Int { splits.count + 1 }
     }
 
-    /// Tables smaller than this are read in one piece.
-    static let splitSize = 256 * 1024
+    /// A part's share of a table's bytes, at least; a table smaller than two parts is read whole.
+    static let partSize = 128 * 1024
+    /// Enough parts for the cores to share the work evenly, few enough that joining them is nothing.
+    static let maximumParts = 8
 
     /// Reads the header; nil (with the problems in `problems`) when the rows cannot be read.
     static func prepare(kind: ProviderKind, file: String, data: [UInt8], problems: inout [CatalogProblem]) -> Prepared? {
@@ -68,14 +73,16 @@ enum ProviderTableReader {
                 return nil
             }
             guard let mapping = mapHeader(header, bytes: bytes, layout: layout, file: file, problems: &problems) else { return nil }
-            var split: Int?
-            if bytes.count - reader.offset >= splitSize {
-                var index = reader.offset + (bytes.count - reader.offset) / 2
+            let body = bytes.count - reader.offset
+            let parts = min(maximumParts, body / partSize)
+            var splits: [Int] = []
+            for part in 1..<max(1, parts) {
+                var index = reader.offset + body / parts * part
                 while index < bytes.count, bytes[index] != 0x0A { index += 1 }
-                if index + 1 < bytes.count { split = index + 1 }
+                if index + 1 < bytes.count, index + 1 > (splits.last ?? reader.offset) { splits.append(index + 1) }
             }
             return Prepared(kind: kind, file: file, data: data, mapping: mapping, headerFields: header.count,
-                            bodyStart: reader.offset, bodyLine: reader.line, split: split)
+                            bodyStart: reader.offset, bodyLine: reader.line, splits: splits)
         }
     }
 
@@ -127,25 +134,35 @@ enum ProviderTableReader {
         }
     }
 
-    /// Joins the parts of a table, or, if the split fell inside a record, reads on from where the
-    /// first part stopped.
-    static func assemble(_ table: Prepared, first: Part, second: Part?, context: LoadContext) -> TableResult {
-        var result = first.result
-        guard let split = table.split, let second else { return result }
-        if first.endOffset == split {
-            let shift = first.endLine - 1
-            result.providers += second.result.providers
-            result.lines += second.result.lines.map { $0 + shift }
-            result.problems += second.result.problems.map { problem in
+    /// Reads part `number` of the table: from its start (lines counted from 1 there, but for the
+    /// first part) to the next part's.
+    static func readPart(_ table: Prepared, number: Int, context: LoadContext) -> Part {
+        let start = number == 0 ? table.bodyStart : table.splits[number - 1]
+        return readPart(table, from: start, line: number == 0 ? table.bodyLine : 1,
+                        until: number < table.splits.count ? table.splits[number] : nil, context: context)
+    }
+
+    /// Joins the parts of a table in order; where a part did not end exactly where the next
+    /// began (the edge fell inside a record), reads on from where it did end instead.
+    static func assemble(_ table: Prepared, parts: [Part], context: LoadContext) -> TableResult {
+        guard var result = parts.first?.result else { return TableResult() }
+        var end = parts[0].endOffset, endLine = parts[0].endLine
+        for number in 1..<max(1, parts.count) {
+            let part: Part, shift: Int
+            if end == table.splits[number - 1] {
+                (part, shift) = (parts[number], endLine - 1)
+            } else {
+                let limit = number < table.splits.count ? table.splits[number] : nil
+                (part, shift) = (readPart(table, from: end, line: endLine, until: limit, context: context), 0)
+            }
+            result.providers += part.result.providers
+            result.lines += part.result.lines.map { $0 + shift }
+            result.problems += part.result.problems.map { problem in
                 var moved = problem
                 moved.line = problem.line.map { $0 + shift }
                 return moved
             }
-        } else {
-            let rest = readPart(table, from: first.endOffset, line: first.endLine, until: nil, context: context)
-            result.providers += rest.result.providers
-            result.lines += rest.result.lines
-            result.problems += rest.result.problems
+            (end, endLine) = (part.endOffset, part.endLine + shift)
         }
         return result
     }
