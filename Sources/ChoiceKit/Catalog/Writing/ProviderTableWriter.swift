@@ -13,8 +13,9 @@ public enum ProviderTableWriter {
         let rows = providers.filter { $0.kind == kind }
         var bytes: [UInt8] = []
         CSVWriter.appendRow(layout.names, to: &bytes)
-        // Large tables are written in parts at once, one per core, and joined in order.
-        let parts = rows.count >= partRows ? ProcessInfo.processInfo.activeProcessorCount : 1
+        // Large tables are written in parts at once, joined in order: several per core, taken as
+        // the cores come free (one part each left a core idle whenever the other was shared).
+        let parts = max(1, min(maximumParts, rows.count / partRows))
         let written = Slots<[UInt8]>(count: parts, initial: [])
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let range = (rows.count * part / parts)..<(rows.count * (part + 1) / parts)
@@ -26,8 +27,9 @@ public enum ProviderTableWriter {
         return bytes
     }
 
-    /// Below this many rows a table is written in one piece.
-    static let partRows = 5_000
+    /// A part's rows, at least: a table of fewer than twice this is written in one piece.
+    static let partRows = 2_500
+    static let maximumParts = 8
 
     private static func rowBytes(_ providers: ArraySlice<Provider>, layout: TableLayout, postcodes: [String: GeoPoint]) -> [UInt8] {
         var bytes: [UInt8] = []
