@@ -125,6 +125,37 @@ struct AdmissionsCatalogTests {
             "catalog/schools.csv:\(line): offers_last_round: \"many\" is not a number of places from 0 to 2000 — write whole places, e.g. siblings: 24"))
     }
 
+    /// Most cells are read straight from their bytes; the rest the long way, with messages. Both
+    /// must read a cell the same.
+    @Test func offersReadTheSameWhicheverWayTheyAreRead() throws {
+        let cases: [(cell: String, offers: [Int]?, problem: String?)] = [
+            ("looked after: 1|siblings: 20|distance: 39", [1, 20, 39], nil),
+            ("  Distance :039 | LOOKED AFTER: 0 ||siblings:2000 ", [0, 2_000, 39], nil),
+            ("looked after: +5", [5], nil),
+            ("siblings: 2001", nil, "\"2001\" is not a number of places from 0 to 2000"),
+            ("siblings: 1|siblings: 2", nil, "\"siblings\" is given twice"),
+            ("siblings:", nil, "\"siblings:\" is not a criterion and a number of places"),
+            ("siblings 4", nil, "\"siblings 4\" is not a criterion and a number of places"),
+            ("sìblings: 4", nil, "\"sìblings: 4\" is not a criterion and a number of places"),
+            ("distance: 12 3", nil, "\"12 3\" is not a number of places from 0 to 2000"),
+        ]
+        for (cell, offers, problem) in cases {
+            var fixture = CatalogFixture()
+            let line = try schoolLine(fixture) { $0.contains(",looked after|siblings|distance,") }
+            fixture.set("schools.csv", line: line, column: "offers_last_round", to: cell)
+            let found = problems(fixture).filter { $0.hasPrefix("catalog/schools.csv:\(line): offers_last_round:") }
+            if let problem {
+                #expect(found.contains { $0.contains(problem) }, "\(cell): \(found)")
+            } else {
+                #expect(found.isEmpty, "\(cell): \(found)")
+                let loaded = try fixture.load()
+                let id = fixture.cell("schools.csv", line: line, column: "id")
+                let school = try #require(loaded.provider(id: id)?.school)
+                #expect(school.arrangements.offersLastRound.map(\.places) == offers, "\(cell)")
+            }
+        }
+    }
+
     @Test func schoolDayTimesAndOpenDays() throws {
         var fixture = CatalogFixture()
         let line = try schoolLine(fixture) { $0.contains(",08:") }

@@ -43,9 +43,14 @@ public struct AdmissionArrangements: Hashable, Sendable {
             order = 0
             faith = nil
             feederSchool = nil
-            var seen = Set<OversubscriptionCriterion.Kind>()
-            for criterion in newValue where seen.insert(criterion.kind).inserted && seen.count <= 8 {
-                order |= UInt32(criterion.kind.caseIndex + 1) << UInt32((seen.count - 1) * 4)
+            // Each kind once, at most eight (a bit per kind seen: this runs for every school loaded).
+            var seen: UInt32 = 0, count: UInt32 = 0
+            for criterion in newValue {
+                let index = criterion.kind.caseIndex
+                guard seen & (1 << index) == 0, count < 8 else { continue }
+                seen |= 1 << index
+                count += 1
+                order |= UInt32(index + 1) << ((count - 1) * 4)
                 if criterion.kind == .faith { faith = criterion.detail }
                 if criterion.kind == .feederSchool { feederSchool = criterion.detail }
             }
@@ -82,7 +87,7 @@ public struct AdmissionArrangements: Hashable, Sendable {
 
 /// One oversubscription criterion. Faith and feeder criteria carry which faith or school.
 public struct OversubscriptionCriterion: Hashable, Sendable {
-    public enum Kind: String, CaseIterable, Hashable, Sendable {
+    public enum Kind: String, LabelledValue, CaseIterable, Hashable, Sendable {
         case lookedAfter, siblings, faith, catchment, feederSchool, childrenOfStaff, distance, randomAllocation
 
         /// The words written in catalog files.
@@ -111,14 +116,6 @@ public struct OversubscriptionCriterion: Hashable, Sendable {
             case .distance: return "children living nearest"
             case .randomAllocation: return "children picked by random allocation"
             }
-        }
-
-        public static var labelList: String { allCases.map { "\"\($0.label)\"" }.joined(separator: ", ") }
-
-        public init?(label: String) {
-            let lowered = label.lowercased()
-            guard let match = Self.allCases.first(where: { $0.label == lowered }) else { return nil }
-            self = match
         }
     }
 

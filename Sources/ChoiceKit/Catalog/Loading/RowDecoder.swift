@@ -39,7 +39,7 @@ struct RowDecoder {
     }
 
     /// The cell's bytes without surrounding spaces, `""` unescaped; nil when empty or absent.
-    private func withCell<R>(_ column: ColumnID, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+    func withCell<R>(_ column: ColumnID, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         guard let field = field(column), !field.isEmpty else { return nil }
         return CSVReader.withFieldBytes(field, in: bytes) { raw in
             var start = 0, end = raw.count
@@ -323,13 +323,17 @@ struct RowDecoder {
 }
 
 extension Substring {
-    func trimmingSpaces() -> String {
-        var slice = self
-        while slice.first == " " { slice = slice.dropFirst() }
-        while slice.last == " " { slice = slice.dropLast() }
-        return String(slice)
+    /// Without spaces at either end, found on the UTF-8 bytes (no Character is made).
+    func trimmingSpaces() -> Substring {
+        let text = self
+        let utf8 = text.utf8
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, utf8[start] == 0x20 { start = utf8.index(after: start) }
+        while end > start, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
+        return text[start..<end]
     }
 }
+
 
 enum YesNo: String, LabelledValue, CaseIterable {
     case yes, no

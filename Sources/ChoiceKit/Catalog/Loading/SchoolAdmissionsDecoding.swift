@@ -19,6 +19,7 @@ struct SchoolAdmissionColumnIDs: Sendable {
 extension ProviderRowDecoder {
     private static var admissionColumns: SchoolAdmissionColumnIDs { schoolColumns.admissions }
     private static let measures = LabelTable<DistanceMeasure>(extra: ["straight-line": .straightLine, "walking route": .route])
+    private static let criterionKinds = LabelTable<OversubscriptionCriterion.Kind>()
 
     /// Criteria in order, how distance is measured and last year's offers per criterion, checked
     /// against the School Admissions Code's rules on order.
@@ -47,14 +48,15 @@ extension ProviderRowDecoder {
     /// `faith (Roman Catholic)`, `feeder school (S900012)`, or a plain label. A faith criterion with
     /// no faith named means the school's own.
     private static func criterion(_ item: String, schoolFaith: String?) -> OversubscriptionCriterion? {
-        var label = item, detail: String?
-        if let open = item.firstIndex(of: "("), item.hasSuffix(")") {
-            label = String(item[..<open]).trimming(" ")
-            let inner = item[item.index(after: open)..<item.index(before: item.endIndex)]
-            detail = String(inner).trimming(" ")
-            if detail?.isEmpty == true { detail = nil }
+        // On the UTF-8 bytes and through a label table: every school has a list of these.
+        let utf8 = item.utf8
+        var label = item[...], detail: String?
+        if let open = utf8.firstIndex(of: UInt8(ascii: "(")), utf8.last == UInt8(ascii: ")") {
+            label = item[..<open].trimmingSpaces()
+            let inner = item[utf8.index(after: open)..<utf8.index(before: utf8.endIndex)].trimmingSpaces()
+            detail = inner.isEmpty ? nil : String(inner)
         }
-        guard let kind = OversubscriptionCriterion.Kind(label: label) else { return nil }
+        guard let kind = criterionKinds.value(for: String(label)) else { return nil }
         if kind == .faith, detail == nil { detail = schoolFaith }
         return OversubscriptionCriterion(kind, detail: kind == .faith || kind == .feederSchool ? detail : nil)
     }
@@ -84,10 +86,18 @@ extension ProviderRowDecoder {
 
     /// `looked after: 2|siblings: 24|distance: 34`: each a criterion of the list and a count.
     private func decodeOffers(_ row: inout RowDecoder, criteria: [OversubscriptionCriterion]) -> [CriterionOffers] {
+        if let quick = row.withCell(Self.admissionColumns.offersLastRound, { Self.wellFormedOffers($0, criteria: criteria) }),
+           let offers = quick {
+            return offers
+        }
         var offers: [CriterionOffers] = []
         for item in row.list(Self.admissionColumns.offersLastRound) {
-            let parts = item.split(separator: ":", maxSplits: 1).map { String($0).trimming(" ") }
-            guard parts.count == 2, let kind = OversubscriptionCriterion.Kind(label: parts[0]) else {
+            // The text either side of the first colon, each side needing something before trimming.
+            let utf8 = item.utf8
+            let colon = utf8.firstIndex(of: UInt8(ascii: ":"))
+            let parts = colon.map { colon in [item[..<colon], item[utf8.index(after: colon)...]] }?.filter { !$0.isEmpty }
+                .map { String($0.trimmingSpaces()) } ?? []
+            guard parts.count == 2, let kind = Self.criterionKinds.value(for: parts[0]) else {
                 row.problem("offers_last_round", "\"\(TextSafety.inert(item))\" is not a criterion and a number of places",
                             "write each as criterion: places, e.g. siblings: 24")
                 continue
@@ -106,6 +116,45 @@ extension ProviderRowDecoder {
                 row.problem("offers_last_round", "\"\(kind.label)\" is given twice", "give each criterion's places once")
                 continue
             }
+            offers.append(CriterionOffers(kind: kind, places: places))
+        }
+        let order = criteria.map(\.kind)
+        return offers.sorted { (order.firstIndex(of: $0.kind) ?? 0) < (order.firstIndex(of: $1.kind) ?? 0) }
+    }
+
+    /// The offers read straight from the cell's bytes when every item is plain ASCII, well formed,
+    /// and names one of `criteria` once, as almost every cell does; nil sends the cell the long way
+    /// (above), which says what is wrong. Every school has one of these cells.
+    private static func wellFormedOffers(_ cell: UnsafeBufferPointer<UInt8>, criteria: [OversubscriptionCriterion]) -> [CriterionOffers]? {
+        func trimmed(_ range: Range<Int>) -> Range<Int> {
+            var start = range.lowerBound, end = range.upperBound
+            while start < end, cell[start] == 0x20 { start += 1 }
+            while end > start, cell[end - 1] == 0x20 { end -= 1 }
+            return start..<end
+        }
+        for byte in cell where byte < 0x20 || byte >= 0x7F { return nil }
+        var offers: [CriterionOffers] = []
+        var seen: UInt32 = 0
+        var start = 0
+        while start <= cell.count {
+            var end = start
+            while end < cell.count, cell[end] != UInt8(ascii: "|") { end += 1 }
+            let item = trimmed(start..<end)
+            start = end + 1
+            if item.isEmpty { continue }
+            guard let colon = item.first(where: { cell[$0] == UInt8(ascii: ":") }) else { return nil }
+            let name = trimmed(item.lowerBound..<colon), number = trimmed((colon + 1)..<item.upperBound)
+            guard !name.isEmpty, (1...4).contains(number.count),
+                  let kind = criterionKinds.value(forBytes: UnsafeBufferPointer(rebasing: cell[name])) else { return nil }
+            var places = 0
+            for index in number {
+                let digit = cell[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                places = places * 10 + Int(digit)
+            }
+            let bit: UInt32 = 1 << kind.caseIndex
+            guard places <= 2_000, seen & bit == 0, criteria.contains(where: { $0.kind == kind }) else { return nil }
+            seen |= bit
             offers.append(CriterionOffers(kind: kind, places: places))
         }
         let order = criteria.map(\.kind)
