@@ -19,6 +19,19 @@ struct TextFoldingTests {
         #expect(TextFolding.tokens("St Mary’s") == ["st", "marys"])
     }
 
+    /// The keys names are ordered by are the first sixteen bytes of the folded name.
+    @Test func orderKeysAreTheFoldedNamesFirstSixteenBytes() {
+        for name in ["", "A", "St Mary’s C of E Primary School", "  --Hope--  Academy", "Belvédère Straße 12", "O'Brien's",
+                     "123456789012345678", "Ørsted Ærø"] {
+            let folded = TextFolding.foldedForOrder(name)
+            func key(from start: Int) -> UInt64 {
+                (start..<(start + 8)).reduce(UInt64(0)) { $0 << 8 | UInt64($1 < folded.count ? folded[$1] : 0) }
+            }
+            let keys = TextFolding.orderKeys(name)
+            #expect(keys.first == key(from: 0) && keys.second == key(from: 8), "\(name)")
+        }
+    }
+
     @Test func accentsAndOtherScriptsStillFold() {
         for name in ["Belvédère", "ÉCOLE", "Straße", "Ørsted", "naïve ™ — x"] {
             #expect(!TextFolding.isASCIIApartFromPunctuation(name), "\(name)")

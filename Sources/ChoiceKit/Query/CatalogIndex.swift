@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Everything worked out once at load so queries stay fast at 100,000 providers. Every part is a
 /// flat array, so a snapshot stores them as they are and a launch reads them back without
@@ -98,20 +99,13 @@ public struct CatalogIndex: Sendable {
 enum NameRanking {
     static func ranks(of providers: [Provider]) -> [UInt32] {
         let count = providers.count
-        func key(_ bytes: [UInt8], from start: Int) -> UInt64 {
-            var key: UInt64 = 0
-            for index in start..<(start + 8) { key = key << 8 | UInt64(index < bytes.count ? bytes[index] : 0) }
-            return key
-        }
         // Keys only: the folded names themselves are made again for the few runs that need them,
         // rather than kept for all (they would be a tenth of the load's peak memory).
         var first = [UInt64](repeating: 0, count: count)
         var second = [UInt64](repeating: 0, count: count)
         providers.withUnsafeBufferPointer { buffer in
             for index in buffer.indices {
-                let folded = TextFolding.foldedForOrder(buffer[index].name)
-                first[index] = key(folded, from: 0)
-                second[index] = key(folded, from: 8)
+                (first[index], second[index]) = TextFolding.orderKeys(buffer[index].name)
             }
         }
         let secondByPosition = second
@@ -125,12 +119,17 @@ enum NameRanking {
             var end = start + 1
             while end < count, first[end] == first[start], second[end] == second[start] { end += 1 }
             if end - start > 1 {
-                let folded = order[start..<end].map { (position: $0, name: TextFolding.foldedForOrder(providers[Int($0)].name)) }
-                let sorted = folded.sorted { left, right in
-                    if left.name != right.name { return left.name.dropFirst(16).lexicographicallyPrecedes(right.name.dropFirst(16)) }
-                    return providers[Int(left.position)].id < providers[Int(right.position)].id
+                // Names alike in their first sixteen bytes (many "St Mary's …" share far more): the
+                // whole folded names, then ids, each taken once rather than in every comparison.
+                var members = order[start..<end].map { position in
+                    let provider = providers[Int(position)]
+                    return (position: position, name: TextFolding.foldedForOrder(provider.name), id: provider.id)
                 }
-                for (offset, entry) in sorted.enumerated() { order[start + offset] = entry.position }
+                members.sort { left, right in
+                    let byName = Self.compare(left.name, right.name)
+                    return byName != 0 ? byName < 0 : left.id < right.id
+                }
+                for (offset, entry) in members.enumerated() { order[start + offset] = entry.position }
             }
             start = end
         }
@@ -141,6 +140,18 @@ enum NameRanking {
 }
 
 extension NameRanking {
+    /// Negative, zero or positive as `left` orders before, with or after `right`, byte by byte.
+    static func compare(_ left: [UInt8], _ right: [UInt8]) -> Int {
+        let common = min(left.count, right.count)
+        let order = left.withUnsafeBufferPointer { leftBytes in
+            right.withUnsafeBufferPointer { rightBytes in
+                guard common > 0, let leftStart = leftBytes.baseAddress, let rightStart = rightBytes.baseAddress else { return Int32(0) }
+                return memcmp(leftStart, rightStart, common)
+            }
+        }
+        return order != 0 ? Int(order) : left.count - right.count
+    }
+
     /// Same names sit next to each other in name order, so comparing neighbours finds them all.
     static func namesakes(of providers: [Provider], ranks: [UInt32]) -> [Int32] {
         guard ranks.count == providers.count, providers.count > 1 else { return [] }

@@ -51,7 +51,7 @@ public struct SearchIndex: Sendable {
         providers.withUnsafeBufferPointer { buffer in
             for position in buffer.indices {
                 let owner = UInt64(position)
-                builder.addUncached(buffer[position].name, owner: owner)
+                builder.add(buffer[position].name, owner: owner)
                 let organisation = buffer[position].organisation
                 if !organisation.isEmpty { builder.add(organisation, owner: owner) }
                 let town = buffer[position].town
@@ -99,29 +99,23 @@ public struct SearchIndex: Sendable {
     private struct Builder {
         var tokens = TokenTable()
         var pairs: [UInt64] = []
-        private var textTokens: [String: [UInt64]] = [:]
+        /// The tokens of the text being added, joined, for `alsoWhole`.
+        private var joined: [UInt8] = []
 
-        mutating func addUncached(_ text: String, owner: UInt64) {
-            TextFolding.forEachToken(text) { pairs.append(intern($0) << 32 | owner) }
-        }
-
+        /// Each token of `text` is interned by its bytes (no String, no hashing of the whole text:
+        /// a cache of texts' tokens cost more in hashing than it saved).
         mutating func add(_ text: String, owner: UInt64, alsoWhole: Bool = false) {
-            if let cached = textTokens[text] {
-                for id in cached { pairs.append(id << 32 | owner) }
-                return
+            joined.removeAll(keepingCapacity: true)
+            var count = 0
+            TextFolding.forEachToken(text) { token in
+                pairs.append(tokens.intern(token) << 32 | owner)
+                if alsoWhole { joined.append(contentsOf: token) }
+                count += 1
             }
-            var ids: [UInt64] = []
-            TextFolding.forEachToken(text) { ids.append(intern($0)) }
-            if alsoWhole, ids.count > 1 {
-                let whole = Array(TextFolding.tokens(text).joined().utf8)
-                ids.append(whole.withUnsafeBufferPointer { intern($0) })
+            if alsoWhole, count > 1 {
+                let whole = joined.withUnsafeBufferPointer { tokens.intern($0) }
+                pairs.append(whole << 32 | owner)
             }
-            textTokens[text] = ids
-            for id in ids { pairs.append(id << 32 | owner) }
-        }
-
-        private mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-            tokens.intern(bytes)
         }
     }
 

@@ -130,6 +130,31 @@ public enum TextFolding {
         }
     }
 
+    /// The first sixteen bytes of `foldedForOrder(text)` as two big-endian keys (zero-padded),
+    /// made without the folded array: every name is keyed, few need more than this to be ordered.
+    static func orderKeys(_ text: String) -> (first: UInt64, second: UInt64) {
+        var source = folded(text)
+        return source.withUTF8 { utf8 in
+            var first: UInt64 = 0, second: UInt64 = 0, count = 0
+            var lastWasSpace = true
+            func put(_ byte: UInt8) {
+                if count < 8 { first |= UInt64(byte) << (56 - 8 * UInt64(count)) } else { second |= UInt64(byte) << (56 - 8 * UInt64(count - 8)) }
+                count += 1
+            }
+            for byte in utf8 {
+                guard count < 16 else { break }
+                switch byte {
+                case 65...90: put(byte + 32); lastWasSpace = false
+                case 97...122, 48...57: put(byte); lastWasSpace = false
+                case 39: continue
+                default:
+                    if !lastWasSpace { put(32); lastWasSpace = true }
+                }
+            }
+            return (first, second)
+        }
+    }
+
     /// The whole name folded for ordering: lower-case letters and digits, apostrophes dropped,
     /// anything else a single space (the same rules as `sortKey`, without its eight-byte limit).
     static func foldedForOrder(_ text: String) -> [UInt8] {
