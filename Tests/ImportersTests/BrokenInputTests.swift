@@ -83,6 +83,16 @@ struct BrokenInputTests {
         #expect(care?.message == message)
     }
 
+    /// An empty list of locations would date the catalog's ratings today and, beside a care
+    /// directory, leave every service unrated.
+    @Test("a CQC location file with no locations", arguments: ["[]", " [ ]\n", "\n\n"])
+    func aLocationFileWithNoLocations(text: String) throws {
+        let failure = try #require(try Self.failure(Array(text.utf8), named: "ratings.json") { file in
+            ImportRequest(cqc: [Fixtures.cqcDirectory, file], postcodes: Fixtures.postcodes, area: .localAuthority("E06000990"), today: ImportCatalog.today)
+        })
+        #expect(failure.message.hasPrefix("ratings.json holds no locations — "), "\(failure.message)")
+    }
+
     @Test func aSecondCQCFileThatIsBrokenIsNamed() throws {
         let json = try #require(try Self.failure(Array("hello".utf8), named: "ratings.json") { file in
             ImportRequest(cqc: [Fixtures.cqcDirectory, file], postcodes: Fixtures.postcodes, area: .localAuthority("E06000990"), today: ImportCatalog.today)

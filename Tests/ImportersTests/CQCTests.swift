@@ -99,7 +99,7 @@ struct CQCTests {
         // The 2026 postcodes lack one care service's postcode, so its rating has nothing to go to.
         let made = try ImportCatalog.kingsmere(postcodes: Fixtures.nspl2026)
         #expect(made.report.contains { $0.hasSuffix("location-sample.json (CQC API location data, JSON list): 4 rows — 2 imported, 2 skipped") })
-        #expect(made.report.contains { $0.hasSuffix(": its service in the care directory was not imported (see the directory's report) (1-9000000009)") })
+        #expect(made.report.contains { $0.hasSuffix(": its service in the care directory was not imported (see the directory's report): 1-9000000009") })
     }
 
     @Test func coordinatesFarFromTheirOwnPostcodeGiveWayToItAndAreReported() throws {

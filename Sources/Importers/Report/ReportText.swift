@@ -18,7 +18,8 @@ extension ImportReport {
             for group in section.skipped {
                 let shown = limit.map { min($0, group.lines.count) } ?? group.lines.count
                 for line in group.lines.prefix(shown) {
-                    let detail = group.details[line].map { " (\($0))" } ?? ""
+                    // "(dormant)" after a reason that ends in brackets itself reads badly: a colon then.
+                    let detail = group.details[line].map { group.reason.text.hasSuffix(")") ? ": \($0)" : " (\($0))" } ?? ""
                     out.append("  \(section.file):\(line): \(group.reason.text)\(detail)")
                 }
                 if shown < group.lines.count {

@@ -123,7 +123,8 @@ struct ImportRun {
             let count = catalog.count(of: kind)
             return "\(Count.text(count)) \(count == 1 ? kind.singular : kind.pluralWords)"
         }
-        parts.append("\(Count.text(catalog.manifest.postcodes.count)) postcodes")
+        let postcodes = catalog.manifest.postcodes.count
+        parts.append("\(Count.text(postcodes)) postcode\(postcodes == 1 ? "" : "s")")
         let list = parts.dropLast().joined(separator: ", ") + " and " + (parts.last ?? "")
         var text = "Imported into \(target): \(list) — \(catalog.manifest.area.name)."
         if let before {

@@ -88,6 +88,11 @@ enum CQCLocationReader {
             }
             section.format = "CQC API location data, one JSON object per line"
         }
+        // An empty list (or a file of blank lines) says nothing; taken as a ratings file, it would
+        // date the catalog's ratings today and, beside a care directory, leave every service unrated.
+        guard !objects.isEmpty else {
+            throw ImportFailure("\(file.shown) holds no locations — give CQC API location responses (one object, a list, or one object per line); if the file was cut short, download it again")
+        }
         var locations: [String: LocationRatings] = [:]
         for (number, object) in objects {
             section.rows += 1
