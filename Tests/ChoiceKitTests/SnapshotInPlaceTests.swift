@@ -37,6 +37,20 @@ struct SnapshotInPlaceTests {
         try #require(CatalogSnapshot.encodeChunks(catalog, source: source, madeAt: madeAt)).reduce(into: []) { $0 += $1 }
     }
 
+    /// Parts renumber their shared strings as they are joined (a number may need more bytes in
+    /// the joined table than in its part): the result must be one pass's, whatever the parts.
+    @Test func recordsEncodedInPartsAreThoseOfOnePass() throws {
+        let catalog = try CatalogFixture(seed: 31, providers: 3_000).load()
+        let whole = RecordsInParts(catalog.providers, parts: 1)
+        #expect(whole.sharedStrings.count > 300)
+        for parts in [2, 3, 7] {
+            let split = RecordsInParts(catalog.providers, parts: parts)
+            #expect(split.bytes == whole.bytes, "\(parts) parts")
+            #expect(split.recordEnds == whole.recordEnds, "\(parts) parts")
+            #expect(split.sharedStrings.bytes == whole.sharedStrings.bytes && split.sharedStrings.ends == whole.sharedStrings.ends)
+        }
+    }
+
     @Test func recordsHeldFromTheFirstEncodingGiveTheSameBytes() throws {
         // Over a megabyte of records, so more than one block is held.
         let fixture = CatalogFixture(seed: 29, providers: 8_000)

@@ -3,11 +3,18 @@
 /// provider's record can be read on its own.
 struct SnapshotWriter {
     private(set) var bytes: [UInt8] = []
-    private var stringNumbers: [String: UInt64] = [:]
-    /// The shared strings in number order, for the snapshot's string table.
-    private(set) var sharedStrings: [String] = []
+    /// The shared strings, numbered by their bytes in the order first written: the table's bytes
+    /// and ends are the snapshot's string table as it is stored.
+    private(set) var sharedStrings = TokenTable()
+    /// Where each shared string's number was written in `bytes`, when asked for (records encoded
+    /// in parts are renumbered afterwards).
+    private(set) var stringReferences: [Int] = []
+    private var recordsStringReferences = false
 
-    init(reserving capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    init(reserving capacity: Int = 0, recordingStringReferences: Bool = false) {
+        bytes.reserveCapacity(capacity)
+        recordsStringReferences = recordingStringReferences
+    }
 
     /// The bytes written so far, handed over and cleared; the shared strings stay numbered.
     mutating func takeBytes() -> [UInt8] {
@@ -37,13 +44,9 @@ struct SnapshotWriter {
 
     /// The string's number in the shared table (added to it when new).
     mutating func string(_ value: String) {
-        if let number = stringNumbers[value] {
-            varint(number)
-            return
-        }
-        let number = UInt64(sharedStrings.count)
-        stringNumbers[value] = number
-        sharedStrings.append(value)
+        var copy = value
+        let number = copy.withUTF8 { sharedStrings.intern($0) }
+        if recordsStringReferences { stringReferences.append(bytes.count) }
         varint(number)
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a snapshot goes as it is made: its pieces in file order, then its start (magic, version
 /// and header) once more when the checksums are known, over the same number of bytes as first.
 public protocol SnapshotSink {
@@ -37,6 +39,8 @@ struct SnapshotEncoder {
 
     /// Records are passed on in blocks of about this size.
     static let blockSize = 1 << 20
+    /// Held records of this many providers or more are encoded in parts on every core.
+    static let partsFrom = 5_000
 
     /// `fileFacts` is asked once the records are encoded (so the files can be read meanwhile);
     /// nil from it (a file could not be read) ends the write.
@@ -46,31 +50,35 @@ struct SnapshotEncoder {
             out.uniqueString(problem.file); out.optional(problem.line) { $0.int($1) }; out.uniqueString(problem.field)
             out.uniqueString(problem.message); out.uniqueString(problem.fix); out.bool(problem.severity == .warning)
         }
-        // First pass: the shared strings and the record ends, one block held at a time.
+        // First pass: the shared strings and the record ends, one block held at a time (or, when
+        // the records are held anyway, all of them encoded in parts on every core).
         var records = SnapshotWriter()
         var recordEnds: [UInt32] = []
-        recordEnds.reserveCapacity(catalog.providers.count)
         var recordsLength = 0
         var held: [[UInt8]] = []
-        func endBlock() {
-            let block = records.takeBytes()
-            recordsLength += block.count
-            if holdingRecords { held.append(block) }
+        var sharedStrings: TokenTable
+        if holdingRecords, catalog.providers.count >= Self.partsFrom {
+            let parts = RecordsInParts(catalog.providers, parts: ProcessInfo.processInfo.activeProcessorCount)
+            (recordEnds, recordsLength, sharedStrings) = (parts.recordEnds, parts.bytes.count, parts.sharedStrings)
+            held = [parts.bytes]
+        } else {
+            recordEnds.reserveCapacity(catalog.providers.count)
+            func endBlock() {
+                let block = records.takeBytes()
+                recordsLength += block.count
+                if holdingRecords { held.append(block) }
+            }
+            for provider in catalog.providers {
+                ProviderCoding.write(provider, &records)
+                recordEnds.append(UInt32(truncatingIfNeeded: recordsLength + records.bytes.count))
+                if records.bytes.count >= Self.blockSize { endBlock() }
+            }
+            endBlock()
+            sharedStrings = records.sharedStrings
         }
-        for provider in catalog.providers {
-            ProviderCoding.write(provider, &records)
-            recordEnds.append(UInt32(truncatingIfNeeded: recordsLength + records.bytes.count))
-            if records.bytes.count >= Self.blockSize { endBlock() }
-        }
-        endBlock()
         if isCancelled() { return false }
         guard let facts = fileFacts() else { return false }
-        var strings: [UInt8] = []
-        var stringEnds: [UInt32] = []
-        for text in records.sharedStrings {
-            strings += Array(text.utf8)
-            stringEnds.append(UInt32(truncatingIfNeeded: strings.count))
-        }
+        let strings = sharedStrings.bytes, stringEnds = sharedStrings.ends
         var index = SnapshotWriter()
         index.integers(stringEnds)
         index.integers(recordEnds)
