@@ -51,9 +51,11 @@ struct ProviderBuilding {
                 phone: school.phone.map(PhoneNumbers.grouped), website: school.website, details: .school(details))
             return worked
         }
-        // The report and the commissioners in file order, on this core.
+        // The report and the commissioners in file order, on this core. GIAS lists a local
+        // authority's schools together, so a commissioner is noted once per run of them.
         var providers: [Provider] = []
         providers.reserveCapacity(read.schools.count)
+        var noted: (funding: SchoolFunding, authority: String)?
         for (school, worked) in zip(read.schools, worked) {
             if case .failure(let miss) = worked.placed {
                 section.skip(line: school.line, miss.reason, detail: school.postcode)
@@ -63,11 +65,14 @@ struct ProviderBuilding {
                 section.note(line: school.line, field: "Easting, Northing", stray)
             }
             guard let provider = worked.provider else { continue }
-            if takenIDs.contains(provider.id) {
+            if !takenIDs.isEmpty, takenIDs.contains(provider.id) {
                 section.skip(line: school.line, Reasons.idTaken, detail: provider.id)
                 continue
             }
-            _ = commissioners.school(school.funding, authority: school.localAuthority.name)
+            if noted?.funding != school.funding || noted?.authority != school.localAuthority.name {
+                _ = commissioners.school(school.funding, authority: school.localAuthority.name)
+                noted = (school.funding, school.localAuthority.name)
+            }
             providers.append(provider)
             section.imported += 1
         }
