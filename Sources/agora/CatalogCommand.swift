@@ -40,8 +40,10 @@ struct CheckCatalog: ParsableCommand {
                 Output.print("\(source.displayName): \(Count.text(errors)) error\(errors == 1 ? "" : "s")\(warningText); the catalog cannot be used until they are fixed.\n")
                 throw ExitCode(1)
             }
-            let counts = ProviderKind.allCases.map { "\(catalog.count(of: $0)) \($0.label.lowercased())" }.joined(separator: ", ")
-            Output.print("\(source.displayName): OK — \(catalog.providers.count) providers (\(counts)), \(catalog.manifest.postcodes.count) postcodes\(warningText).\n")
+            let counts = ProviderKind.allCases.map { "\(Count.text(catalog.count(of: $0))) \($0.label.lowercased())" }.joined(separator: ", ")
+            let providers = catalog.providers.count, postcodes = catalog.manifest.postcodes.count
+            Output.print("\(source.displayName): OK — \(Count.text(providers)) provider\(providers == 1 ? "" : "s") (\(counts)), "
+                         + "\(Count.text(postcodes)) postcode\(postcodes == 1 ? "" : "s")\(warningText).\n")
         }
     }
 }

@@ -113,6 +113,15 @@ struct CommandLineTests {
         #expect(try AgoraBinary.run(["catalog", "check", first.path]).status == 0)
     }
 
+    @Test func catalogCheckCountsWithThousandsSeparators() throws {
+        let directory = try AgoraBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try AgoraBinary.run(["catalog", "generate", "--seed", "5", "--providers", "2000", "--out", directory.path]).status == 0)
+        let check = try AgoraBinary.run(["catalog", "check", directory.path])
+        #expect(check.status == 0)
+        #expect(check.stdout.hasPrefix("\(directory.path): OK — 2,000 providers ("), "\(check.stdout)")
+    }
+
     private func firstPostcode() throws -> String {
         let manifest = try String(contentsOf: AgoraBinary.repositoryRoot.appendingPathComponent("catalog/manifest.json"), encoding: .utf8)
         let start = try #require(manifest.range(of: "\"postcodes\": [\n    [\""))
