@@ -18,12 +18,10 @@ extension LabelledValue {
 /// A prebuilt case-insensitive matcher for hot loops (loading 100,000 rows): compares a cell's
 /// bytes with each label's, with no String made and nothing hashed.
 struct LabelTable<Value: LabelledValue>: Sendable {
-    private let entries: [(bytes: [UInt8], value: Value)]
+    private let keys: ASCIICaseKeys<Value>
 
     init(extra aliases: [String: Value] = [:]) {
-        var entries = Value.allCases.map { (Array($0.label.lowercased().utf8), $0) }
-        for (alias, value) in aliases.sorted(by: { $0.key < $1.key }) { entries.append((Array(alias.lowercased().utf8), value)) }
-        self.entries = entries
+        keys = ASCIICaseKeys(Value.allCases.map { ($0.label, $0) } + aliases.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 
     func value(for text: String) -> Value? {
@@ -32,20 +30,9 @@ struct LabelTable<Value: LabelledValue>: Sendable {
     }
 
     func value(forBytes cell: UnsafeBufferPointer<UInt8>) -> Value? {
-        for entry in entries where entry.bytes.count == cell.count {
-            var equal = true
-            for index in 0..<cell.count {
-                var byte = cell[index]
-                if byte >= 65, byte <= 90 { byte += 32 }
-                if byte != entry.bytes[index] { equal = false; break }
-            }
-            if equal { return entry.value }
-        }
+        if let value = keys.value(forBytes: cell) { return value }
         // Non-ASCII capitals are rare in labels; fall back to full case folding.
-        if cell.contains(where: { $0 >= 0x80 }) {
-            let lowered = Array(String(decoding: cell, as: UTF8.self).lowercased().utf8)
-            return entries.first { $0.bytes == lowered }?.value
-        }
-        return nil
+        guard cell.contains(where: { $0 >= 0x80 }) else { return nil }
+        return keys.value(forText: String(decoding: cell, as: UTF8.self))
     }
 }

@@ -47,20 +47,9 @@ struct RecordsInParts {
                     endIndex += 1
                 }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[from..<position]))
-                var local: UInt64 = 0, length = 0
-                while true {
-                    let byte = source[position + length]
-                    local |= UInt64(byte & 0x7F) << (7 * UInt64(length))
-                    length += 1
-                    if byte < 0x80 { break }
-                }
+                let (local, length) = SnapshotWriter.writtenVarint(in: source, at: position)
                 let before = bytes.count
-                var rest = numbers[Int(local)]
-                while rest >= 0x80 {
-                    bytes.append(UInt8(rest & 0x7F) | 0x80)
-                    rest >>= 7
-                }
-                bytes.append(UInt8(rest))
+                SnapshotWriter.appendVarint(numbers[Int(local)], to: &bytes)
                 shift += (bytes.count - before) - length
                 from = position + length
             }

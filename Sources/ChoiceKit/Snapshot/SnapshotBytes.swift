@@ -24,13 +24,28 @@ struct SnapshotWriter {
 
     mutating func byte(_ value: UInt8) { bytes.append(value) }
 
-    mutating func varint(_ value: UInt64) {
+    mutating func varint(_ value: UInt64) { Self.appendVarint(value, to: &bytes) }
+
+    /// Seven bits a byte, low first, the high bit set on all but the last.
+    static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
         var rest = value
         while rest >= 0x80 {
             bytes.append(UInt8(rest & 0x7F) | 0x80)
             rest >>= 7
         }
         bytes.append(UInt8(rest))
+    }
+
+    /// A varint this writer wrote at `offset` of `bytes`, and how many bytes it takes (for bytes
+    /// already trusted; `SnapshotReader` checks what it reads back).
+    static func writtenVarint(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (value: UInt64, length: Int) {
+        var value: UInt64 = 0, length = 0
+        while true {
+            let byte = bytes[offset + length]
+            value |= UInt64(byte & 0x7F) << (7 * UInt64(length))
+            length += 1
+            if byte < 0x80 { return (value, length) }
+        }
     }
 
     mutating func int(_ value: Int) { varint(UInt64(bitPattern: Int64(value) << 1 ^ Int64(value) >> 63)) }
