@@ -45,12 +45,13 @@ let package = Package(
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
         // Signal handlers that only write a byte to a pipe (async-signal-safe), for the terminal and the commands.
         .target(name: "CAgoraSignals"),
+        .target(name: "CAgoraMemory"),
         .target(name: "AgoraTerminal", dependencies: ["CNCursesW", "CAgoraSignals", "AgoraUI", "ChoiceKit"], swiftSettings: strict),
         .executableTarget(
             name: "agora",
             dependencies: [
                 "ChoiceKit", "CareBudget", "CatalogGenerator", "EmbeddedCatalog", "AgoraStore", "AgoraUI", "AgoraTerminal", "SchoolChoice", "Market",
-                "Importers", "CAgoraSignals", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Importers", "CAgoraSignals", "CAgoraMemory", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         // A deterministic mutation fuzzer over catalogs and snapshots, run in-process; agora-fuzz runs it for long.

@@ -153,16 +153,22 @@ public final class CursesTerminal {
         let height = min(frame.size.height, Int(getmaxy(window)))
         let width = min(frame.size.width, Int(getmaxx(window)))
         var character = cchar_t()
+        // Looked up by number for each of the frame's thousands of cells, not hashed.
+        let roleAttributes = Role.allCases.map { attributes[$0] ?? agora_a_normal }
+        let rolePairs = Role.allCases.map { pairs[$0] ?? 0 }
         for y in 0..<height {
             for x in 0..<width {
                 let cell = frame[x, y]
                 if cell.text.isEmpty { continue } // right half of a wide character
                 let glyph = Glyph(cell.text)
-                setcchar(&character, glyph.characters, attributes[cell.role] ?? agora_a_normal, pairs[cell.role] ?? 0, nil)
+                let role = Int(cell.role.rawValue)
+                let attribute = role < roleAttributes.count ? roleAttributes[role] : agora_a_normal
+                let pair = role < rolePairs.count ? rolePairs[role] : 0
+                setcchar(&character, glyph.characters, attribute, pair, nil)
                 wmove(window, Int32(y), Int32(x))
                 wadd_wch(window, &character)
                 if glyph.padded, x + 1 < width {
-                    setcchar(&character, Glyph.space, attributes[cell.role] ?? agora_a_normal, pairs[cell.role] ?? 0, nil)
+                    setcchar(&character, Glyph.space, attribute, pair, nil)
                     wmove(window, Int32(y), Int32(x + 1))
                     wadd_wch(window, &character)
                 }

@@ -24,7 +24,16 @@ struct Glyph {
     /// Curses keeps at most five characters per cell.
     static let limit = 5
 
+    /// Printable ASCII, the most of any screen, made once: a frame need not build an array per cell.
+    private static let ascii: [[wchar_t]] = (0..<128).map { [wchar_t($0), 0] }
+
     init(_ text: String) {
+        var utf8 = text.utf8.makeIterator()
+        if let byte = utf8.next(), byte >= 0x20, byte < 0x7F, utf8.next() == nil {
+            characters = Self.ascii[Int(byte)]
+            padded = false
+            return
+        }
         let scalars = Array(text.unicodeScalars)
         guard let first = scalars.first else {
             characters = Self.space

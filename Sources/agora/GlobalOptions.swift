@@ -18,15 +18,8 @@ struct GlobalOptions: ParsableArguments {
     /// catalog's own messages (exit 1), never a trap. A large directory catalog is loaded from its
     /// snapshot when its files are unchanged; otherwise `saveSnapshot` makes one for next time.
     func loadCatalog() throws -> LoadedCatalog {
-        guard let directory = catalog else {
-            do {
-                return LoadedCatalog(catalog: try Catalog.load(from: EmbeddedCatalog.source), saveSnapshot: nil)
-            } catch {
-                throw Failure.catalog(error.description)
-            }
-        }
-        try Self.checkIsDirectory(directory)
-        return try Self.loadCatalog(directory: directory)
+        if let directory = catalog { try Self.checkIsDirectory(directory) }
+        return try Self.loadCatalog(catalog.map { .directory($0) } ?? .builtIn)
     }
 
     /// `--catalog` must name a directory.
@@ -37,13 +30,19 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// The manifest of a catalog directory alone: the full-screen program draws its home page from
-    /// it while the providers load.
-    static func loadManifest(directory: String) throws(Failure) -> Catalog {
-        try checkIsDirectory(directory)
-        let source = DirectoryCatalogSource(directory: directory)
-        // A large catalog's manifest is mostly postcodes, which the snapshot keeps apart.
-        if let early = SnapshotCache(catalogDirectory: directory).manifestOnly(source) { return early }
+    /// The manifest of a catalog alone: the full-screen program draws its home page from it while
+    /// the providers load.
+    static func loadManifest(_ place: CatalogPlace) throws(Failure) -> Catalog {
+        let source: any CatalogSource
+        switch place {
+        case .builtIn:
+            source = EmbeddedCatalog.source
+        case .directory(let directory):
+            try checkIsDirectory(directory)
+            source = DirectoryCatalogSource(directory: directory)
+            // A large catalog's manifest is mostly postcodes, which the snapshot keeps apart.
+            if let early = SnapshotCache(catalogDirectory: directory).manifestOnly(source) { return early }
+        }
         do {
             return try Catalog.manifestOnly(from: source)
         } catch {
@@ -51,9 +50,16 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// A catalog directory from its snapshot when its files are unchanged, else from the files
-    /// (with the work of saving a snapshot for next time when it is large).
-    static func loadCatalog(directory: String) throws(Failure) -> LoadedCatalog {
+    /// The built-in catalog, or a directory's from its snapshot when its files are unchanged, else
+    /// from the files (with the work of saving a snapshot for next time when it is large).
+    static func loadCatalog(_ place: CatalogPlace) throws(Failure) -> LoadedCatalog {
+        guard case .directory(let directory) = place else {
+            do {
+                return LoadedCatalog(catalog: try Catalog.load(from: EmbeddedCatalog.source), saveSnapshot: nil)
+            } catch {
+                throw Failure.catalog(error.description)
+            }
+        }
         let source = DirectoryCatalogSource(directory: directory)
         let cache = SnapshotCache(catalogDirectory: directory)
         if let snapshot = cache.load(source) { return LoadedCatalog(catalog: snapshot, saveSnapshot: nil) }

@@ -11,8 +11,8 @@ enum InteractiveLauncher {
     static let plainCommandsHint =
         "use the plain commands instead, for example `agora list --kind school`, `agora show ID`, or `agora --plain` for numbered menus; `agora help` lists them all."
 
-    /// Plain mode loads the whole catalog first. Full screen on a catalog directory draws the home
-    /// page from the manifest at once and loads the providers as a background job; a snapshot to
+    /// Plain mode loads the whole catalog first. Full screen draws the home page from the manifest
+    /// at once and loads the providers as a background job; a snapshot of a catalog directory to
     /// save is written in the background after that and is finished or cancelled (never left
     /// half-written) before the program ends.
     static func run(global: GlobalOptions, display: DisplayOptions) throws {
@@ -26,29 +26,20 @@ enum InteractiveLauncher {
                 PlainRunner(catalog: loaded.catalog, store: store, settings: SavedSettings(store: store), warning: storeWarning).run()
                 return
             }
-            let early: Catalog
-            if let directory = global.catalog {
-                early = try GlobalOptions.loadManifest(directory: directory)
-            } else {
-                early = try global.loadCatalog().catalog
-            }
+            // The home page is drawn from the manifest alone; the providers load in the background.
+            let place: CatalogPlace = global.catalog.map { .directory($0) } ?? .builtIn
+            let early = try GlobalOptions.loadManifest(place)
             let (store, storeWarning) = openStore(global.dataDirectory)
             let saved = SavedSettings(store: store)
             let terminal = try startTerminal(theme: theme ?? saved.theme)
-            var state: AppState
-            if let directory = global.catalog {
-                state = AppState(loadingFrom: directory, manifestOnly: early, size: terminal.size, today: Today.date,
+            var state = AppState(loadingFrom: place, manifestOnly: early, size: terminal.size, today: Today.date,
                                  shortlist: saved.shortlist, homePostcode: saved.homePostcode, theme: theme ?? saved.theme)
-            } else {
-                state = AppState(catalog: early, size: terminal.size, today: Today.date, shortlist: saved.shortlist,
-                                 homePostcode: saved.homePostcode, theme: theme ?? saved.theme)
-            }
             if let storeWarning { state.context.warn(storeWarning) }
             let snapshot = SnapshotSlot()
             defer { snapshot.cancelAndWait() }
             let runtime = UIRuntime(terminal: terminal, store: StoreEffects(store: store, today: Today.date),
-                                    loadCatalog: { (directory: String) throws(Failure) -> Catalog in
-                                        let loaded = try GlobalOptions.loadCatalog(directory: directory)
+                                    loadCatalog: { (place: CatalogPlace) throws(Failure) -> Catalog in
+                                        let loaded = try GlobalOptions.loadCatalog(place)
                                         snapshot.start(loaded.saveSnapshot)
                                         return loaded.catalog
                                     })

@@ -7,6 +7,7 @@ import Foundation
 /// 2 a usage mistake. Help goes to standard output; everything passes `Output`.
 extension Agora {
     static func main() {
+        MemoryPolicy.apply()
         Output.claimStandardDescriptors()
         if let problem = CommandLineText.nonUTF8Problem() {
             Output.error("agora: " + problem)

@@ -13,15 +13,15 @@ struct CatalogLoadingTests {
     /// A driver whose state starts loading, and the id of the load job it asked for.
     static func loading(shortlist: [String] = [], postcode: String? = nil) -> (Driver, RequestID) {
         var driver = Driver()
-        driver.state = AppState(loadingFrom: "/catalogs/kingsmere", manifestOnly: manifestOnly,
+        driver.state = AppState(loadingFrom: .directory("/catalogs/kingsmere"), manifestOnly: manifestOnly,
                                 size: Size(width: 80, height: 24), today: Driver.today,
                                 shortlist: shortlist, homePostcode: postcode)
         let effects = Update.start(&driver.state)
-        guard case .start(let id, .loadCatalog(let directory))? = effects.first else {
+        guard case .start(let id, .loadCatalog(let place))? = effects.first else {
             Issue.record("the state did not ask for its catalog: \(effects)")
             return (driver, RequestID(0))
         }
-        #expect(directory == "/catalogs/kingsmere")
+        #expect(place == .directory("/catalogs/kingsmere"))
         #expect(effects.count == 1)
         return (driver, id)
     }
@@ -59,6 +59,8 @@ struct CatalogLoadingTests {
         #expect(driver.state.isOnHome)
         driver.send(.outcome(.catalogLoaded(id, CatalogDelivery(Driver.catalog))))
         #expect(driver.state.context.home?.postcode == "KM1 9UY")
+        // The arrival says both: the providers are in, and the home typed meanwhile now counts.
+        #expect(driver.state.context.message?.text.hasPrefix("\(Driver.catalog.providers.count) providers ready. Home postcode KM1 9UY") == true)
     }
 
     @Test func aHomeTypedWhileLoadingThatIsNotInTheAreaIsSaidWhenThePostcodesArrive() {

@@ -92,25 +92,30 @@ public struct AppContext: Sendable {
     }
 
     /// Starts with the manifest alone (`Catalog.manifestOnly`) and asks for the providers to be
-    /// loaded from `directory` in the background; `catalogArrived` puts them in place.
-    public init(loadingFrom directory: String, manifestOnly catalog: Catalog, size: Size, today: CalendarDate,
+    /// loaded from `place` in the background; `catalogArrived` puts them in place.
+    public init(loadingFrom place: CatalogPlace, manifestOnly catalog: Catalog, size: Size, today: CalendarDate,
                 shortlist: [String] = [], homePostcode: String? = nil, theme: ThemeName = .standard) {
         self.init(catalog: catalog, size: size, today: today, shortlist: [], homePostcode: homePostcode, theme: theme)
         // Checked against the providers when they arrive.
         self.shortlist = shortlist
         let id = newID()
         catalogLoad = id
-        commands.append(.effect(.start(id, .loadCatalog(directory: directory))))
+        commands.append(.effect(.start(id, .loadCatalog(place))))
     }
 
-    /// The providers have loaded: the shortlist is checked against them now.
+    /// The providers have loaded: the shortlist is checked against them now, and a home postcode
+    /// typed meanwhile is looked up (the message says what became of it).
     mutating func catalogArrived(_ delivery: CatalogDelivery) {
         catalog = delivery.catalog
         catalogLoad = nil
+        let ready = "\(Count.text(catalog.providers.count)) providers ready"
+        inform(ready)
         shortlist = shortlist.filter { catalog.provider(id: $0) != nil }
         guard home == nil, let savedHome else { return }
         home = catalog.postcode(savedHome)
-        if home == nil, typedWhileLoading {
+        if let home, typedWhileLoading {
+            inform(ready + ". " + Self.homeSetText(home))
+        } else if home == nil, typedWhileLoading {
             // Not kept: the one saved before it comes back (it is refused once loaded, too).
             let before = homeBeforeTyping
             self.savedHome = before
@@ -119,6 +124,12 @@ public struct AppContext: Sendable {
             warn("\(savedHome) is not in \(catalog.manifest.area.name), so it was not kept. Press h to set your home postcode again.")
         }
         typedWhileLoading = false
+    }
+
+    /// What is said when a home postcode is set.
+    static func homeSetText(_ entry: Manifest.PostcodeEntry) -> String {
+        let town = entry.town.isEmpty ? "" : " (\(entry.town))"
+        return "Home postcode \(entry.postcode)\(town): lists now show distances and can be sorted by them"
     }
 
     /// A home postcode typed while the area's postcodes are still loading: saved now, looked up

@@ -26,11 +26,11 @@ public struct AppState: Sendable {
         self.init(context: context, home: HomeFeature(catalog: catalog))
     }
 
-    /// The home page at once, on the manifest alone, with the providers loading from `directory`
+    /// The home page at once, on the manifest alone, with the providers loading from `place`
     /// in the background (`Update.start` hands the runtime that job).
-    public init(loadingFrom directory: String, manifestOnly catalog: Catalog, size: Size, today: CalendarDate,
+    public init(loadingFrom place: CatalogPlace, manifestOnly catalog: Catalog, size: Size, today: CalendarDate,
                 shortlist: [String] = [], homePostcode: String? = nil, theme: ThemeName = .standard) {
-        let context = AppContext(loadingFrom: directory, manifestOnly: catalog, size: size, today: today, shortlist: shortlist,
+        let context = AppContext(loadingFrom: place, manifestOnly: catalog, size: size, today: today, shortlist: shortlist,
                                  homePostcode: homePostcode, theme: theme)
         self.init(context: context, home: HomeFeature(catalog: catalog))
     }

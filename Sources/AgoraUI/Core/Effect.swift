@@ -24,9 +24,15 @@ public enum StoreRequest: Hashable, Sendable {
 public enum JobRequest: Hashable, Sendable {
     /// Write a finished document to a file (atomically: all of it or nothing).
     case export(ExportDocument, path: String)
-    /// Load the catalog in this directory (from its snapshot when fresh), while the home page is
-    /// already on screen. Not cancellable: there is nothing to browse without it.
-    case loadCatalog(directory: String)
+    /// Load the providers of a catalog (a directory's from its snapshot when fresh), while the
+    /// home page is already on screen. Not cancellable: there is nothing to browse without it.
+    case loadCatalog(CatalogPlace)
+}
+
+/// Where a catalog comes from: the one built into the program, or a directory of files.
+public enum CatalogPlace: Hashable, Sendable {
+    case builtIn
+    case directory(String)
 }
 
 /// A loaded catalog on its way to the UI. Two are equal when they describe the same catalog.

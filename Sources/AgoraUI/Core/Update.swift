@@ -118,8 +118,6 @@ extension AppState {
             context.inform(message)
         case .catalogLoaded(let id, let delivery):
             guard id == context.catalogLoad else { break }
-            context.inform("\(Count.text(delivery.catalog.providers.count)) providers ready")
-            // A home typed while loading that is not in the area says so instead.
             context.catalogArrived(delivery)
         case .jobFailed(let id, let message) where id == context.catalogLoad:
             // Nothing can be browsed: stop, and let the launcher print why after the terminal is restored.

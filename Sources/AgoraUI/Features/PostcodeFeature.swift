@@ -51,8 +51,7 @@ public struct PostcodeFeature: Feature {
             }
             context.dismiss()
             context.setHome(entry)
-            let town = entry.town.isEmpty ? "" : " (\(entry.town))"
-            context.inform("Home postcode \(entry.postcode)\(town): lists now show distances and can be sorted by them")
+            context.inform(AppContext.homeSetText(entry))
         }
         return .handled
     }

@@ -27,8 +27,9 @@ final class Inbox: @unchecked Sendable {
     }
 }
 
-/// Loads a catalog directory in full (snapshot or files); its failure carries the catalog's messages.
-typealias CatalogLoadWork = @Sendable (_ directory: String) throws(Failure) -> Catalog
+/// Loads a catalog in full (a directory's from its snapshot or files); its failure carries the
+/// catalog's messages.
+typealias CatalogLoadWork = @Sendable (_ place: CatalogPlace) throws(Failure) -> Catalog
 
 /// Background jobs, each on its own thread, reporting progress to the inbox and stopping at the
 /// next safe point when cancelled.
@@ -107,10 +108,10 @@ final class JobRunner: @unchecked Sendable {
         switch job {
         case .export(let document, let path):
             return ExportJob(id: id, document: document, path: path, runner: self).run()
-        case .loadCatalog(let directory):
-            guard let loadCatalog else { return .jobFailed(id, message: "this program cannot load a catalog from \(directory).") }
+        case .loadCatalog(let place):
+            guard let loadCatalog else { return .jobFailed(id, message: "this program cannot load a catalog here.") }
             do {
-                return .catalogLoaded(id, CatalogDelivery(try loadCatalog(directory)))
+                return .catalogLoaded(id, CatalogDelivery(try loadCatalog(place)))
             } catch {
                 return .jobFailed(id, message: error.description)
             }
