@@ -17,4 +17,12 @@ struct Agora: ParsableCommand {
     mutating func run() throws {
         try InteractiveLauncher.run(global: global, display: display)
     }
+
+    /// The command as `agora` alone parses, made without the parser.
+    static func withDefaults() -> Agora {
+        var agora = Agora()
+        agora.global = .withDefaults()
+        agora.display = .withDefaults()
+        return agora
+    }
 }

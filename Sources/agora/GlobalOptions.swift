@@ -14,6 +14,14 @@ struct GlobalOptions: ParsableArguments {
             help: ArgumentHelp("Where your settings and shortlist are kept (default: $XDG_DATA_HOME/agora, else ~/.local/share/agora).", valueName: "dir"))
     var dataDir: String?
 
+    /// The options when none is given (every one must be set here; a test compares with the parser's).
+    static func withDefaults() -> GlobalOptions {
+        var options = GlobalOptions()
+        options.catalog = nil
+        options.dataDir = nil
+        return options
+    }
+
     /// The built-in catalog unless `--catalog` names a directory. Problems end the program with the
     /// catalog's own messages (exit 1), never a trap. A large directory catalog is loaded from its
     /// snapshot when its files are unchanged; otherwise `saveSnapshot` makes one for next time.
@@ -90,6 +98,14 @@ struct DisplayOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Colours: default, high-contrast or mono (NO_COLOR also gives mono).", valueName: "theme"))
     var theme: String?
+
+    /// The options when none is given (every one must be set here; a test compares with the parser's).
+    static func withDefaults() -> DisplayOptions {
+        var options = DisplayOptions()
+        options.plain = false
+        options.theme = nil
+        return options
+    }
 
     /// An unknown theme is a usage mistake before any command runs, not only when the full screen opens.
     func validate() throws {
