@@ -136,6 +136,35 @@ struct ValidationTests {
             "catalog/schools.csv:4: name: is not valid UTF-8 (byte 0xE9 at character 5) — save the file as UTF-8 (in a spreadsheet: \"CSV UTF-8\")"))
     }
 
+    /// Bytes that are not UTF-8 in the manifest: refused wherever they are by the full load; a
+    /// first frame, which passes the postcode list over, reads the rest and leaves the list's
+    /// bytes to the full load.
+    @Test func invalidUTF8InTheManifest() throws {
+        let fixture = CatalogFixture()
+        let manifest = Array((fixture.files["manifest.json"] ?? "").utf8)
+        func offset(of text: String, from start: Int = 0) -> Int? {
+            let marker = Array(text.utf8)
+            return (start...(manifest.count - marker.count)).first { Array(manifest[$0..<($0 + marker.count)]) == marker }
+        }
+        func inserting(_ byte: UInt8, at offset: Int) -> InMemoryCatalogSource {
+            var changed = manifest
+            changed.insert(byte, at: offset)
+            var files = fixture.files.mapValues { Array($0.utf8) }
+            files["manifest.json"] = changed
+            return InMemoryCatalogSource(files: files, displayName: "catalog")
+        }
+        let list = try #require(offset(of: "\"postcodes\""))
+        // Inside the first postcode of the list.
+        let inList = inserting(0xE9, at: try #require(offset(of: "[\"", from: list)) + 2)
+        let notUTF8 = "catalog/manifest.json: (file): is not valid UTF-8 — save the file as UTF-8"
+        #expect(CatalogLoader.check(inList).problems.map(\.description) == [notUTF8])
+        #expect(throws: Never.self) { try Catalog.manifestOnly(from: inList) }
+        // Inside the value of "format".
+        let outside = inserting(0xFF, at: try #require(offset(of: "\"format\"")) + 2)
+        #expect(CatalogLoader.check(outside).problems.map(\.description) == [notUTF8])
+        #expect(throws: CatalogError.self) { try Catalog.manifestOnly(from: outside) }
+    }
+
     @Test func controlCharactersInText() {
         var fixture = CatalogFixture()
         fixture.set("care.csv", line: 3, column: "address", to: "1 High Street\u{1B}[31m")

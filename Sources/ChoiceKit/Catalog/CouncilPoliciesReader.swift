@@ -4,19 +4,21 @@ import Foundation
 /// problem as `FILE:LINE: FIELD: what is wrong — how to fix it`.
 struct CouncilPoliciesReader {
     let file: String
-    let text: String
+    /// The manifest's bytes, for finding the line of a problem.
+    let bytes: [UInt8]
     private(set) var problems: [CatalogProblem] = []
 
     /// Amounts in policies are pounds and pence in a JSON string ("20.00"), read exactly.
     static let largestAmount = Money(pounds: 1_000_000)
 
-    init(file: String, text: String) {
+    init(file: String, bytes: [UInt8]) {
         self.file = file
-        self.text = text
+        self.bytes = bytes
     }
 
     /// The line of `needle` inside the policies object (keys such as "as_of" occur earlier too).
     private func line(of needle: String) -> Int? {
+        let text = String(decoding: bytes, as: UTF8.self)
         let start = text.range(of: "\"council_policies\"")?.lowerBound ?? text.startIndex
         guard let range = text.range(of: needle, range: start..<text.endIndex) else { return nil }
         return text.utf8[..<range.lowerBound].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }

@@ -7,12 +7,13 @@ struct ManifestReader {
     static let largestRadiusKilometres = 1_000.0
 
     let file: String
-    let text: String
+    /// The manifest's bytes, for finding the line of a problem.
+    let bytes: [UInt8]
     private(set) var problems: [CatalogProblem] = []
 
-    init(file: String, text: String) {
+    init(file: String, bytes: [UInt8]) {
         self.file = file
-        self.text = text
+        self.bytes = bytes
     }
 
     /// Lines of values by path, found only when a problem is reported (a sound manifest never
@@ -20,7 +21,7 @@ struct ManifestReader {
     private var lineMap: JSONLineMap?
 
     private mutating func line(of path: String) -> Int? {
-        if lineMap == nil { lineMap = JSONLineMap(text) }
+        if lineMap == nil { lineMap = JSONLineMap(String(decoding: bytes, as: UTF8.self)) }
         return lineMap?.line(of: path)
     }
 
@@ -49,8 +50,15 @@ struct ManifestReader {
         case .skipped: fastPostcodes = PostcodeListReader.arrayRange(data).map { ($0, []) }
         case .given: fastPostcodes = nil
         }
-        var json = data
-        if let fastPostcodes { json.replaceSubrange(fastPostcodes.range, with: Array("[]".utf8)) }
+        // The rest of the manifest is checked as UTF-8 here; a list read above was checked by its
+        // reader, and a list passed over is checked by the full load.
+        let rest = fastPostcodes.map { [data[..<$0.range.lowerBound], data[$0.range.upperBound...]] } ?? [data[...]]
+        guard rest.allSatisfy({ String(validating: $0, as: UTF8.self) != nil }) else {
+            problems.append(CatalogProblem(file: file, line: nil, field: "(file)", message: "is not valid UTF-8",
+                                           fix: "save the file as UTF-8"))
+            return nil
+        }
+        let json = rest.count == 2 ? Array(rest[0]) + Array("[]".utf8) + rest[1] : data
         guard JSONDepth.isWithinLimit(json) else {
             problems.append(CatalogProblem(file: file, line: nil, field: "(file)",
                                            message: "nests arrays or objects more than \(JSONDepth.limit) deep",
@@ -103,7 +111,7 @@ struct ManifestReader {
             problem("council_policies", "needs format version 3 and was ignored",
                     "set \"format_version\": 3 to use the council's policies", severity: .warning)
         } else if let policies = object["council_policies"] {
-            var policyReader = CouncilPoliciesReader(file: file, text: text)
+            var policyReader = CouncilPoliciesReader(file: file, bytes: bytes)
             complete.councilPolicies = policyReader.read(policies, commissioners: Set(manifest.commissioners.map(\.id)))
             problems += policyReader.problems
         }

@@ -65,28 +65,43 @@ struct PostcodeListReader {
         guard take(UInt8(ascii: ":")) else { return nil }
         skipSpace()
         let start = position
-        guard take(UInt8(ascii: "[")) else { return nil }
+        guard take(UInt8(ascii: "[")), let base = bytes.baseAddress else { return nil }
+        let count = bytes.count
         var depth = 1
-        var inString = false
-        while position < bytes.count {
+        // The list is most of a large manifest, and the first frame waits for this: the bytes that
+        // matter are found eight at a time. Outside strings they are quotes, brackets and braces
+        // (with 0x20 set, `[` reads as `{` and `]` as `}`); inside, quotes and backslashes.
+        while position < count {
+            position = ByteScan.first(of: Self.quotes, Self.openings, Self.closings, in: base, from: position, count: count,
+                                      setting: Self.caseBits)
+            guard position < count else { return nil }
             let byte = bytes[position]
             position += 1
-            if inString {
-                if byte == UInt8(ascii: "\\") { position += 1 } else if byte == UInt8(ascii: "\"") { inString = false }
-                continue
-            }
             switch byte {
-            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "\""):
+                while true {
+                    position = ByteScan.first(of: Self.quotes, Self.backslashes, in: base, from: position, count: count)
+                    guard position < count else { return nil }
+                    let inString = bytes[position]
+                    position += 1
+                    if inString == UInt8(ascii: "\\") { position += 1 } else if inString == UInt8(ascii: "\"") { break }
+                }
             case UInt8(ascii: "["): depth += 1
             case UInt8(ascii: "]"):
                 depth -= 1
                 if depth == 0 { return start..<position }
             case UInt8(ascii: "{"), UInt8(ascii: "}"): return nil
-            default: break
+            default: break // the last few bytes, looked at one by one, or a control byte the scan matched
             }
         }
         return nil
     }
+
+    private static let quotes = ByteScan.lanes(UInt8(ascii: "\""))
+    private static let backslashes = ByteScan.lanes(UInt8(ascii: "\\"))
+    private static let openings = ByteScan.lanes(UInt8(ascii: "{"))
+    private static let closings = ByteScan.lanes(UInt8(ascii: "}"))
+    private static let caseBits = ByteScan.lanes(0x20)
 
     private mutating func readRow() -> Row? {
         let rowLine = line

@@ -283,8 +283,7 @@ public enum CatalogSnapshot {
                 var postcodesInput = SnapshotReader(bytes: bytes, range: ranges[1])
                 guard let postcodes = try? readPostcodes(&postcodesInput), postcodesInput.atEnd else { return }
                 let data = Array(bytes[ranges[0]])
-                var reader = ManifestReader(file: source.displayPath(CatalogLoader.manifestFileName),
-                                            text: String(decoding: data, as: UTF8.self))
+                var reader = ManifestReader(file: source.displayPath(CatalogLoader.manifestFileName), bytes: data)
                 let read = reader.read(data: data, postcodes: postcodes)
                 manifest.set(0, reader.problems.contains { $0.severity == .error } ? nil : read)
             } else {

@@ -44,7 +44,7 @@ extension CatalogSnapshot {
         }
         guard body[postcodesStart - readStart] == 1 else { return nil }
         let data = Array(body[(manifestRange.lowerBound - readStart)..<(manifestRange.upperBound - readStart)])
-        var reader = ManifestReader(file: source.displayPath(CatalogLoader.manifestFileName), text: String(decoding: data, as: UTF8.self))
+        var reader = ManifestReader(file: source.displayPath(CatalogLoader.manifestFileName), bytes: data)
         guard let manifest = reader.read(data: data, postcodes: .given([])),
               !reader.problems.contains(where: { $0.severity == .error }) else { return nil }
         return Catalog(manifest: manifest, providers: [], warnings: [])

@@ -90,12 +90,7 @@ public enum CatalogLoader {
                 file: manifestPath, line: nil, field: "(file)", message: "cannot be read (\(reason))",
                 fix: "check the file and its permissions")])
         }
-        guard let manifestText = String(validating: manifestBytes, as: UTF8.self) else {
-            return (nil, [CatalogProblem(
-                file: manifestPath, line: nil, field: "(file)", message: "is not valid UTF-8",
-                fix: "save the file as UTF-8")])
-        }
-        var manifestReader = ManifestReader(file: manifestPath, text: manifestText)
+        var manifestReader = ManifestReader(file: manifestPath, bytes: manifestBytes)
         let manifest = manifestReader.read(data: manifestBytes, postcodes: skippingPostcodes ? .skipped : .read)
         return (manifest, manifestReader.problems)
     }
