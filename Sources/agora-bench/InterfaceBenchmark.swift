@@ -43,6 +43,13 @@ enum InterfaceBenchmark {
         /// Launch to every provider loaded and searchable ("… providers ready" on the message line).
         var readyMilliseconds: [Double] = []
         var peakMemoryMB = 0
+
+        /// Another set of runs of the same launch, counted with these.
+        mutating func add(_ other: Launch) {
+            milliseconds += other.milliseconds
+            readyMilliseconds += other.readyMilliseconds
+            peakMemoryMB = max(peakMemoryMB, other.peakMemoryMB)
+        }
     }
 
     /// Starts `agora` on a pseudo-terminal of 120×40 and waits for the status line of the first
