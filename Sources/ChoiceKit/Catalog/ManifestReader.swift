@@ -329,12 +329,14 @@ struct ManifestReader {
         let centre = area.centre
         let limit = AreaBounds.areaLimitMetres(radiusKilometres: area.radiusKilometres)
         for (index, row) in rows.enumerated() {
-            let path = "postcodes[\(index)]"
+            // The field's path is made only for a problem: a national list has tens of thousands of rows.
             func report(_ message: String, _ fix: String) {
-                problems.append(CatalogProblem(file: file, line: row.line == 0 ? nil : row.line, field: path, message: message, fix: fix))
+                problems.append(CatalogProblem(file: file, line: row.line == 0 ? nil : row.line, field: "postcodes[\(index)]",
+                                               message: message, fix: fix))
             }
-            let postcode = PostcodeFormat.isWellFormed(row.postcode) ? row.postcode : PostcodeFormat.normalise(row.postcode)
-            guard PostcodeFormat.isWellFormed(postcode) else {
+            let asWritten = PostcodeFormat.isWellFormed(row.postcode)
+            let postcode = asWritten ? row.postcode : PostcodeFormat.normalise(row.postcode)
+            guard asWritten || PostcodeFormat.isWellFormed(postcode) else {
                 report("\(MessageText.quoted(row.postcode)) is not a postcode", "write it like \"KM1 1AA\"")
                 continue
             }

@@ -136,16 +136,26 @@ struct RowDecoder {
     mutating func list(_ column: ColumnID) -> [String] {
         guard let whole = text(column) else { return [] }
         var items: [String] = []
-        var utf8 = whole.utf8[...]
-        while !utf8.isEmpty {
-            let end = utf8.firstIndex(of: UInt8(ascii: "|")) ?? utf8.endIndex
-            var item = utf8[utf8.startIndex..<end]
-            while item.first == 32 { item = item.dropFirst() }
-            while item.last == 32 { item = item.dropLast() }
-            if !item.isEmpty { items.append(String(Substring(item))) }
-            utf8 = end == utf8.endIndex ? utf8[end...] : utf8[utf8.index(after: end)...]
-        }
+        Self.forEachItem(of: whole) { items.append(String(decoding: $0, as: UTF8.self)) }
         return items
+    }
+
+    /// Each item of a `|`-separated text, trimmed of spaces, as its bytes (empty items skipped).
+    /// The cuts fall on ASCII bytes, so every item is whole UTF-8.
+    static func forEachItem(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "|") { end += 1 }
+                var low = start, high = end
+                while low < high, bytes[low] == 0x20 { low += 1 }
+                while high > low, bytes[high - 1] == 0x20 { high -= 1 }
+                if high > low { body(UnsafeBufferPointer(rebasing: bytes[low..<high])) }
+                start = end + 1
+            }
+        }
     }
 
     mutating func label<Value: LabelledValue>(_ column: ColumnID, _ table: LabelTable<Value>) -> Value? {
@@ -160,13 +170,18 @@ struct RowDecoder {
 
     mutating func labels<Value: LabelledValue>(_ column: ColumnID, _ table: LabelTable<Value>) -> [Value] {
         var values: [Value] = []
-        for item in list(column) {
-            if let value = table.value(for: item) {
+        var unknown: [String] = []
+        guard let whole = text(column) else { return [] }
+        Self.forEachItem(of: whole) { item in
+            if let value = table.value(forBytes: item) {
                 if !values.contains(value) { values.append(value) }
             } else {
-                problem(column.name, "\(MessageText.quoted(item)) is not one of the allowed values",
-                        "use one or more of \(Value.labelList), separated by |")
+                unknown.append(String(decoding: item, as: UTF8.self))
             }
+        }
+        for item in unknown {
+            problem(column.name, "\(MessageText.quoted(item)) is not one of the allowed values",
+                    "use one or more of \(Value.labelList), separated by |")
         }
         return values
     }
