@@ -41,6 +41,16 @@ public enum FuzzOracle {
         if report.catalog == nil, report.errorCount == 0 { failures.append("no catalog, yet no error") }
         guard let catalog = report.catalog else { return failures }
         exercise(catalog)
+        // The first frame's reading agrees with the full one: the postcode list passed over, or
+        // read with the rest when the quick scan cannot step over it.
+        var withoutPostcodes = catalog.manifest
+        withoutPostcodes.postcodes = []
+        switch Result(catching: { () throws(CatalogError) -> Catalog in try Catalog.manifestOnly(from: source) }) {
+        case .success(let early) where early.manifest != withoutPostcodes && early.manifest != catalog.manifest:
+            failures.append("the manifest read for a first frame differs from the full reading")
+        case .failure: failures.append("the manifest read for a first frame was refused, the full reading was not")
+        default: break
+        }
         // A checked catalog survives its own snapshot exactly.
         if let bytes = CatalogSnapshot.encode(catalog, source: source) {
             switch CatalogSnapshot.read(bytes, source: source) {
