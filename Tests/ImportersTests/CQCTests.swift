@@ -90,7 +90,10 @@ struct CQCTests {
         #expect(updated.catalog.provider(id: "1-9000000004")?.care?.assessment.overall == .outstanding)
         #expect(updated.catalog.provider(id: "1-9000000009")?.care?.assessment == .notYetRated)
         #expect(updated.catalog.provider(id: "1-9000000001")?.care?.beds == 48)
-        #expect(updated.catalog.provider(id: "1-9000000002")?.care?.assessment == .notImported)
+        let unrated = try #require(updated.catalog.provider(id: "1-9000000002"))
+        #expect(unrated.care?.assessment == .notImported)
+        // A rating the data never held is not dated by the data: no "as of" over "rating not imported".
+        #expect(ProviderFacts.sections(for: unrated, in: updated.catalog).map(\.title).contains("CQC rating"))
         #expect(updated.catalog.count(of: .school) == directoryOnly.catalog.count(of: .school))
         #expect(updated.catalog.manifest.sources.contains { $0.name == "CQC API location data" })
     }

@@ -43,6 +43,8 @@ enum CareFactSections {
             facts.append(Fact(key: "cqc_overall", label: "Overall", measure: .missing(.notImported),
                               note: "not in the national data this catalog was imported from; the CQC website has it"))
         }
+        // A date says when the figures were true; ratings the data never held have none to give.
+        if case .notImported = assessment { return FactSection(title: "CQC rating", facts: facts) }
         return FactSection(title: "CQC rating (\(ProviderFacts.asOf(topic, catalog) ?? "latest"))", facts: facts)
     }
 
