@@ -15,6 +15,9 @@ struct LocalServicesEndToEndTests {
         try tmux.start([AgoraBinary.url.path], width: width, height: height,
                        environment: ["LC_ALL": "C.UTF-8", "TERM": "tmux-256color", "XDG_DATA_HOME": data.path])
         try tmux.waitFor("Choose a provider")
+        // The postcodes come with the providers, a moment after the home page: a home typed
+        // before then is confirmed by another message (tested in CatalogLoadingTests).
+        try tmux.waitFor("providers ready")
         try tmux.send("h")
         try tmux.waitFor("Your home postcode")
         try tmux.type("KM1 9UY")

@@ -114,22 +114,25 @@ public struct AppContext: Sendable {
         guard home == nil, let savedHome else { return }
         home = catalog.postcode(savedHome)
         if let home, typedWhileLoading {
-            inform(ready + ". " + Self.homeSetText(home))
+            inform(ready + "; distances from \(home.postcode)\(Self.inTown(home)) now show")
         } else if home == nil, typedWhileLoading {
             // Not kept: the one saved before it comes back (it is refused once loaded, too).
             let before = homeBeforeTyping
             self.savedHome = before
             home = before.flatMap { catalog.postcode($0) }
             write(.setHomePostcode(before), undo: .home(nil), what: "your home postcode")
-            warn("\(savedHome) is not in \(catalog.manifest.area.name), so it was not kept. Press h to set your home postcode again.")
+            warn("\(savedHome) is not one of this area's postcodes: not kept. Press h to try again.")
         }
         typedWhileLoading = false
     }
 
-    /// What is said when a home postcode is set.
+    /// What is said when a home postcode is set (short enough for the message line at 80 columns).
     static func homeSetText(_ entry: Manifest.PostcodeEntry) -> String {
-        let town = entry.town.isEmpty ? "" : " (\(entry.town))"
-        return "Home postcode \(entry.postcode)\(town): lists now show distances and can be sorted by them"
+        "Home postcode \(entry.postcode)\(inTown(entry)): lists now show distances"
+    }
+
+    private static func inTown(_ entry: Manifest.PostcodeEntry) -> String {
+        entry.town.isEmpty ? "" : " (\(entry.town))"
     }
 
     /// A home postcode typed while the area's postcodes are still loading: saved now, looked up

@@ -41,7 +41,7 @@ public struct PostcodeFeature: Feature {
             if context.isCatalogLoading, context.catalog.manifest.postcodes.isEmpty {
                 context.dismiss()
                 context.setHomeWhenLoaded(postcode)
-                context.inform("Home postcode \(postcode) saved: distances show once the area's postcodes have loaded")
+                context.inform("Home postcode \(postcode) saved; distances show once the postcodes load")
                 return .handled
             }
             guard let entry = context.catalog.postcode(postcode) else {
