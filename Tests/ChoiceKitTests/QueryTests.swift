@@ -138,6 +138,30 @@ struct QueryTests {
         #expect(names(ProviderQuery(kind: .gp, sort: SortOrder(field: .name, ascending: false))) == ascending.reversed())
     }
 
+    /// The loader makes each name's order keys as it reads the rows; the index built from them is
+    /// the one built by keying every name afterwards, namesakes included.
+    @Test func nameOrderFromKeysMadeWhileReadingIsTheSame() {
+        var providers = Array(catalog.providers)
+        // Namesakes and names alike in their first sixteen bytes, in two tables' worth of order.
+        if let first = providers.first {
+            providers.append(Provider(id: "twin-1", name: first.name, sector: first.sector, organisation: "", commissionerID: first.commissionerID,
+                                      address: "", town: "", postcode: first.postcode, location: first.location, phone: nil,
+                                      website: nil, details: first.details))
+            providers.append(Provider(id: "twin-2", name: first.name + " Annexe", sector: first.sector, organisation: "",
+                                      commissionerID: first.commissionerID, address: "", town: "", postcode: first.postcode,
+                                      location: first.location, phone: nil, website: nil, details: first.details))
+        }
+        let keyed = CatalogIndex(providers: providers, postcodes: [], nameKeys: NameKeys(providers.map(\.name)))
+        let unkeyed = CatalogIndex(providers: providers, postcodes: [])
+        #expect(keyed.nameRank == unkeyed.nameRank)
+        #expect(keyed.stored.namesakes == unkeyed.stored.namesakes)
+        #expect(keyed.hasNamesake(0) && keyed.hasNamesake(providers.count - 2))
+        #expect(catalog.index.nameRank == CatalogIndex(providers: Array(catalog.providers), postcodes: []).nameRank)
+        // Keys for other providers than these are not used.
+        let wrong = CatalogIndex(providers: providers, postcodes: [], nameKeys: NameKeys(["only one"]))
+        #expect(wrong.nameRank == unkeyed.nameRank)
+    }
+
     @Test func sortsByDistanceNearestFirst() throws {
         let home = try #require(catalog.manifest.postcodes.last)
         let result = catalog.run(ProviderQuery(kind: .school, origin: home.location, sort: SortOrder(field: .distance)))

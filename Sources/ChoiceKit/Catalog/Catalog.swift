@@ -6,11 +6,12 @@ public struct Catalog: Sendable {
     /// Warnings found while loading (unknown columns…); errors stop loading instead.
     public let warnings: [CatalogProblem]
 
-    /// Providers read from the files; the index is built here (noting any duplicate ids).
-    init(manifest: Manifest, providers: [Provider], warnings: [CatalogProblem]) {
+    /// Providers read from the files; the index is built here (noting any duplicate ids), with the
+    /// names' order keys if the reading made them.
+    init(manifest: Manifest, providers: [Provider], warnings: [CatalogProblem], nameKeys: NameKeys? = nil) {
         self.manifest = manifest
         self.providers = ProviderTable(providers)
-        self.index = CatalogIndex(providers: providers, postcodes: manifest.postcodes)
+        self.index = CatalogIndex(providers: providers, postcodes: manifest.postcodes, nameKeys: nameKeys)
         self.warnings = warnings
     }
 

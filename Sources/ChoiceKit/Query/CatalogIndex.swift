@@ -28,8 +28,9 @@ public struct CatalogIndex: Sendable {
     var columns: QueryColumns { stored.columns }
     public var search: SearchIndex { stored.search }
 
-    /// Built from providers loaded from the files.
-    init(providers: [Provider], postcodes: [Manifest.PostcodeEntry]) {
+    /// Built from providers loaded from the files; `nameKeys`, when given, are their names' order
+    /// keys in the same order (else they are made here).
+    init(providers: [Provider], postcodes: [Manifest.PostcodeEntry], nameKeys: NameKeys? = nil) {
         self.postcodes = PostcodeTable.madeElsewhere(postcodes)
         // The parts are independent: built as four pieces of work, the largest first, which the
         // cores take as they come free (two fixed halves left one core idle a third of the time).
@@ -39,9 +40,10 @@ public struct CatalogIndex: Sendable {
             case 0:
                 parts.search = SearchIndex(providers: providers)
             case 1:
-                let ranks = NameRanking.ranks(of: providers)
+                let keys = nameKeys.flatMap { $0.count == providers.count ? $0 : nil } ?? NameKeys(providers.map(\.name))
+                let ranks = NameRanking.ranks(of: providers, keys: keys)
                 parts.nameRank = ranks
-                parts.namesakes = NameRanking.namesakes(of: providers, ranks: ranks)
+                parts.namesakes = NameRanking.namesakes(of: providers, ranks: ranks, keys: keys)
             case 2:
                 parts.columns = QueryColumns(providers: providers)
             default:
@@ -97,17 +99,13 @@ public struct CatalogIndex: Sendable {
 /// eight, then the first eight, both stable), then byte comparisons only within runs that share
 /// all sixteen; names alike to the end go by id.
 enum NameRanking {
-    static func ranks(of providers: [Provider]) -> [UInt32] {
+    /// `keys` are the providers' names' keys, in the same order. Keys only: the folded names
+    /// themselves are made again for the few runs that need them, rather than kept for all (they
+    /// would be a tenth of the load's peak memory).
+    static func ranks(of providers: [Provider], keys: NameKeys) -> [UInt32] {
         let count = providers.count
-        // Keys only: the folded names themselves are made again for the few runs that need them,
-        // rather than kept for all (they would be a tenth of the load's peak memory).
-        var first = [UInt64](repeating: 0, count: count)
-        var second = [UInt64](repeating: 0, count: count)
-        providers.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices {
-                (first[index], second[index]) = TextFolding.orderKeys(buffer[index].name)
-            }
-        }
+        var first = keys.first
+        var second = keys.second
         let secondByPosition = second
         var order = (0..<UInt32(count)).map { $0 }
         RadixSort.sort(keys: &second, values: &order)
@@ -152,17 +150,19 @@ extension NameRanking {
         return order != 0 ? Int(order) : left.count - right.count
     }
 
-    /// Same names sit next to each other in name order, so comparing neighbours finds them all.
-    static func namesakes(of providers: [Provider], ranks: [UInt32]) -> [Int32] {
-        guard ranks.count == providers.count, providers.count > 1 else { return [] }
+    /// Same names sit next to each other in name order, so comparing neighbours finds them all;
+    /// neighbours whose keys differ cannot share a name, so only alike keys send it to the names.
+    static func namesakes(of providers: [Provider], ranks: [UInt32], keys: NameKeys) -> [Int32] {
+        guard ranks.count == providers.count, keys.count == providers.count, providers.count > 1 else { return [] }
         var order = [Int32](repeating: 0, count: ranks.count)
         for (position, rank) in ranks.enumerated() where Int(rank) < order.count { order[Int(rank)] = Int32(position) }
         var found: Set<Int32> = []
         for place in 1..<order.count {
-            let previous = order[place - 1], current = order[place]
-            if providers[Int(previous)].name == providers[Int(current)].name {
-                found.insert(previous)
-                found.insert(current)
+            let previous = Int(order[place - 1]), current = Int(order[place])
+            guard keys.first[previous] == keys.first[current], keys.second[previous] == keys.second[current] else { continue }
+            if providers[previous].name == providers[current].name {
+                found.insert(Int32(previous))
+                found.insert(Int32(current))
             }
         }
         return found.sorted()

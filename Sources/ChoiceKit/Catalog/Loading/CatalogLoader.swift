@@ -112,11 +112,13 @@ public enum CatalogLoader {
         let results = readTables(kinds: kinds, manifest: manifest, source: source, context: context)
 
         var providers: [Provider] = []
+        var nameKeys = NameKeys()
         var origins: [(file: Int, line: Int)] = []
         let files = kinds.map { source.displayPath(manifest.files[$0] ?? $0.defaultFileName) }
         for (number, result) in results.enumerated() {
             problems.append(contentsOf: result.problems)
             providers.append(contentsOf: result.providers)
+            nameKeys.append(contentsOf: result.nameKeys)
             origins.append(contentsOf: result.lines.map { (number, $0) })
         }
         func duplicateProblems(_ duplicates: [ProviderIDTable.Duplicate]) -> [CatalogProblem] {
@@ -134,7 +136,7 @@ public enum CatalogLoader {
         }
         // Duplicate ids are rare: check for them while the indexes are built, and drop the result if any.
         let warnings = problems.filter { $0.severity == .warning }
-        let catalog = Catalog(manifest: manifest, providers: providers, warnings: warnings)
+        let catalog = Catalog(manifest: manifest, providers: providers, warnings: warnings, nameKeys: nameKeys)
         if !catalog.index.duplicateIDs.isEmpty {
             problems += duplicateProblems(catalog.index.duplicateIDs)
             return CatalogCheckReport(problems: problems)
@@ -187,6 +189,7 @@ public enum CatalogLoader {
         guard let rows = work.result else { return result }
         result.providers = rows.providers
         result.lines = rows.lines
+        result.nameKeys = rows.nameKeys
         result.problems += rows.problems
         return result
     }

@@ -28,6 +28,9 @@ struct TableResult: Sendable {
     var providers: [Provider] = []
     var lines: [Int] = []
     var problems: [CatalogProblem] = []
+    /// Each provider's name order keys, made as it was read (the name is then at hand, and the
+    /// cores share the work) rather than by a pass over every provider afterwards.
+    var nameKeys = NameKeys()
 }
 
 /// Reads one provider table (schools.csv, care.csv, gp.csv, other.csv). A large table is read in
@@ -107,6 +110,7 @@ enum ProviderTableReader {
             let expected = ((limit ?? bytes.count) - start) / 300
             part.result.providers.reserveCapacity(expected)
             part.result.lines.reserveCapacity(expected)
+            part.result.nameKeys.reserveCapacity(expected)
             while limit.map({ reader.offset < $0 }) ?? true {
                 let recordLine: Int?
                 do {
@@ -125,6 +129,7 @@ enum ProviderTableReader {
                 if let provider = decoder.decode(&row), row.rowErrorCount == 0 {
                     part.result.providers.append(provider)
                     part.result.lines.append(recordLine)
+                    part.result.nameKeys.append(provider.name)
                 }
             }
             part.result.problems = row.problems
@@ -157,6 +162,7 @@ enum ProviderTableReader {
             }
             result.providers += part.result.providers
             result.lines += part.result.lines.map { $0 + shift }
+            result.nameKeys.append(contentsOf: part.result.nameKeys)
             result.problems += part.result.problems.map { problem in
                 var moved = problem
                 moved.line = problem.line.map { $0 + shift }
