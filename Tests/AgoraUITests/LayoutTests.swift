@@ -35,6 +35,17 @@ struct LayoutTests {
         #expect(previous == ListColumns.forKind(kind).count)
     }
 
+    /// The home page's explanation of a service: whole in a large window; in a small one its last
+    /// row says where the rest is instead of stopping mid-thought.
+    @Test func theHomePagesExplanationSaysWhereTheRestIs() {
+        let small = Driver(width: 80, height: 24).text
+        #expect(small.contains("… press i for all of it"))
+        #expect(!small.contains("Press Enter to see them"))
+        let large = Driver(width: 120, height: 40).text
+        #expect(large.contains("Press Enter to see them, i for who buys and who holds the market."))
+        #expect(!large.contains("press i for all of it"))
+    }
+
     @Test func theSummaryIsNeverCutByTheRowCounter() {
         var driver = Driver(width: 80, height: 24, postcode: "KM1 9UY")
         driver.openList(.school)

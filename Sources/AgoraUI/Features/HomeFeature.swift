@@ -225,9 +225,23 @@ public struct HomeFeature: KeyedFeature {
         }
     }
 
+    /// The paragraphs, a blank row apart; when they do not all fit, the last row says where the
+    /// rest is rather than stopping mid-thought.
     private func renderInfo(_ item: Item, _ context: AppContext, into screen: inout Screen, area: Rect) {
-        var writer = ParagraphWriter(area: area)
-        for (text, role) in info(item, context) { writer.write(text, role: role, into: &screen) }
+        guard area.height > 0, area.width > 0 else { return }
+        var lines: [(text: String, role: Role)] = []
+        for (index, paragraph) in info(item, context).enumerated() {
+            if index > 0 { lines.append(("", .normal)) }
+            lines += DisplayWidth.wrap(paragraph.0, width: area.width).map { ($0, paragraph.1) }
+        }
+        if lines.count > area.height {
+            let rest: String
+            if case .service = item { rest = "… press i for all of it" } else { rest = "…" }
+            lines = Array(lines.prefix(area.height - 1)) + [(rest, .dim)]
+        }
+        for (row, line) in lines.enumerated() {
+            screen.put(line.text, x: area.x, y: area.y + row, width: area.width, role: line.role)
+        }
     }
 
     /// The explanation of an item: drawn beside the menu, and said in plain mode.
