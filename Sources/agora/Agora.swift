@@ -25,4 +25,22 @@ struct Agora: ParsableCommand {
         agora.display = .withDefaults()
         return agora
     }
+
+    /// The full screen's two commonest command lines, `agora` and `agora --catalog DIR`, made
+    /// without the parser (its first look over every command is a few milliseconds of the first
+    /// frame); nil for anything else, which the parser reads.
+    static func withoutParsing(_ arguments: ArraySlice<String>) -> Agora? {
+        var agora = withDefaults()
+        switch arguments.count {
+        case 0: return agora
+        case 1 where arguments[arguments.startIndex].hasPrefix("--catalog="):
+            agora.global.catalog = String(arguments[arguments.startIndex].dropFirst("--catalog=".count))
+        case 2 where arguments[arguments.startIndex] == "--catalog":
+            agora.global.catalog = arguments[arguments.startIndex + 1]
+        default: return nil
+        }
+        // An empty name or one like an option is left to the parser's own message.
+        guard let directory = agora.global.catalog, !directory.isEmpty, !directory.hasPrefix("-") else { return nil }
+        return agora
+    }
 }

@@ -19,9 +19,7 @@ extension Agora {
         }
         var status: Int32 = 0
         do {
-            // With no arguments there is nothing to parse: the full screen opens at once, without
-            // the parser's look over every command (a few milliseconds of the first frame).
-            var command = CommandLine.arguments.count == 1 ? Agora.withDefaults() : try parseAsRoot()
+            var command = try Agora.withoutParsing(CommandLine.arguments.dropFirst()) ?? parseAsRoot()
             try command.run()
         } catch {
             status = ending(for: error)

@@ -14,6 +14,23 @@ struct DefaultOptionsTests {
         #expect(made.display.theme == parsed.display.theme)
     }
 
+    /// `agora --catalog DIR` too; anything else is left to the parser.
+    @Test func aCatalogDirectoryAloneIsReadAsTheParserReadsIt() throws {
+        for arguments in [["--catalog", "some/dir"], ["--catalog=some/dir"], ["--catalog", "help"], ["--catalog=a=b"]] {
+            let parsed = try #require(try Agora.parseAsRoot(arguments) as? Agora)
+            let made = try #require(Agora.withoutParsing(arguments[...]))
+            #expect(made.global.catalog == parsed.global.catalog)
+            #expect(made.global.dataDir == parsed.global.dataDir)
+            #expect(made.display.plain == parsed.display.plain)
+            #expect(made.display.theme == parsed.display.theme)
+        }
+        for arguments in [["--catalog"], ["--catalog", "-x"], ["--catalog", ""], ["--catalog="], ["--plain"],
+                          ["--catalog", "dir", "--plain"], ["list"], ["--catalog", "dir", "list"]] {
+            #expect(Agora.withoutParsing(arguments[...]) == nil, "\(arguments)")
+        }
+        #expect(Agora.withoutParsing([])?.global.catalog == nil)
+    }
+
     /// A new option needs a default in `withDefaults` (reading an unset one stops the program).
     @Test func everyOptionHasADefaultWithoutTheParser() {
         #expect(Mirror(reflecting: GlobalOptions()).children.count == 2, "set the new option in GlobalOptions.withDefaults, then count it here")
