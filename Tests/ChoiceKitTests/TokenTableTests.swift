@@ -20,4 +20,25 @@ struct TokenTableTests {
             #expect(Array(table.bytes[range]) == Array(word.utf8))
         }
     }
+
+    /// The search index orders tokens by a radix sort on their first eight bytes, then by bytes
+    /// within runs sharing those: the order must be the plain byte order.
+    @Test func tokensAreOrderedByTheirBytes() {
+        var table = TokenTable()
+        var random = SystemRandomNumberGenerator()
+        let stems = ["", "a", "abcdefgh", "abcdefghij", "stmary", "caf\u{E9}", "\u{F8}rsted", "1234567"]
+        for _ in 0..<6_000 {
+            let stem = stems.randomElement(using: &random) ?? ""
+            let tail = (0..<Int.random(in: 0...12, using: &random)).map { _ in "ab9\u{E9}z".randomElement(using: &random) ?? "a" }
+            let token = Array((stem + String(tail)).utf8)
+            guard !token.isEmpty else { continue }
+            _ = token.withUnsafeBufferPointer { table.intern($0) }
+        }
+        #expect(table.count > 2_048)
+        let expected = (0..<table.count).sorted { first, second in
+            table.bytes[table.start(first)..<Int(table.ends[first])]
+                .lexicographicallyPrecedes(table.bytes[table.start(second)..<Int(table.ends[second])])
+        }
+        #expect(SearchIndex.byteOrder(table) == expected)
+    }
 }

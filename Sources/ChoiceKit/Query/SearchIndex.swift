@@ -63,11 +63,7 @@ public struct SearchIndex: Sendable {
         // Order tokens by their bytes, then group the (token, provider) pairs by token with a
         // counting sort; pairs were made in provider order, so each token's postings come out ascending.
         let table = builder.tokens
-        let order = table.bytes.withUnsafeBufferPointer { all in
-            (0..<table.count).sorted { first, second in
-                all[table.start(first)..<Int(table.ends[first])].lexicographicallyPrecedes(all[table.start(second)..<Int(table.ends[second])])
-            }
-        }
+        let order = Self.byteOrder(table)
         var rankOfToken = [Int32](repeating: 0, count: table.count)
         for (rank, id) in order.enumerated() { rankOfToken[id] = Int32(rank) }
         var starts = [Int32](repeating: 0, count: order.count + 1)
@@ -92,6 +88,36 @@ public struct SearchIndex: Sendable {
         self.tokenEnds = tokenEnds
         self.starts = starts
         self.postings = postings
+    }
+
+    /// Token ids in the order of their bytes: a radix sort on the first eight bytes (zero-padded,
+    /// and no token holds a zero byte, so a shorter token comes before a longer one it begins), then
+    /// byte comparisons only among tokens that share all eight.
+    static func byteOrder(_ table: TokenTable) -> [Int] {
+        var keys = [UInt64](repeating: 0, count: table.count)
+        var order = (0..<UInt32(truncatingIfNeeded: table.count)).map { $0 }
+        table.bytes.withUnsafeBufferPointer { all in
+            for id in 0..<table.count {
+                let start = table.start(id), end = min(Int(table.ends[id]), start + 8)
+                var key: UInt64 = 0
+                for index in start..<end { key |= UInt64(all[index]) << (8 * UInt64(7 - (index - start))) }
+                keys[id] = key
+            }
+            RadixSort.sort(keys: &keys, values: &order)
+            var start = 0
+            while start < order.count {
+                var end = start + 1
+                while end < order.count, keys[end] == keys[start] { end += 1 }
+                if end - start > 1 {
+                    order[start..<end].sort { first, second in
+                        all[table.start(Int(first))..<Int(table.ends[Int(first)])]
+                            .lexicographicallyPrecedes(all[table.start(Int(second))..<Int(table.ends[Int(second)])])
+                    }
+                }
+                start = end
+            }
+        }
+        return order.map(Int.init)
     }
 
     /// Collects (token id, provider) pairs. Organisations, towns and postcodes repeat, so each
