@@ -20,6 +20,19 @@ struct QueryTests {
         #expect(names(ProviderQuery(text: joined)).contains(target.name))
     }
 
+    /// Every provider is found by each of the texts its search tokens come from.
+    @Test func everyProviderIsFoundByItsOrganisationTownAndPostcode() {
+        let search = catalog.index.search
+        for (position, provider) in catalog.providers.enumerated() {
+            for text in [provider.organisation, provider.town, provider.postcode, provider.name] where !TextFolding.tokens(text).isEmpty {
+                #expect(search.matches(text)?.contains(Int32(position)) == true, "\(provider.id): \(text)")
+            }
+        }
+        let shared = catalog.providers.filter { $0.town == catalog.providers.first?.town }
+        #expect(shared.count > 1)
+        #expect(search.matches(catalog.providers.first?.town ?? "")?.count ?? 0 >= shared.count)
+    }
+
     @Test func everyQueryWordMustMatch() {
         let both = names(ProviderQuery(kind: .school, text: "primary kingsmere"))
         #expect(!both.isEmpty)

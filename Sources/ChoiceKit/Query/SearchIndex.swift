@@ -129,7 +129,7 @@ public struct SearchIndex: Sendable {
         private var joined: [UInt8] = []
 
         /// Each token of `text` is interned by its bytes (no String, no hashing of the whole text:
-        /// a cache of texts' tokens cost more in hashing than it saved).
+        /// a cache of texts' tokens, even one found by their bytes, cost more than it saved).
         mutating func add(_ text: String, owner: UInt64, alsoWhole: Bool = false) {
             joined.removeAll(keepingCapacity: true)
             var count = 0
