@@ -7,14 +7,17 @@ struct TokenTableTests {
         var table = TokenTable()
         var ids: [String: UInt64] = [:]
         // Enough to grow the table several times, with every token seen twice.
-        let words = (0..<20_000).map { "w\($0 % 10_000)x" } + ["", "é", "a", "ab", "abc"]
+        // Runs of every length from 0 to 12, some alike but for their length or a zero byte.
+        let words = (0..<20_000).map { "w\($0 % 10_000)x" } + (0..<4_000).map { "longer word \($0 % 2_000)" }
+            + ["", "é", "a", "ab", "abc", "a\u{0}", "\u{0}", "\u{0}\u{0}", "abcdefgh", "abcdefghi", "abcdefg\u{0}"]
+            + (0...12).map { String(repeating: "z", count: $0) }
         for word in words {
             let bytes = Array(word.utf8)
             let id = bytes.withUnsafeBufferPointer { table.intern($0) }
             if let known = ids[word] { #expect(known == id) } else { ids[word] = id }
         }
         #expect(table.count == ids.count)
-        #expect(table.count == 10_005)
+        #expect(table.count == 10_000 + 2_000 + 11 + 12)
         for (word, id) in ids {
             let range = table.start(Int(id))..<Int(table.ends[Int(id)])
             #expect(Array(table.bytes[range]) == Array(word.utf8))
