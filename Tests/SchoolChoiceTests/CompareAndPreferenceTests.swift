@@ -98,6 +98,15 @@ struct CompareAndPreferenceTests {
         #expect(wrongYear.warnings == [.doesNotTakeEntryYear(schoolID: "S7", name: "Lottery Academy", entry: .reception)])
         #expect(wrongYear.warnings[0].message == "Lottery Academy (S7) does not admit children into Reception: it cannot offer a place in this round.")
 
+        // A girls' school on a boy's list (born 2015: Year 7 in September 2027).
+        let boy = HandCatalog.child(born: HandCatalog.day(2015, 10, 10), sex: .boy)
+        let girlsSchool = try review(["S13"], child: boy)
+        #expect(girlsSchool.warnings.contains(.singleSex(schoolID: "S13", name: "Girls High", school: "girls'")))
+        #expect(girlsSchool.warnings.contains { $0.message == "Girls High (S13) is a girls' school: it cannot offer your child a place." })
+        #expect(girlsSchool.rows.first?.chance.level == .noPlace)
+        #expect(!(try review(["S13"], child: HandCatalog.child(born: HandCatalog.day(2015, 10, 10), sex: .girl)).warnings
+            .contains { if case .singleSex = $0 { return true }; return false }))
+
         let gone = try review(["S8", "S99", "S1"])
         #expect(gone.warnings == [.notInCatalog(schoolID: "S99")])
         #expect(gone.rows.map(\.schoolID) == ["S8", "S1"])

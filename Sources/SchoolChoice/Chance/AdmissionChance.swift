@@ -1,8 +1,10 @@
 import ChoiceKit
 
-/// How likely a place is, from very likely to unlikely, or "not enough data" to say.
+/// How likely a place is, from very likely to unlikely, "no place" where the school cannot admit
+/// the child at all (a girls' school for a boy, a school without the child's year of entry), or
+/// "not enough data" to say.
 public enum ChanceLevel: Int, CaseIterable, Comparable, Hashable, Sendable {
-    case notEnoughData = 0, unlikely, possible, likely, veryLikely
+    case notEnoughData = 0, noPlace, unlikely, possible, likely, veryLikely
 
     public static func < (lhs: ChanceLevel, rhs: ChanceLevel) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -12,6 +14,7 @@ public enum ChanceLevel: Int, CaseIterable, Comparable, Hashable, Sendable {
         case .likely: return "Likely"
         case .possible: return "Possible"
         case .unlikely: return "Unlikely"
+        case .noPlace: return "No place"
         case .notEnoughData: return "Not enough data"
         }
     }

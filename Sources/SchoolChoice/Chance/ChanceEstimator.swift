@@ -23,10 +23,10 @@ public enum ChanceEstimator {
             return AdmissionChance(.notEnoughData, "Places at special schools are given through an EHC plan, not by application.")
         }
         if let entry, !EntryPoint.points(of: school).contains(entry) {
-            return AdmissionChance(.unlikely, "This school does not admit children into \(entry.label), so it has no places in this round.")
+            return AdmissionChance(.noPlace, "This school does not admit children into \(entry.label), so it has no places in this round.")
         }
         if let sex = child.sex, (school.gender == .boys && sex == .girl) || (school.gender == .girls && sex == .boy) {
-            return AdmissionChance(.unlikely, "This is a \(school.gender == .boys ? "boys'" : "girls'") school.")
+            return AdmissionChance(.noPlace, "This is a \(school.gender == .boys ? "boys'" : "girls'") school: it does not admit \(sex == .boy ? "boys" : "girls").")
         }
         if child.care.isLookedAfterOrWas { return lookedAfter(child, school) }
         if let undersubscribed = undersubscribed(school) { return undersubscribed }

@@ -60,7 +60,7 @@ private struct RowBuilder {
             rows.append(row("chance", "Chance of a place", "Admissions", .higher) { provider, _, _ in
                 guard let chance = chances[provider.id] else { return .missing() }
                 let tone: Tone = chance.level >= .likely ? .good : chance.level == .possible ? .fair
-                    : chance.level == .unlikely ? .poor : .neutral
+                    : chance.level <= .unlikely && chance.level != .notEnoughData ? .poor : .neutral
                 return ComparisonCell(text: chance.level.label, detail: chance.reason,
                                       sortValue: chance.level == .notEnoughData ? nil : chance.level.rawValue, tone: tone)
             })

@@ -67,6 +67,8 @@ public enum PreferenceWarning: Hashable, Sendable {
     case noLikelyPreference(suggestion: Suggestion?)
     case fewerThanAllowed(named: Int, allowed: Int)
     case doesNotTakeEntryYear(schoolID: String, name: String, entry: EntryPoint)
+    /// A boys' or girls' school named for a child it does not admit ("girls'").
+    case singleSex(schoolID: String, name: String, school: String)
     case closingDatePassed(CalendarDate)
     /// A saved preference whose school the catalog no longer has.
     case notInCatalog(schoolID: String)
@@ -88,6 +90,8 @@ public enum PreferenceWarning: Hashable, Sendable {
             return "You have named \(named) of the \(allowed) schools the council allows; naming more never lowers your chance at the ones above."
         case .doesNotTakeEntryYear(let id, let name, let entry):
             return "\(name) (\(id)) does not admit children into \(entry.label): it cannot offer a place in this round."
+        case .singleSex(let id, let name, let school):
+            return "\(name) (\(id)) is a \(school) school: it cannot offer your child a place."
         case .notInCatalog(let id):
             return "\(id) is not in the catalog any more: choose another school and set the list again."
         case .closingDatePassed(let date):
@@ -133,6 +137,9 @@ public struct PreferenceReview: Hashable, Sendable {
             rows.append(PreferenceRow(rank: index + 1, schoolID: id, name: provider.name, distanceMetres: distance, chance: chance))
             if let school = provider.school, !EntryPoint.points(of: school).contains(round.entry), child.ehcPlanSchoolID != id {
                 warnings.append(.doesNotTakeEntryYear(schoolID: id, name: provider.name, entry: round.entry))
+            } else if let school = provider.school, let sex = child.sex, child.ehcPlanSchoolID != id,
+                      (school.gender == .boys && sex == .girl) || (school.gender == .girls && sex == .boy) {
+                warnings.append(.singleSex(schoolID: id, name: provider.name, school: school.gender == .boys ? "boys'" : "girls'"))
             }
         }
         if round.closingDateHasPassed(today: today), let closing = round.closingDate {

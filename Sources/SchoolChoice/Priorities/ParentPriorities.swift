@@ -131,7 +131,8 @@ public enum ScoreCalculator {
             }
         case .chance:
             guard let level = input.chance?.level, level != .notEnoughData else { return nil }
-            return Double(level.rawValue) / 4
+            // No place scores 0, very likely 1.
+            return Double(level.rawValue - ChanceLevel.noPlace.rawValue) / 4
         case .faith:
             guard let faith = child?.faith, !faith.isEmpty else { return nil }
             guard let schoolFaith = school.religiousCharacter else { return 0.5 }

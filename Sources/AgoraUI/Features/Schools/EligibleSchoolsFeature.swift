@@ -113,7 +113,7 @@ public struct EligibleSchoolsFeature: KeyedFeature {
         switch level {
         case .veryLikely, .likely: return .good
         case .possible: return .fair
-        case .unlikely: return .bad
+        case .unlikely, .noPlace: return .bad
         case .notEnoughData: return .dim
         }
     }
