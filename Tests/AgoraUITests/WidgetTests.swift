@@ -192,6 +192,14 @@ struct WidgetTests {
         #expect(form.fields[0].input.text == "x")
         _ = form.handle(.escape)
         #expect(form.handle(.character("y")) == .cancelled)
+        // Esc pressed twice leaves too; Enter keeps editing.
+        var again = Form(fields: [FormField(id: "note", label: "Note", kind: .text)])
+        _ = again.handle(.character("x"))
+        _ = again.handle(.escape)
+        #expect(again.handle(.enter) == .editing)
+        #expect(!again.confirmingDiscard)
+        _ = again.handle(.escape)
+        #expect(again.handle(.escape) == .cancelled)
     }
 
     @Test func modalsConfirmPromptAndMenu() {

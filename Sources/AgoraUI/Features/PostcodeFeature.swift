@@ -69,8 +69,10 @@ public struct PostcodeFeature: Feature {
         screen.fill(frame.box, role: .overlay)
         screen.box(frame.box, title: "Your home postcode")
         let example = context.catalog.manifest.postcodes.first?.postcode ?? "KM1 1AA"
-        screen.put("A postcode in \(context.catalog.manifest.area.name), e.g. \(example). Enter saves · Esc cancels",
-                   x: frame.form.x, y: frame.box.y + 1, width: frame.form.width, role: .dim)
+        // A long area name leaves out the area rather than the keys.
+        let full = "A postcode in \(context.catalog.manifest.area.name), e.g. \(example). Enter saves · Esc cancels"
+        let line = DisplayWidth.of(full) <= frame.form.width ? full : "A postcode like \(example). Enter saves · Esc cancels"
+        screen.put(line, x: frame.form.x, y: frame.box.y + 1, width: frame.form.width, role: .dim)
         form.render(into: &screen, area: frame.form)
     }
 

@@ -32,8 +32,9 @@ public struct Form: Hashable, Sendable {
     public mutating func handle(_ key: Key) -> Outcome {
         if confirmingDiscard {
             switch key {
-            case .character("y"), .character("Y"): return .cancelled
-            case .character("n"), .character("N"), .escape, .enter: confirmingDiscard = false
+            // Esc twice leaves, as people press it to get out.
+            case .character("y"), .character("Y"), .escape: return .cancelled
+            case .character("n"), .character("N"), .enter: confirmingDiscard = false
             default: break
             }
             return .editing
@@ -181,8 +182,14 @@ public struct Form: Hashable, Sendable {
         if offset > 0 { screen.put("↑ more", x: area.maxX - 6, y: area.y, role: .dim) }
         if height(in: area) - offset > area.height { screen.put("↓ more", x: area.maxX - 6, y: area.maxY - 1, role: .dim) }
         if confirmingDiscard {
-            let question = "Discard what you typed? y discards, n keeps editing."
-            screen.put(question, x: area.x, y: min(area.maxY - 1, area.y + height(in: area) - offset + 1), width: area.width, role: .error)
+            let question = "Discard what you typed? Esc or y discards it; n or Enter keeps editing."
+            // Wrapped, so a narrow form (a postcode box) shows all of it.
+            let lines = DisplayWidth.wrap(question, width: max(10, area.width))
+            var y = max(area.y, min(area.maxY - lines.count, area.y + height(in: area) - offset + 1))
+            for line in lines where y < area.maxY {
+                screen.put(line, x: area.x, y: y, width: area.width, role: .error)
+                y += 1
+            }
         }
     }
 

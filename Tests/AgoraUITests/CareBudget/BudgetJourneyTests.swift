@@ -65,7 +65,7 @@ struct BudgetJourneyTests {
         #expect(world.flatText.contains("A mix needs the part the council manages"))
         #expect(world.budgetWrites.isEmpty, "nothing is saved until every field is right")
         world.press(.escape)
-        #expect(world.text.contains("Discard what you typed? y discards, n keeps editing."))
+        #expect(world.flatText.contains("Discard what you typed? Esc or y discards it; n or Enter keeps editing."))
         world.press(.character("n"))
         #expect(world.state.topPage(as: BudgetSetupFeature.self) != nil)
         world.press(.escape, .character("y"))
