@@ -45,6 +45,20 @@ struct CatalogLoadingTests {
         #expect(!driver.state.context.isCatalogLoading)
     }
 
+    /// A list asked for while loading, then something else opened over the home page: what was
+    /// opened last stays in view when the providers arrive.
+    @Test func aListAskedForThenLeftDoesNotOpenOverWhatWasOpenedSince() {
+        var (driver, id) = Self.loading()
+        driver.openList(.school)
+        driver.press(.character("a"))
+        #expect(driver.text.contains("About Agora"))
+        driver.send(.outcome(.catalogLoaded(id, CatalogDelivery(Driver.catalog))))
+        #expect(driver.list == nil)
+        #expect(driver.text.contains("About Agora"))
+        driver.press(.escape)
+        #expect(driver.state.isOnHome)
+    }
+
     @Test func keysThatNeedNoProvidersWorkWhileLoading() {
         var (driver, id) = Self.loading()
         driver.press(.character("a"))

@@ -42,6 +42,9 @@ public struct AppContext: Sendable {
     /// the manifest only, and pages that need providers wait for it.
     public private(set) var catalogLoad: RequestID?
     public var isCatalogLoading: Bool { catalogLoad != nil }
+    /// While an outcome is handed to the pages: whether the page receiving it is the one in view,
+    /// with nothing over it (else the person has moved on since asking for what it brings).
+    public internal(set) var receiverIsInView = true
     /// The saved postcode, kept to look up again once the providers are there.
     private var savedHome: String?
     private var typedWhileLoading = false

@@ -134,8 +134,15 @@ extension AppState {
             context.jobEnded(id)
             context.inform("\(title) cancelled: nothing was written")
         }
-        for index in pages.indices { pages[index].receive(outcome, in: &context) }
-        for index in overlays.indices { overlays[index].receive(outcome, in: &context) }
+        for index in pages.indices {
+            context.receiverIsInView = index == pages.count - 1 && overlays.isEmpty
+            pages[index].receive(outcome, in: &context)
+        }
+        for index in overlays.indices {
+            context.receiverIsInView = index == overlays.count - 1
+            overlays[index].receive(outcome, in: &context)
+        }
+        context.receiverIsInView = true
     }
 
     mutating func homeChanged() {

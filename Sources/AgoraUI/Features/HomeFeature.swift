@@ -147,6 +147,8 @@ public struct HomeFeature: KeyedFeature {
     public mutating func receive(_ outcome: Outcome, in context: inout AppContext) {
         guard case .catalogLoaded = outcome, let waiting else { return }
         self.waiting = nil
+        // Opened something else meanwhile (About, the shortlist): that stays in view.
+        guard context.receiverIsInView else { return }
         switch waiting {
         case .open(let item): open(item, in: &context)
         case .service(let service): context.push(ServiceFeature(serviceID: service.id))
