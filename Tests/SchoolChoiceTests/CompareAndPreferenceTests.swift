@@ -72,6 +72,18 @@ struct CompareAndPreferenceTests {
                                           entry: .reception, priorities: ParentPriorities())
         #expect(comparison.grid.rows.first?.key == "score")
         #expect(comparison.grid.notes.first == ScoreCalculator.explanation)
+
+        // A school not yet inspected is scored without inspection: said, and never marked best.
+        var inspected = ParentPriorities(weights: Dictionary(uniqueKeysWithValues: Priority.allCases.map { ($0, 0) }))
+        inspected.set(.distance, to: 5)
+        inspected.set(.inspection, to: 5)
+        let partial = SchoolComparison(schools: schools(["S1", "S2", "S9"]), catalog: catalog, child: HandCatalog.child(),
+                                       entry: .reception, priorities: inspected)
+        let row = try #require(partial.grid.rows.first { $0.key == "score" })
+        #expect(row.cells[2].text.hasSuffix("/ 100, partial"))
+        #expect(row.cells[2].detail == "not scored on inspection (not published), so not marked best")
+        #expect(!row.cells[2].isBest)
+        #expect(row.cells[0].isBest || row.cells[1].isBest)
     }
 
     private func review(_ ids: [String], today: CalendarDate = HandCatalog.day(2026, 11, 25), child: ChildProfile = HandCatalog.child()) throws -> PreferenceReview {

@@ -217,9 +217,13 @@ private struct RowBuilder {
                       cells: scores.map { score in
                           guard let value = score.score else { return .missing(.notApplicable("no priority could be scored")) }
                           let left = score.unscored.map { $0.label.lowercased() }
-                          return ComparisonCell(text: "\(value) / 100",
-                                                detail: left.isEmpty ? nil : "not scored on \(left.joined(separator: ", ")) (not published)",
-                                                sortValue: value)
+                          // A score without some of the priorities is not weighed like the others: it
+                          // says so, and is never marked best (leaving a weak measure out raises it).
+                          guard left.isEmpty else {
+                              return ComparisonCell(text: "\(value) / 100, partial",
+                                                    detail: "not scored on \(left.joined(separator: ", ")) (not published), so not marked best")
+                          }
+                          return ComparisonCell(text: "\(value) / 100", sortValue: value)
                       })
     }
 }

@@ -66,7 +66,7 @@ public struct WeightedScore: Hashable, Sendable {
 public enum ScoreCalculator {
     /// The one line that says how a score is made.
     public static let explanation =
-        "Score out of 100: each priority's 0–1 measure times its weight (0–5), added up and divided by the weights used; a measure a school does not publish is left out and named."
+        "Score out of 100: each priority's 0–1 measure times its weight (0–5), added up and divided by the weights used; a measure a school does not publish is left out and named, and that partial score is never marked best."
 
     public struct Inputs: Sendable {
         public let provider: Provider
