@@ -64,14 +64,21 @@ struct ListCommand: ParsableCommand {
     func query(kind: ProviderKind, in catalog: Catalog) throws -> ProviderQuery {
         var query = ProviderQuery(kind: kind, text: search ?? "")
         if let near { query.origin = try catalog.requirePostcode(near).location }
+        // An option that measures from somewhere, without --near, measures from the saved home
+        // (as `gp can-register` does); a plain list stays in name order.
+        let unsaid = "add --near POSTCODE, or set your home in the full-screen program (h)"
+        func measuringFrom() throws -> GeoPoint? {
+            if query.origin == nil { query.origin = try HomeChoice.find(given: nil, option: "--near", global: global, catalog: catalog)?.entry.location }
+            return query.origin
+        }
         if let within {
             let kilometres = try NumberArgument.kilometres(within, option: "--within")
-            guard query.origin != nil else { throw Failure.usage("--within has nothing to measure from — add --near POSTCODE") }
+            guard try measuringFrom() != nil else { throw Failure.usage("--within has nothing to measure from — \(unsaid)") }
             query.filters.maximumDistanceMetres = kilometres * 1000
         }
         try filters.apply(kind: kind, vocabulary: FilterVocabulary(catalog: catalog), to: &query.filters)
-        if query.filters.coversHomeOnly, query.origin == nil {
-            throw Failure.usage("--covers-home has no home to check — add --near POSTCODE")
+        if query.filters.coversHomeOnly, try measuringFrom() == nil {
+            throw Failure.usage("--covers-home has no home to check — \(unsaid)")
         }
         if let sort {
             let descending = sort.hasPrefix("-")
@@ -86,7 +93,7 @@ struct ListCommand: ParsableCommand {
                 let what = field.explanation.map { " (\($0))" } ?? ""
                 throw Failure.usage("--sort \(field.rawValue) does not apply to \(kind.inSentence): it compares \(kinds.joined(separator: " and ")) only\(what) — use \(usable)")
             }
-            if field == .distance, query.origin == nil { throw Failure.usage("sorting by distance has nothing to measure from — add --near POSTCODE") }
+            if field == .distance, try measuringFrom() == nil { throw Failure.usage("sorting by distance has nothing to measure from — \(unsaid)") }
             let natural = SortOrder(field: field)
             query.sort = descending != reverse ? natural.reversed : natural
         } else if query.origin != nil {

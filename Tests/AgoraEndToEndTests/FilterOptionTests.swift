@@ -1,5 +1,6 @@
 @testable import AgoraUI
 import ChoiceKit
+import Foundation
 import Testing
 @testable import agora
 
@@ -10,7 +11,9 @@ struct FilterOptionTests {
     private static let catalog: Catalog? = try? GlobalOptions.parse([]).loadCatalog().catalog
 
     private func query(_ arguments: [String]) throws -> ProviderQuery {
-        let command = try ListCommand.parse(arguments)
+        // A data directory that does not exist: no saved home to measure from.
+        let nowhere = FileManager.default.temporaryDirectory.appendingPathComponent("agora-no-data-\(UUID().uuidString)").path
+        let command = try ListCommand.parse(arguments + ["--data-dir", nowhere])
         let catalog = try #require(Self.catalog)
         return try command.query(kind: try command.providerKind(), in: catalog)
     }
@@ -74,7 +77,7 @@ struct FilterOptionTests {
         (["--kind", "care", "--specialism", "flying"], "unknown --specialism \"flying\" for care for older people — use dementia, "),
         (["--kind", "school", "--age", "40"], "unknown --age \"40\" for schools — use any, 2, 3, "),
         (["--kind", "school", "--faith", "yes,no"], "--faith takes one value, not 2 — "),
-        (["--kind", "gp", "--covers-home"], "--covers-home has no home to check — add --near POSTCODE"),
+        (["--kind", "gp", "--covers-home"], "--covers-home has no home to check — add --near POSTCODE, or set your home in the full-screen program (h)"),
         (["--kind", "gp", "--organisation", "Acme"], "unknown --organisation \"Acme\" for GP practices — use \"Kingsmere Community Health NHS Trust\", "),
         (["--kind", "school", "--faith-denomination", "Jedi"], "unknown --faith-denomination \"Jedi\" for schools — use \"Church of England\", \"Roman Catholic\""),
         (["--kind", "care", "--faith-denomination", "Roman Catholic"], "--faith-denomination is a filter for schools, not care for older people — "),

@@ -115,6 +115,13 @@ struct LocalServicesEndToEndTests {
         #expect(given.stdout.hasPrefix("GP practices nearest KM2 9FX —"), "a given postcode wins")
         let map = try AgoraBinary.run(["map", "--kind", "gp", "--data-dir", data.path])
         #expect(map.stdout.contains("of KM1 9UY (your saved home)"))
+        // A list that measures (within, covers-home, by distance) measures from the saved home too.
+        let within = try AgoraBinary.run(["list", "--kind", "gp", "--within", "2", "--covers-home", "--format", "csv", "--data-dir", data.path])
+        #expect(within.status == 0, "\(within.stderr)")
+        let fromHome = try AgoraBinary.run(["list", "--kind", "gp", "--within", "2", "--covers-home", "--near", "KM1 9UY", "--format", "csv"])
+        #expect(within.stdout == fromHome.stdout && !within.stdout.isEmpty)
+        let plain = try AgoraBinary.run(["list", "--kind", "gp", "--format", "csv", "--data-dir", data.path])
+        #expect(plain.stdout != within.stdout, "a plain list is not narrowed by the saved home")
 
         let empty = try AgoraBinary.run(["map", "--kind", "gp", "--near", ""])
         #expect(empty.status == 2)
