@@ -45,7 +45,11 @@ struct SchoolsCommand: ParsableCommand {
             }
             switch format {
             case .csv:
-                SchoolSupport.write(ExportTable(title: "", headers: ["id", "name", "distance", "chance", "reason", "notes"], rows: rows).csv())
+                // Metres as a number, named as the JSON names them, so a spreadsheet can sort by it.
+                let csvRows = zip(schools, rows).map { school, row in
+                    [row[0], row[1], String(Int(school.distanceMetres.rounded()))] + row[3...]
+                }
+                SchoolSupport.write(ExportTable(title: "", headers: ["id", "name", "distance_m", "chance", "reason", "notes"], rows: csvRows).csv())
             case .json:
                 SchoolSupport.write(JSONValue.array(schools.map { school in
                     .object([

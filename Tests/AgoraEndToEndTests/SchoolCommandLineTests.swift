@@ -52,6 +52,14 @@ final class SchoolCommandLineTests {
         #expect(schools.status == 0)
         #expect(schools.stdout.hasPrefix("Schools for Amy: Year 7 places for September 2027 — "))
         #expect(schools.stdout.contains("Distances are straight lines"))
+        // CSV gives metres as a number, named as the JSON names them.
+        let schoolsCSV = try dated(["schools", "--child", "Amy", "--format", "csv"])
+        let csvLines = schoolsCSV.stdout.split(separator: "\n")
+        #expect(csvLines.first == "id,name,distance_m,chance,reason,notes")
+        let schoolsJSON = try dated(["schools", "--child", "Amy", "--format", "json"])
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(schoolsJSON.stdout.utf8)) as? [[String: Any]])
+        let metres = try #require(objects.first?["distance_m"] as? Int)
+        #expect(csvLines.count > 1 && csvLines[1].contains(",\(metres),"), "\(csvLines.prefix(2))")
         let ids = try eligibleIDs()
         try #require(ids.count >= 3)
 
