@@ -85,7 +85,8 @@ public struct MarketView: Hashable, Sendable {
         }
         if counted.count < providers.count {
             let missing = providers.count - counted.count
-            notes.append("\(missing) of \(providers.count) \(missing == 1 ? "does" : "do") not publish their \(capacity.noun) and are not counted.")
+            notes.append(missing == 1 ? "1 of \(providers.count) does not publish its \(capacity.noun) and is not counted."
+                                      : "\(missing) of \(providers.count) do not publish their \(capacity.noun) and are not counted.")
         }
         notes.append("Concentration is measured across organisations: \(MarketConcentration.thresholds).")
         let byGroup = Self.shares(counted, capacity: capacity, total: total) { Self.group(of: $0) }

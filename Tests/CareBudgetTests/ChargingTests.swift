@@ -50,12 +50,13 @@ struct ChargingTests {
         let estimate = ChargingEstimate(input, on: day(2026, 5, 1), policies: kingsmerePolicies)
         #expect(estimate.phases.count == 2)
         #expect(estimate.phases[0].result == .mostPerWeek(pounds(249, 35)))
-        #expect(estimate.phases[1].result == .paysFullCost)
+        #expect(estimate.phases[1].result == .paysFullCost(above: Money(pounds: 23_250)))
         #expect(estimate.notes.contains { $0.contains("£267.68") && $0.contains("2026/27") })
         let earlier = ChargingEstimate(input, on: day(2026, 3, 31), policies: kingsmerePolicies)
         #expect(earlier.notes.contains { $0.contains("£254.06") })
         let rich = ChargingEstimate(ChargingInput(capital: pounds(23_250, 1), weeklyIncome: pounds(200), age: 70, setting: .home),
                                     on: day(2025, 11, 1), policies: kingsmerePolicies)
-        #expect(only(rich)?.result == .paysFullCost)
+        #expect(only(rich)?.result == .paysFullCost(above: Money(pounds: 23_250)))
+        #expect(ChargingEstimate.fullCostSentence(above: Money(pounds: 23_250)).contains("upper limit of £23,250"))
     }
 }

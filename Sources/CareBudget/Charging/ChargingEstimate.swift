@@ -45,12 +45,17 @@ public struct ChargingInput: Hashable, Sendable {
 /// most the person can be asked to pay a week (or that they pay the full cost).
 public struct ChargingEstimate: Hashable, Sendable {
     public enum Result: Hashable, Sendable {
-        /// Capital above the upper limit: the person pays the full cost of their care.
-        case paysFullCost
+        /// Capital above the upper limit (given): the person pays the full cost of their care.
+        case paysFullCost(above: Money)
         /// The most the council can ask a week.
         case mostPerWeek(Money)
         /// A figure needed for the income part is not known; `reason` says which and what to do.
         case incomplete(reason: String)
+    }
+
+    /// The result for capital above the upper limit, in words, with the limit.
+    public static func fullCostSentence(above limit: Money) -> String {
+        "Result: your capital is above the upper limit of \(limit.formattedShort), so you pay the full cost of your care (a self-funder). Once it falls to \(limit.formattedShort), ask the council to assess you again."
     }
 
     /// One labelled figure of the working, e.g. ("Tariff income", £6.00 a week).
@@ -102,7 +107,7 @@ public struct ChargingEstimate: Hashable, Sendable {
             var steps = [Step(label: "Capital counted", amount: counted,
                               note: includesHome ? "savings and your home" : "savings; the home you live in is not counted")]
             if counted > upper {
-                return Phase(title: title, capitalCounted: counted, tariffIncome: .zero, steps: steps, result: .paysFullCost)
+                return Phase(title: title, capitalCounted: counted, tariffIncome: .zero, steps: steps, result: .paysFullCost(above: upper))
             }
             steps.append(Step(label: "Tariff income", amount: tariff,
                               note: counted <= lower ? "capital up to \(lower.formattedShort) is ignored"

@@ -62,8 +62,8 @@ struct EstimateCharge: ParsableCommand {
                 out += "  \(DisplayWidth.pad(step.label, to: width))  \(DisplayWidth.pad(step.amount.formatted, to: 12, alignRight: true))  \(BudgetText.safe(step.note))\n"
             }
             switch phase.result {
-            case .paysFullCost:
-                out += "  Result: your capital is above the upper limit, so you pay the full cost of your care (a self-funder). Once it falls to the limit, ask the council to assess you again.\n"
+            case .paysFullCost(let limit):
+                out += "  " + ChargingEstimate.fullCostSentence(above: limit) + "\n"
             case .mostPerWeek(let amount):
                 out += "  Result: the most you can be asked to pay is \(amount.formatted) a week (or the cost of your care, if less).\n"
             case .incomplete(let reason):

@@ -127,8 +127,8 @@ enum ChargingReport {
                 out.append(("\(step.label): \(step.amount.formatted) — \(step.note)", .normal, false))
             }
             switch phase.result {
-            case .paysFullCost:
-                out.append(("Result: your capital is above the upper limit, so you pay the full cost of your care (a self-funder). Once it falls to the limit, ask the council to assess you again.", .fair, false))
+            case .paysFullCost(let limit):
+                out.append((ChargingEstimate.fullCostSentence(above: limit), .fair, false))
             case .mostPerWeek(let amount):
                 out.append(("Result: the most you can be asked to pay is \(amount.formatted) a week (or the cost of your care, if less).", .accent, false))
             case .incomplete(let reason):
