@@ -26,7 +26,7 @@ public enum ChanceEstimator {
             return AdmissionChance(.noPlace, "This school does not admit children into \(entry.label), so it has no places in this round.")
         }
         if let sex = child.sex, (school.gender == .boys && sex == .girl) || (school.gender == .girls && sex == .boy) {
-            return AdmissionChance(.noPlace, "This is a \(school.gender == .boys ? "boys'" : "girls'") school: it does not admit \(sex == .boy ? "boys" : "girls").")
+            return AdmissionChance(.noPlace, "This is a \(school.gender == .boys ? "boys'" : "girls'") school, so it does not admit \(sex == .boy ? "boys" : "girls").")
         }
         if child.care.isLookedAfterOrWas { return lookedAfter(child, school) }
         if let undersubscribed = undersubscribed(school) { return undersubscribed }
