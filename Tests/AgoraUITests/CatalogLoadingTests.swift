@@ -39,6 +39,9 @@ struct CatalogLoadingTests {
         driver.openList(.gp)
         #expect(driver.list == nil)
         #expect(driver.text.contains("GP practices will open as soon as the providers have loaded"))
+        // A key meant for the list (its filters) is not "does nothing here".
+        driver.press(.character("f"))
+        #expect(driver.text.contains("GP practices will open once the providers load; press that key again then"), "whole at 80 columns")
         driver.send(.outcome(.catalogLoaded(id, CatalogDelivery(Driver.catalog))))
         #expect(driver.list?.key.kind == .gp)
         #expect(driver.listProviders.count == Driver.catalog.count(of: .gp))

@@ -52,6 +52,15 @@ struct SchoolJourneyTests {
         #expect(driver.text.contains(first.provider.name))
         #expect(driver.text.contains(first.chance.reason.prefix(30)))
         expectFits(driver, "eligible", width: width)
+        // The selected school's notes ("girls only", a faith) are said below the table whatever fits in it.
+        if let withNotes = list.rows.firstIndex(where: { !$0.notes.isEmpty }) {
+            for _ in 0..<withNotes { driver.press(.down) }
+            let said = driver.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            #expect(said.contains("(\(list.rows[withNotes].notes.joined(separator: "; ")))"), "\(said)")
+            driver.press(.home)
+        } else {
+            Issue.record("no school in the list has notes to show")
+        }
         let everything = list.rows.count
         driver.press(.character("f"), .right)
         #expect(driver.text.contains("Within: ◂ 1,000 m ▸"))

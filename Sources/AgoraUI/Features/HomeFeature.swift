@@ -144,6 +144,22 @@ public struct HomeFeature: KeyedFeature {
         }
     }
 
+    public mutating func handle(_ key: Key, in context: inout AppContext) -> Handling {
+        if let action = keymap(in: context).action(for: key) { return perform(action, in: &context) }
+        // A key meant for a page still waiting for the providers ("f" for its filters): say what is
+        // coming, rather than that the key does nothing.
+        if let waiting, case .character = key, GlobalKeys.keymap.action(for: key) == nil {
+            let what: String
+            switch waiting {
+            case .open(let item): what = label(item, context, counted: false)
+            case .service(let service): what = "About \(service.name)"
+            }
+            context.inform("\(what) will open once the providers load; press that key again then")
+            return .handled
+        }
+        return .ignored
+    }
+
     public mutating func receive(_ outcome: Outcome, in context: inout AppContext) {
         guard case .catalogLoaded = outcome, let waiting else { return }
         self.waiting = nil

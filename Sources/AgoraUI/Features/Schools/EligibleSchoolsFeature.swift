@@ -245,7 +245,10 @@ public struct EligibleSchoolsFeature: KeyedFeature {
             renderPanel(panel, into: &screen, area: parts.below)
         } else if let school = selected {
             var writer = ParagraphWriter(area: parts.below)
-            writer.write("\(school.provider.name): \(school.chance.sentence)", role: .normal, into: &screen)
+            // What to know before applying ("girls only", "selective: entrance test") even when the
+            // notes column does not fit.
+            let notes = school.notes.isEmpty ? "" : " (\(school.notes.joined(separator: "; ")))"
+            writer.write("\(school.provider.name)\(notes): \(school.chance.sentence)", role: .normal, into: &screen)
         }
     }
 
