@@ -21,8 +21,13 @@ public enum ProviderMeasures {
                 let weak = card.grades.filter { $0.grade < .expectedStandard }.count
                 short = lowest == .urgentImprovement ? "Urgent improvement" : "\(weak) need\(weak == 1 ? "s" : "") attention"
             }
+            // Weak areas are counted in words, not softened into "every area at least …".
+            let weak = card.grades.filter { $0.grade == lowest }.count
+            let long = lowest >= .expectedStandard
+                ? "every area at least \(lowest.label)"
+                : "lowest grade \(lowest.label) in \(Count.text(weak)) of \(Count.text(card.grades.count)) areas"
             return Measure(.grade(lowest.label, rank: lowest.rawValue), short: short,
-                           long: "report card of \(card.date.long): every area at least \(lowest.label); safeguarding met",
+                           long: "report card of \(card.date.long): \(long); safeguarding met",
                            tone: tone, sortKey: Int64(lowest.rawValue))
         case .historical(let grade, let date):
             return Measure(.grade(grade.label, rank: grade.rawValue), short: "\(grade.label) (\(date.year))",
