@@ -282,6 +282,16 @@ struct BrowsingTests {
         #expect(driver.text.contains(Driver.catalog.provider(id: id)?.name ?? "?"))
     }
 
+    /// A shortlist of schools and a GP practice compares the schools, and says the practice was left out.
+    @Test func comparingAMixedShortlistSaysWhatWasLeftOut() throws {
+        let schools = Driver.catalog.providers(of: .school).prefix(2).map(\.id)
+        let practice = try #require(Driver.catalog.providers(of: .gp).first?.id)
+        var driver = Driver(shortlist: schools + [practice])
+        driver.press(.character("v"), .character("c"))
+        #expect(driver.state.topPage(as: ComparisonFeature.self) != nil)
+        #expect(driver.text.contains("Compared your schools; 1 other shortlisted is another kind: select it, press c"), "whole at 80 columns")
+    }
+
     @Test func helpListsTheKeysOfThatScreen() {
         var driver = Driver(width: 100, height: 50)
         driver.press(.character("?"))

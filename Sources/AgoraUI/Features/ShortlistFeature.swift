@@ -78,7 +78,15 @@ public struct ShortlistFeature: KeyedFeature {
         case .compare:
             guard context.shortlist.indices.contains(table.cursor.selected),
                   let kind = context.catalog.provider(id: context.shortlist[table.cursor.selected])?.kind else { return .handled }
-            Comparisons.open(context.shortlist.compactMap(context.catalog.provider(id:)).filter { $0.kind == kind }, kind: kind, in: &context)
+            let listed = context.shortlist.compactMap(context.catalog.provider(id:))
+            let before = context.message
+            Comparisons.open(listed.filter { $0.kind == kind }, kind: kind, in: &context)
+            // Only like with like compares: say what was left out rather than drop it silently
+            // (unless opening said something of its own).
+            let others = listed.count { $0.kind != kind }
+            if others > 0, context.message == before {
+                context.inform("Compared your \(kind.label.lowercased()); \(others) other\(others == 1 ? "" : "s") shortlisted \(others == 1 ? "is" : "are") another kind: select it, press c")
+            }
         case .columnsRight:
             return table.scrollColumns(1, columns: columns(), width: area.width, gutter: 2)
         case .columnsLeft:
