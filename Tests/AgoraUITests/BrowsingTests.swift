@@ -292,6 +292,22 @@ struct BrowsingTests {
         #expect(driver.text.contains("Compared your schools; 1 other shortlisted is another kind: select it, press c"), "whole at 80 columns")
     }
 
+    /// A sort whose explanation does not fit the message line at 80 columns says where it is said whole.
+    @Test func aLongSortExplanationPointsToTheSortMenu() throws {
+        var driver = Driver()
+        driver.openList(.care)
+        let fields = SortField.available(for: .care)
+        let start = fields.firstIndex(of: .name) ?? 0
+        let cost = try #require(fields.firstIndex(of: .cost))
+        driver.press(.character("s"))
+        for _ in 0..<(cost - start) { driver.press(.down) }
+        driver.press(.enter)
+        #expect(driver.text.contains("Sorted by cost a week — press s to see how it compares"))
+        driver.press(.character("s"))
+        let flat = driver.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(flat.contains("10 hours of hourly care"), "the menu says it whole")
+    }
+
     @Test func helpListsTheKeysOfThatScreen() {
         var driver = Driver(width: 100, height: 50)
         driver.press(.character("?"))

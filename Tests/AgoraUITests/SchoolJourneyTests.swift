@@ -253,6 +253,17 @@ struct SchoolJourneyTests {
         #expect(driver.text.contains("Today"))
     }
 
+    /// A late application's next step is longer than 80 columns: it wraps, whole, under the headline.
+    @Test func theNextStepIsShownWholeAt80Columns() throws {
+        let profile = ChildProfile(name: "Mia", dateOfBirth: CalendarDate(year: 2015, month: 10, day: 1) ?? Driver.today, homePostcode: "KM1 9UY")
+        var driver = SchoolDriver(children: [SavedChild(profile: profile)])
+        driver.openSchools()
+        driver.press(.enter)
+        let flat = driver.lines.prefix(5).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(flat.contains("the closing date has passed: apply late now; offers come on 1 March 2027"), "\(flat)")
+        #expect(!flat.contains("…"))
+    }
+
     @Test("every preference warning is shown, scrolled into view at", arguments: sizes)
     func everyWarningIsShown(width: Int, height: Int) throws {
         let profile = ChildProfile(name: "Mia", dateOfBirth: CalendarDate(year: 2015, month: 10, day: 1) ?? Driver.today, homePostcode: "KM1 9UY")

@@ -318,7 +318,11 @@ public struct ProviderListFeature: KeyedFeature {
         query.sort = query.sort.field == field ? query.sort.reversed : SortOrder(field: field)
         sortChosen = true
         refresh(in: context)
-        if let explanation = field.explanation { context.inform("Sorted by \(field.label): \(explanation)") }
+        if let explanation = field.explanation {
+            // Whole on the message line at 80 columns, or pointing to where it is said whole.
+            let said = "Sorted by \(field.label): \(explanation)"
+            context.inform(DisplayWidth.of(said) <= 78 ? said : "Sorted by \(field.label) — press s to see how it compares")
+        }
     }
 
     public mutating func fit(area: Rect, in context: AppContext) {

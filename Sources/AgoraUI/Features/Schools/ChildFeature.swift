@@ -157,7 +157,14 @@ public struct ChildFeature: KeyedFeature {
         screen.put(facts.headline, x: area.x, y: area.y, width: area.width, role: .title)
         var next = facts.roundTitle
         if let step = facts.nextStep { next += ": " + step }
-        screen.put(next, x: area.x + 2, y: area.y + 1, width: area.width - 4, role: facts.round == nil ? .dim : .accent)
+        // Two lines where the next step does not fit one (a late application at 80 columns), cut
+        // at a word; the row below is the gone notice's when there is one.
+        let room = link.isGone ? 1 : 2
+        let wrapped = DisplayWidth.wrap(next, width: max(10, area.width - 4))
+        for (index, line) in wrapped.prefix(room).enumerated() {
+            let text = index == room - 1 ? wrapped[index...].joined(separator: " ") : line
+            screen.put(text, x: area.x + 2, y: area.y + 1 + index, width: area.width - 4, role: facts.round == nil ? .dim : .accent)
+        }
         if link.isGone {
             screen.put("\(link.child.name) is no longer saved (removed elsewhere).", x: area.x + 2, y: area.y + 2, width: area.width - 4, role: .error)
         }
