@@ -103,7 +103,7 @@ struct BudgetPlainTests {
         #expect(world.say("s").contains("Saved: payment of £150.60"))
         let ledger = world.say("l")
         #expect(ledger.contains("Ledger for Mum"))
-        #expect(ledger.contains("1. 2 November 2026: council payment of £640.00"))
+        #expect(ledger.contains("1. 2 November 2026: council payment of £640.00; in £640.00"), "the date is said once")
         #expect(ledger.contains("in £640.00; balance £640.00."))
         #expect(ledger.contains("out £150.60; balance £489.40."))
         let ask = world.say("x 2")

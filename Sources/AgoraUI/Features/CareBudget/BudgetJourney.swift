@@ -182,8 +182,9 @@ struct BudgetFacts {
         return "\(line.service.kind.label), \(line.payee.display): \(line.service.quantityText) = \(cost), paid from \(line.paidFrom.label)."
     }
 
-    /// "payment of £90.00 to Jane Doe on 9 June 2026 (line 2)".
-    static func describe(_ entry: LedgerEntry) -> String {
+    /// "payment of £90.00 to Jane Doe on 9 June 2026 (line 2)"; without "on …" where the date is
+    /// already said before it.
+    static func describe(_ entry: LedgerEntry, withDate: Bool = true) -> String {
         var words = "\(entry.kind.label) of \(entry.amount.formatted)"
         if let payee = entry.payee {
             switch entry.kind {
@@ -192,7 +193,7 @@ struct BudgetFacts {
             default: words += ", \(payee.display)"
             }
         }
-        words += " on \(entry.date.long)"
+        if withDate { words += " on \(entry.date.long)" }
         if let line = entry.planLine { words += " (line \(line))" }
         if !entry.receiptReference.isEmpty { words += ", receipt \(entry.receiptReference)" }
         if !entry.note.isEmpty { words += ", note: \(entry.note)" }

@@ -245,7 +245,7 @@ public struct LedgerFeature: KeyedFeature {
             let entry = row.entry
             let money = row.effect > .zero ? "in \(row.effect.formatted)" : "out \((-row.effect).formatted)"
             let saving = link.isUnconfirmed(entry: entry.number) ? " (saving)" : ""
-            lines.append(.item(entry.number, "\(entry.date.long): \(BudgetFacts.describe(entry)); \(money); balance \(row.balance.formatted)"
+            lines.append(.item(entry.number, "\(entry.date.long): \(BudgetFacts.describe(entry, withDate: false)); \(money); balance \(row.balance.formatted)"
                 + (row.isReversed ? "; reversed" : "") + saving + "."))
         }
         return PlainView(title: "Ledger for \(link.name)", lines: lines,
