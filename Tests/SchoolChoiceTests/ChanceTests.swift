@@ -89,6 +89,7 @@ struct ChanceTests {
         #expect(try chance("S1", entry: .year7).reason == "This school does not admit children into Year 7, so it has no places in this round.")
         #expect(try chance("S13", HandCatalog.child(sex: .boy), entry: .year7).reason == "This is a girls' school, so it does not admit boys.")
         #expect(try chance("S13", HandCatalog.child(sex: .boy), entry: .year7).level == .noPlace)
+        #expect(try chance("S13", HandCatalog.child(sex: .boy), entry: .year7).sentence == "No place: This is a girls' school, so it does not admit boys.")
         #expect(try chance("S1", entry: .year7).level == .noPlace)
     }
 

@@ -22,7 +22,7 @@ public enum ChanceLevel: Int, CaseIterable, Comparable, Hashable, Sendable {
     public var isAtLeastLikely: Bool { self >= .likely }
 }
 
-/// A chance of a place with its one-sentence reason. Always an estimate from last year's figures.
+/// A chance of a place with its one-sentence reason: an estimate from last year's figures, but for "no place".
 public struct AdmissionChance: Hashable, Sendable {
     public let level: ChanceLevel
     /// One sentence: "You live 640 m away; last year places went up to 1,180 m."
@@ -36,7 +36,8 @@ public struct AdmissionChance: Hashable, Sendable {
     }
 
     /// "Likely: You live 640 m away; last year places went up to 1,180 m. An estimate from last year's figures, not a promise."
-    public var sentence: String { "\(level.label): \(reason) \(Self.basis)" }
+    /// "No place" is a fact about the school, not an estimate, so it goes without the basis.
+    public var sentence: String { level == .noPlace ? "\(level.label): \(reason)" : "\(level.label): \(reason) \(Self.basis)" }
 }
 
 /// Metres as people read them in admissions letters: `640 m`, `1,180 m`, `12.4 km`.

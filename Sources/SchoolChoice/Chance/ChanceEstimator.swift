@@ -25,8 +25,8 @@ public enum ChanceEstimator {
         if let entry, !EntryPoint.points(of: school).contains(entry) {
             return AdmissionChance(.noPlace, "This school does not admit children into \(entry.label), so it has no places in this round.")
         }
-        if let sex = child.sex, (school.gender == .boys && sex == .girl) || (school.gender == .girls && sex == .boy) {
-            return AdmissionChance(.noPlace, "This is a \(school.gender == .boys ? "boys'" : "girls'") school, so it does not admit \(sex == .boy ? "boys" : "girls").")
+        if let sex = child.sex, let kind = school.singleSexSchool(refusing: sex) {
+            return AdmissionChance(.noPlace, "This is a \(kind) school, so it does not admit \(sex.plural).")
         }
         if child.care.isLookedAfterOrWas { return lookedAfter(child, school) }
         if let undersubscribed = undersubscribed(school) { return undersubscribed }

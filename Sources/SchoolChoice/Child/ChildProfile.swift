@@ -59,6 +59,21 @@ public enum CareHistory: String, CaseIterable, Hashable, Sendable {
 
 public enum ChildSex: String, CaseIterable, Hashable, Sendable {
     case boy, girl
+
+    /// "boys", "girls".
+    public var plural: String { self == .boy ? "boys" : "girls" }
+}
+
+extension SchoolDetails {
+    /// "boys'" or "girls'" when this single-sex school does not admit a child of `sex` (nil when it
+    /// does, or the sex is not given): the one place eligibility, chances and warnings ask.
+    public func singleSexSchool(refusing sex: ChildSex?) -> String? {
+        switch (gender, sex) {
+        case (.boys, .girl?): return "boys'"
+        case (.girls, .boy?): return "girls'"
+        default: return nil
+        }
+    }
 }
 
 /// Why a profile cannot be kept, said so a parent can put it right.

@@ -52,10 +52,7 @@ public enum SchoolFinder {
     public static func admits(_ school: SchoolDetails, options: EligibilityOptions, sex: ChildSex?) -> Bool {
         guard EntryPoint.points(of: school).contains(options.entry) else { return false }
         if school.type == .independent, !options.includeIndependent { return false }
-        switch (school.gender, sex) {
-        case (.boys, .girl?), (.girls, .boy?): return false
-        default: return true
-        }
+        return school.singleSexSchool(refusing: sex) == nil
     }
 
     private static func notes(_ school: SchoolDetails, child: ChildProfile) -> [String] {

@@ -137,9 +137,8 @@ public struct PreferenceReview: Hashable, Sendable {
             rows.append(PreferenceRow(rank: index + 1, schoolID: id, name: provider.name, distanceMetres: distance, chance: chance))
             if let school = provider.school, !EntryPoint.points(of: school).contains(round.entry), child.ehcPlanSchoolID != id {
                 warnings.append(.doesNotTakeEntryYear(schoolID: id, name: provider.name, entry: round.entry))
-            } else if let school = provider.school, let sex = child.sex, child.ehcPlanSchoolID != id,
-                      (school.gender == .boys && sex == .girl) || (school.gender == .girls && sex == .boy) {
-                warnings.append(.singleSex(schoolID: id, name: provider.name, school: school.gender == .boys ? "boys'" : "girls'"))
+            } else if child.ehcPlanSchoolID != id, let kind = provider.school?.singleSexSchool(refusing: child.sex) {
+                warnings.append(.singleSex(schoolID: id, name: provider.name, school: kind))
             }
         }
         if round.closingDateHasPassed(today: today), let closing = round.closingDate {
