@@ -79,7 +79,7 @@ struct CatalogLoadingTests {
         // The arrival says both: the providers are in, and the home typed meanwhile now counts.
         let message = driver.state.context.message?.text ?? ""
         #expect(message.hasPrefix("\(Driver.catalog.providers.count) providers ready; distances from KM1 9UY"))
-        #expect(message.count <= 78, "fits the message line at 80 columns")
+        #expect(message.count <= StatusMessage.widthAt80Columns, "fits the message line at 80 columns")
     }
 
     @Test func aHomeTypedWhileLoadingThatIsNotInTheAreaIsSaidWhenThePostcodesArrive() {

@@ -2,6 +2,9 @@ import ChoiceKit
 
 public struct StatusMessage: Hashable, Sendable {
     public enum Tone: Hashable, Sendable { case info, error }
+    /// What the message line shows whole in an 80-column terminal (it is indented by one, and
+    /// one column is kept free).
+    public static let widthAt80Columns = 78
     public var text: String
     public var tone: Tone
     public init(text: String, tone: Tone) {

@@ -321,7 +321,7 @@ public struct ProviderListFeature: KeyedFeature {
         if let explanation = field.explanation {
             // Whole on the message line at 80 columns, or pointing to where it is said whole.
             let said = "Sorted by \(field.label): \(explanation)"
-            context.inform(DisplayWidth.of(said) <= 78 ? said : "Sorted by \(field.label) — press s to see how it compares")
+            context.inform(DisplayWidth.of(said) <= StatusMessage.widthAt80Columns ? said : "Sorted by \(field.label) — press s to see how it compares")
         }
     }
 
