@@ -156,6 +156,39 @@ struct AdmissionsCatalogTests {
         }
     }
 
+    /// Criteria too are read straight from their bytes when plain, the long way otherwise.
+    @Test func criteriaReadTheSameWhicheverWayTheyAreRead() throws {
+        let cases: [(cell: String, criteria: [String]?, problem: String?)] = [
+            ("Looked After | siblings| feeder school ( S900012 ) |distance",
+             ["looked after", "siblings", "feeder school: S900012", "distance"], nil),
+            ("looked after||DISTANCE (as the crow flies)", ["looked after", "distance"], nil),
+            ("looked after|feeder school ()|random allocation", ["looked after", "feeder school", "random allocation"], nil),
+            ("looked after|feeder school (École Saint-Jean)", ["looked after", "feeder school: École Saint-Jean"], nil),
+            ("lòoked after|distance", nil, "\"lòoked after\" is not a criterion Agora knows"),
+            ("looked after|siblings|Siblings", nil, "\"siblings\" is listed twice"),
+            ("looked after|(distance)", nil, "\"(distance)\" is not a criterion Agora knows"),
+        ]
+        for (cell, criteria, problem) in cases {
+            var fixture = CatalogFixture()
+            let line = try schoolLine(fixture) { $0.contains(",looked after|siblings|distance,") }
+            fixture.set("schools.csv", line: line, column: "oversubscription_criteria", to: cell)
+            fixture.set("schools.csv", line: line, column: "offers_last_round", to: "")
+            let found = problems(fixture).filter { $0.hasPrefix("catalog/schools.csv:\(line): oversubscription_criteria:") }
+            if let problem {
+                #expect(found.contains { $0.contains(problem) }, "\(cell): \(found)")
+            } else {
+                #expect(found.isEmpty, "\(cell): \(found)")
+                let loaded = try fixture.load()
+                let id = fixture.cell("schools.csv", line: line, column: "id")
+                let school = try #require(loaded.provider(id: id)?.school)
+                let read = school.arrangements.criteria.map { criterion in
+                    criterion.detail.map { "\(criterion.kind.label): \($0)" } ?? criterion.kind.label
+                }
+                #expect(read == criteria, "\(cell)")
+            }
+        }
+    }
+
     @Test func schoolDayTimesAndOpenDays() throws {
         var fixture = CatalogFixture()
         let line = try schoolLine(fixture) { $0.contains(",08:") }

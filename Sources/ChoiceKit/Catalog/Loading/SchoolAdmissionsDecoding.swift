@@ -25,6 +25,9 @@ extension ProviderRowDecoder {
     /// against the School Admissions Code's rules on order.
     func decodeArrangements(_ row: inout RowDecoder, faith: String?, policy: AdmissionsPolicy?) -> AdmissionArrangements {
         let columns = Self.admissionColumns
+        if let quick = row.withCell(columns.criteria, { Self.wellFormedCriteria($0, schoolFaith: faith) }), let criteria = quick {
+            return arrangements(&row, criteria: criteria, faith: faith, policy: policy)
+        }
         var criteria: [OversubscriptionCriterion] = []
         for item in row.list(columns.criteria) {
             guard let criterion = Self.criterion(item, schoolFaith: faith) else {
@@ -38,6 +41,12 @@ extension ProviderRowDecoder {
             }
             criteria.append(criterion)
         }
+        return arrangements(&row, criteria: criteria, faith: faith, policy: policy)
+    }
+
+    private func arrangements(_ row: inout RowDecoder, criteria: [OversubscriptionCriterion], faith: String?,
+                              policy: AdmissionsPolicy?) -> AdmissionArrangements {
+        let columns = Self.admissionColumns
         checkOrder(&row, criteria, faith: faith, policy: policy)
         let offers = decodeOffers(&row, criteria: criteria)
         let measure = row.label(columns.distanceMeasured, Self.measures)
@@ -59,6 +68,42 @@ extension ProviderRowDecoder {
         guard let kind = criterionKinds.value(for: String(label)) else { return nil }
         if kind == .faith, detail == nil { detail = schoolFaith }
         return OversubscriptionCriterion(kind, detail: kind == .faith || kind == .feederSchool ? detail : nil)
+    }
+
+    /// The criteria read straight from the cell's bytes when every item is plain ASCII, names a
+    /// criterion Agora knows, and names it once, as almost every cell does; nil sends the cell the
+    /// long way (above), which says what is wrong. Every school has one of these cells.
+    private static func wellFormedCriteria(_ cell: UnsafeBufferPointer<UInt8>, schoolFaith: String?) -> [OversubscriptionCriterion]? {
+        func trimmed(_ range: Range<Int>) -> Range<Int> {
+            var start = range.lowerBound, end = range.upperBound
+            while start < end, cell[start] == 0x20 { start += 1 }
+            while end > start, cell[end - 1] == 0x20 { end -= 1 }
+            return start..<end
+        }
+        for byte in cell where byte < 0x20 || byte >= 0x7F { return nil }
+        var criteria: [OversubscriptionCriterion] = []
+        var seen: UInt32 = 0
+        var start = 0
+        while start < cell.count {
+            var end = start
+            while end < cell.count, cell[end] != UInt8(ascii: "|") { end += 1 }
+            let item = trimmed(start..<end)
+            start = end + 1
+            if item.isEmpty { continue }
+            var label = item, detail: String?
+            if let open = item.first(where: { cell[$0] == UInt8(ascii: "(") }), cell[item.upperBound - 1] == UInt8(ascii: ")") {
+                label = trimmed(item.lowerBound..<open)
+                let inner = trimmed((open + 1)..<max(open + 1, item.upperBound - 1))
+                detail = inner.isEmpty ? nil : String(decoding: UnsafeBufferPointer(rebasing: cell[inner]), as: UTF8.self)
+            }
+            guard let kind = criterionKinds.value(forBytes: UnsafeBufferPointer(rebasing: cell[label])) else { return nil }
+            let bit: UInt32 = 1 << kind.caseIndex
+            guard seen & bit == 0 else { return nil }
+            seen |= bit
+            if kind == .faith, detail == nil { detail = schoolFaith }
+            criteria.append(OversubscriptionCriterion(kind, detail: kind == .faith || kind == .feederSchool ? detail : nil))
+        }
+        return criteria
     }
 
     /// Looked-after children come first, except at selective schools (first among those who pass the
