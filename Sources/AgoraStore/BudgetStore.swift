@@ -102,7 +102,8 @@ extension AgoraStore {
         try budgetWrite { db in
             let stored = try Self.load(db, name: name)
             let lines = Set(try Int.fetchAll(db, sql: "SELECT number FROM planLine WHERE budgetID = ?", arguments: [stored.id]))
-            if let problem = stored.ledger.problem(with: draft, planLines: lines) { throw BudgetStoreError.ledger(problem) }
+            if let problem = Ledger.datingProblem(draft.date, setup: stored.setup, today: nil)
+                ?? stored.ledger.problem(with: draft, planLines: lines) { throw BudgetStoreError.ledger(problem) }
             let number = stored.ledger.nextNumber
             var reverses: Int64? = nil
             if case .reversal(let target) = draft.kind {
@@ -143,7 +144,8 @@ extension AgoraStore {
                 var isReversal = false
                 if case .reversal = draft.kind { isReversal = true }
                 let ledger = isReversal ? Ledger(entries: entries) : Ledger.empty
-                if let problem = ledger.problem(with: draft, planLines: lines) { throw BudgetStoreError.ledger(problem) }
+                if let problem = Ledger.datingProblem(draft.date, setup: stored.setup, today: nil)
+                    ?? ledger.problem(with: draft, planLines: lines) { throw BudgetStoreError.ledger(problem) }
                 let number = (entries.last?.number ?? 0) + 1
                 var reverses: Int64? = nil
                 if case .reversal(let target) = draft.kind { reverses = ids[target] }

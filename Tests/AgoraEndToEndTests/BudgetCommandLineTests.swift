@@ -89,6 +89,8 @@ final class BudgetCommandLineTests {
         (["budget", "pay", "Dad", "--to", "C47", "--amount", "10", "--date", "2026-05-01"], "agora: there is no budget called \"Dad\" — see your budgets with agora budget list"),
         (["budget", "receive", "Mum", "--amount", "10", "--date", "2026-05-01", "--from", "lottery"], "agora: --from: \"lottery\" is not where money comes from — use council, own or top-up"),
         (["budget", "reverse", "Mum", "9"], "agora: there is no entry 9 — "),
+        (["budget", "pay", "Mum", "--to", "C47", "--amount", "10", "--date", "2025-01-01"], "agora: --date: 1 January 2025 is before this budget starts on 6 April 2026 — give the day the money moved"),
+        (["budget", "receive", "Mum", "--amount", "10", "--date", "2027-06-01", "--from", "own"], "agora: --date: 1 June 2027 is after this budget's year ends on 4 April 2027 — "),
         (["budget", "new", "Mum", "--weekly", "350", "--mode", "direct", "--start", "2026-04-06"], "agora: there is already a budget called \"Mum\" — choose another name"),
         (["budget", "new", "Dad", "--weekly", "350", "--mode", "mixed", "--start", "2026-04-06"], "agora: a mixed budget needs its split — "),
         (["budget", "new", "Dad", "--weekly", "1,23", "--mode", "direct", "--start", "2026-04-06"], "agora: --weekly: \"1,23\" is not an amount of money"),

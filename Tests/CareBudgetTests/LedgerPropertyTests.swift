@@ -66,6 +66,51 @@ struct LedgerPropertyTests {
         #expect(ledger.problem(with: badLine, planLines: [4]) == nil)
     }
 
+    /// A payment typed as £3,843 instead of £384.30 and reversed is not £7,686 that moved.
+    @Test func aMistakeAndItsReversalAreLeftOutOfTheTotals() throws {
+        var entries = [
+            LedgerEntry(number: 1, date: day(2026, 11, 2), kind: .receipt(.council), amount: pounds(1_880)),
+            LedgerEntry(number: 2, date: day(2026, 11, 20), kind: .payment, amount: pounds(3_843)),
+        ]
+        let draft = try #require(Ledger(entries: entries).reversalDraft(of: 2))
+        #expect(draft.date == day(2026, 11, 20), "dated like the mistake unless told otherwise")
+        entries.append(draft.entry(number: 3))
+        entries.append(LedgerEntry(number: 4, date: day(2026, 11, 20), kind: .payment, amount: Money(pence: 38_430)))
+        let ledger = Ledger(entries: entries)
+        #expect(ledger.partner(of: 2) == 3 && ledger.partner(of: 3) == 2 && ledger.partner(of: 4) == nil)
+        #expect(ledger.moneyIn == pounds(1_880))
+        #expect(ledger.moneyOut == Money(pence: 38_430))
+        #expect(ledger.balance == ledger.moneyIn - ledger.moneyOut)
+        let statement = Statement(budgetName: "Mum", ledger: ledger, from: day(2026, 11, 1), to: day(2026, 11, 30))
+        #expect(statement.rows.count == 4, "the rows keep both: history is never edited")
+        #expect(statement.rows.last?.balance == pounds(1_880) - Money(pence: 38_430),
+                "the right payment is not shown as overdrawing the account")
+        #expect(statement.moneyIn == pounds(1_880) && statement.moneyOut == Money(pence: 38_430))
+        // A reversal dated later than its mistake, with the mistake before the statement: counted,
+        // so the statement still joins up with the balance before it.
+        let late = Ledger(entries: Array(entries.prefix(2)) + [LedgerEntry(number: 3, date: day(2026, 12, 1), kind: .reversal(of: 2), amount: pounds(3_843))])
+        let december = Statement(budgetName: "Mum", ledger: late, from: day(2026, 12, 1), to: day(2026, 12, 31))
+        #expect(december.moneyIn == pounds(3_843))
+        #expect(december.openingBalance + december.moneyIn - december.moneyOut == late.balance)
+    }
+
+    @Test func entriesAreDatedWithinTheBudgetYearAndNotAfterToday() {
+        let setup = directPaymentBudget()
+        let today = day(2026, 11, 26)
+        #expect(Ledger.datingProblem(setup.start, setup: setup, today: today) == nil)
+        #expect(Ledger.datingProblem(today, setup: setup, today: today) == nil)
+        #expect(Ledger.datingProblem(setup.start.adding(days: -1), setup: setup, today: today)
+            == .beforeBudgetStarts(setup.start.adding(days: -1), start: setup.start))
+        #expect(Ledger.datingProblem(today.adding(days: 1), setup: setup, today: today) == .afterToday(today.adding(days: 1)))
+        #expect(Ledger.datingProblem(setup.end, setup: setup, today: nil) == nil, "the store knows no today")
+        #expect(Ledger.datingProblem(setup.end.adding(days: 1), setup: setup, today: nil)
+            == .afterBudgetEnds(setup.end.adding(days: 1), end: setup.end))
+        #expect(LedgerProblem.afterBudgetEnds(day(2027, 6, 1), end: setup.end).description.hasPrefix(
+            "1 June 2027 is after this budget's year ends on \(setup.end.long) — give the day the money moved"))
+        #expect(LedgerProblem.afterToday(day(2026, 11, 27)).description
+            == "27 November 2026 has not come yet — record money once it has moved, dated the day it did")
+    }
+
     @Test func plannedVsActualPerLineAndPeriod() {
         let setup = directPaymentBudget()
         let care = PlanLine(number: 1, service: .homeCare(hoursPerWeek: Quantity(whole: 10), hourlyRate: pounds(25)),

@@ -8,12 +8,15 @@ public struct Ledger: Hashable, Sendable {
     private let positionByNumber: [Int: Int]
     /// Numbers of entries that a later entry reverses.
     public let reversedNumbers: Set<Int>
+    /// The number of the reversal that undoes each reversed entry, and of the entry each reversal undoes.
+    private let partners: [Int: Int]
 
     public init(entries: [LedgerEntry]) {
         self.entries = entries
         var positions: [Int: Int] = [:]
         positions.reserveCapacity(entries.count)
         var reversed = Set<Int>()
+        var partners: [Int: Int] = [:]
         var effects: [Money] = []
         effects.reserveCapacity(entries.count)
         for (position, entry) in entries.enumerated() {
@@ -23,11 +26,16 @@ public struct Ledger: Hashable, Sendable {
             case .payment: effects.append(-entry.amount)
             case .reversal(let number):
                 reversed.insert(number)
+                if positions[number] != nil {
+                    partners[number] = entry.number
+                    partners[entry.number] = number
+                }
                 effects.append(positions[number].map { -effects[$0] } ?? .zero)
             }
         }
         self.positionByNumber = positions
         self.reversedNumbers = reversed
+        self.partners = partners
         self.effects = effects
     }
 
@@ -40,10 +48,29 @@ public struct Ledger: Hashable, Sendable {
     public var nextNumber: Int { (entries.last?.number ?? 0) + 1 }
 
     public var balance: Money { effects.reduce(.zero, +) }
-    /// Everything that raised the balance (receipts, refunds, reversals of payments).
-    public var moneyIn: Money { effects.reduce(.zero) { $1 > .zero ? $0 + $1 : $0 } }
-    /// Everything that lowered it (payments, reversals of receipts), as a positive amount.
-    public var moneyOut: Money { effects.reduce(.zero) { $1 < .zero ? $0 - $1 : $0 } }
+    /// Everything that raised the balance (receipts, refunds). A mistaken entry and the reversal
+    /// that undoes it are left out of both totals: the money never moved.
+    public var moneyIn: Money { totals().moneyIn }
+    /// Everything that lowered it (payments), as a positive amount; mistakes undone left out.
+    public var moneyOut: Money { totals().moneyOut }
+
+    /// The entry a reversal undoes, or the reversal that undoes an entry.
+    public func partner(of number: Int) -> Int? { partners[number] }
+
+    /// Money in and out over the entries at `positions` (all of them by default), leaving out
+    /// each mistake and its reversal when both are counted: they cancel, and counting them would
+    /// make a typing error look like thousands of pounds moved.
+    public func totals(over positions: [Int]? = nil) -> (moneyIn: Money, moneyOut: Money) {
+        let counted = positions ?? Array(entries.indices)
+        let numbers = Set(counted.map { entries[$0].number })
+        var moneyIn = Money.zero, moneyOut = Money.zero
+        for position in counted {
+            if let partner = partners[entries[position].number], numbers.contains(partner) { continue }
+            let effect = effects[position]
+            if effect > .zero { moneyIn += effect } else { moneyOut -= effect }
+        }
+        return (moneyIn, moneyOut)
+    }
 
     /// Positions in date order (ties in the order recorded): the order of statements.
     public var datedOrder: [Int] {
@@ -98,17 +125,32 @@ public struct Ledger: Hashable, Sendable {
         return nil
     }
 
-    /// A reversal of an entry: same amount, payee and line, dated `date`.
-    public func reversalDraft(of number: Int, on date: CalendarDate, note: String = "") -> EntryDraft? {
+    /// A reversal of an entry: same amount, payee and line, dated `date`, else the entry's own date
+    /// (a mistake undone on the day it was dated never shows as money that moved).
+    public func reversalDraft(of number: Int, on date: CalendarDate? = nil, note: String = "") -> EntryDraft? {
         guard let target = entry(number) else { return nil }
-        return EntryDraft(date: date, kind: .reversal(of: number), amount: target.amount, payee: target.payee,
+        return EntryDraft(date: date ?? target.date, kind: .reversal(of: number), amount: target.amount, payee: target.payee,
                           planLine: target.planLine, receiptReference: target.receiptReference,
                           note: note.isEmpty ? "reverses entry \(number)" : note)
     }
 }
 
+extension Ledger {
+    /// When an entry may be dated: within the budget's year (an earlier or later year is another
+    /// budget's), and, when `today` is given, not after it (money is recorded once it has moved).
+    public static func datingProblem(_ date: CalendarDate, setup: BudgetSetup, today: CalendarDate?) -> LedgerProblem? {
+        if date < setup.start { return .beforeBudgetStarts(date, start: setup.start) }
+        if date > setup.end { return .afterBudgetEnds(date, end: setup.end) }
+        if let today, date > today { return .afterToday(date) }
+        return nil
+    }
+}
+
 public enum LedgerProblem: Error, Hashable, Sendable, CustomStringConvertible {
     case amountNotPositive
+    case beforeBudgetStarts(CalendarDate, start: CalendarDate)
+    case afterBudgetEnds(CalendarDate, end: CalendarDate)
+    case afterToday(CalendarDate)
     case noSuchEntry(Int)
     case noSuchLine(Int)
     case alreadyReversed(Int)
@@ -119,6 +161,12 @@ public enum LedgerProblem: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .amountNotPositive: return "the amount must be more than £0 — give the amount paid or received"
+        case .beforeBudgetStarts(let date, let start):
+            return "\(date.long) is before this budget starts on \(start.long) — give the day the money moved; an earlier year's money belongs to that year's budget"
+        case .afterBudgetEnds(let date, let end):
+            return "\(date.long) is after this budget's year ends on \(end.long) — give the day the money moved; for the next year, set up a new budget"
+        case .afterToday(let date):
+            return "\(date.long) has not come yet — record money once it has moved, dated the day it did"
         case .noSuchEntry(let number): return "there is no entry \(number) — see the entry numbers with agora budget statement"
         case .noSuchLine(let number): return "there is no plan line \(number) — see the plan's lines with agora budget show"
         case .alreadyReversed(let number): return "entry \(number) is already reversed — record a new entry instead"

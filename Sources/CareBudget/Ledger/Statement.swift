@@ -27,16 +27,18 @@ public struct Statement: Hashable, Sendable {
         self.to = to
         var balance = Money.zero
         var rows: [Row] = []
-        var moneyIn = Money.zero, moneyOut = Money.zero
+        var shown: [Int] = []
         for position in ledger.datedOrder {
             let entry = ledger.entries[position]
             let effect = ledger.effects[position]
             if entry.date < from { balance += effect; continue }
             if entry.date > to { break }
             balance += effect
-            if effect > .zero { moneyIn += effect } else { moneyOut -= effect }
+            shown.append(position)
             rows.append(Row(entry: entry, effect: effect, balance: balance, isReversed: ledger.isReversed(entry.number)))
         }
+        // A mistake and its reversal both in the period cancel: left out of the totals, not the rows.
+        let (moneyIn, moneyOut) = ledger.totals(over: shown)
         openingBalance = balance - moneyIn + moneyOut
         self.rows = rows
         self.moneyIn = moneyIn

@@ -7,6 +7,10 @@ import ChoiceKit
 enum LedgerRecording {
     static func record(_ draft: EntryDraft, budget name: String, global: GlobalOptions) throws {
         let store = try BudgetInput.store(global)
+        let setup = try BudgetInput.stored { () throws(BudgetStoreError) in try store.budget(named: name).setup }
+        if let problem = Ledger.datingProblem(draft.date, setup: setup, today: BudgetInput.today) {
+            throw Failure.usage("--date: " + problem.description)
+        }
         let entry = try BudgetInput.stored { () throws(BudgetStoreError) in try store.record(draft, budget: name) }
         let balance = try BudgetInput.stored { () throws(BudgetStoreError) in try store.budget(named: name).ledger.balance }
         var words = "Saved entry \(entry.number): \(entry.kind.label) of \(entry.amount.formatted)"
@@ -105,12 +109,12 @@ struct ReverseCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Whose budget.") var name: String
     @Argument(help: "The number of the entry to reverse.") var entry: Int
-    @Option(help: ArgumentHelp("The date of the reversal (default: today).", valueName: "date")) var date: String?
+    @Option(help: ArgumentHelp("The date of the reversal (default: the reversed entry's own date).", valueName: "date")) var date: String?
     @Option(help: ArgumentHelp("Why.", valueName: "text")) var note: String = ""
 
     mutating func run() throws {
         try reportingFailures {
-            let date = try date.map { try BudgetInput.date($0, option: "--date") } ?? BudgetInput.today
+            let date = try date.map { try BudgetInput.date($0, option: "--date") }
             let note = try BudgetInput.plainText(note, option: "--note")
             let store = try BudgetInput.store(global)
             let ledger = try BudgetInput.stored { () throws(BudgetStoreError) in try store.budget(named: name).ledger }

@@ -171,6 +171,26 @@ struct BudgetJourneyTests {
         #expect(world.text.contains("One-off") || world.text.contains("Grab rails"))
     }
 
+    @Test("an entry dated after today or outside the budget year is refused on its date", arguments: sizes)
+    func entryDates(width: Int, height: Int) throws {
+        var world = BudgetWorld(width: width, height: height)
+        world.openBudgets()
+        world.setUpMum()
+        world.press(.character("i"))
+        world.fill("2026-12-01")
+        world.press(.tab)
+        world.type("640")
+        world.press(.enter)
+        #expect(world.flatText.contains("1 December 2026 has not come yet"), "today is 25 November 2026")
+        #expect(world.store.budgets.first?.ledger.entries.isEmpty == true, "nothing saved")
+        world.fill("2026-01-05")
+        world.press(.enter)
+        #expect(world.flatText.contains("5 January 2026 is before this budget starts on 6 April 2026"))
+        world.fill("2026-11-25")
+        world.press(.enter)
+        #expect(world.text.contains("Saved: council payment of £640.00"))
+    }
+
     @Test("the ledger: money in and out, a correction by reversal", arguments: sizes)
     func ledger(width: Int, height: Int) throws {
         var world = BudgetWorld(width: width, height: height)
@@ -204,12 +224,16 @@ struct BudgetJourneyTests {
         #expect(world.flatText.contains("Entry 1: payment of £150.60"))
         world.press(.character("x"))
         #expect(world.text.contains("Reverse entry 1?"))
-        #expect(world.flatText.contains("Nothing is deleted"))
+        #expect(world.flatText.contains("dated 25 November 2026 like"), "the reversal takes the mistake's date")
+        #expect(world.flatText.contains("is deleted: the ledger keeps both"))
         world.press(.character("y"))
         let ledger = try #require(world.store.budgets.first?.ledger)
         #expect(ledger.entries.count == 3)
         #expect(ledger.entries.last?.kind == .reversal(of: 1))
+        #expect(ledger.entries.last?.date == ledger.entries.first?.date)
         #expect(ledger.balance == Money(pounds: 640))
+        #expect(world.text.contains("balance £640.00 · 3 entries · in £640.00 · out £0.00"),
+                "a mistake and its reversal are not money that moved")
         #expect(world.text.contains("reverses no. 1"))
         #expect(world.text.contains("reversed payment"))
         #expect(world.text.contains("Saved: reversal of entry 1"))

@@ -107,6 +107,10 @@ public struct EntryFormFeature: FormPage {
             draft = EntryDraft(date: date, kind: kind == .payment ? .payment : .refund, amount: amount, payee: payee, planLine: number,
                                receiptReference: values["receipt"]?.text ?? "", note: note)
         }
+        if let problem = Ledger.datingProblem(date, setup: link.budget.setup, today: context.today) {
+            form.setError(BudgetSetupFeature.sentence(problem.description), on: "date")
+            return
+        }
         if let problem = link.budget.ledger.problem(with: draft, planLines: Set(link.budget.plan.map(\.number))) {
             form.setError(BudgetSetupFeature.sentence(problem.description), on: "amount")
             return

@@ -150,7 +150,7 @@ public struct LedgerFeature: KeyedFeature {
         let direction = (ledger.effect(of: number) ?? .zero) > .zero ? "takes \(entry.amount.formatted) off the balance" : "puts \(entry.amount.formatted) back on the balance"
         context.present(ModalFeature(tag: Self.reverseTag, modal: .confirm(
             "Reverse entry \(number)?",
-            "Entry \(number) is a \(BudgetFacts.describe(entry)). Reversing records a new entry dated today that \(direction). Nothing is deleted: the ledger keeps both, as an auditor expects.",
+            "Entry \(number) is a \(BudgetFacts.describe(entry)). Reversing records a new entry, dated \(entry.date.long) like the mistake, that \(direction). Nothing is deleted: the ledger keeps both, as an auditor expects.",
             yes: "Reverse it", no: "Keep it")))
     }
 
@@ -159,7 +159,7 @@ public struct LedgerFeature: KeyedFeature {
         guard tag == Self.reverseTag else { return }
         defer { reversing = nil }
         guard outcome == .confirmed, let number = reversing,
-              let draft = link.budget.ledger.reversalDraft(of: number, on: context.today) else { return }
+              let draft = link.budget.ledger.reversalDraft(of: number) else { return }
         var updated = link.budget
         updated.ledger = Ledger(entries: updated.ledger.entries + [draft.entry(number: updated.ledger.nextNumber)])
         link.change(updated, .record(budget: link.name, draft), what: "the reversal of entry \(number)", in: &context)
