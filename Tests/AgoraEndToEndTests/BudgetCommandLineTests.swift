@@ -54,6 +54,8 @@ final class BudgetCommandLineTests {
         #expect(show.stdout.contains(centre.name))
         #expect(show.stdout.contains("planned of £18,200 a year"))
         #expect(show.stdout.contains("Balance: £640.00 after 3 entries."))
+        #expect(show.stdout.contains("The first review was due by 6 October 2026; if the council has not reviewed"),
+                "the budget started on 6 April 2026: its first review's date has passed")
         #expect(show.stdout.contains("Unspent money you may keep: 8 weeks of payments"))
 
         let projection = try agora(["budget", "project", "Mum", "--on", "2026-05-03"])
@@ -96,6 +98,7 @@ final class BudgetCommandLineTests {
         (["budget", "new", "Dad", "--weekly", "1,23", "--mode", "direct", "--start", "2026-04-06"], "agora: --weekly: \"1,23\" is not an amount of money"),
         (["budget", "plan", "add", "Mum", "--provider", "ZZ9", "--hours-per-week", "5"], "agora: --provider: \"ZZ9\" is not a care provider in the catalog — "),
         (["budget", "plan", "add", "Mum", "--provider", "C22", "--hours-per-week", "5", "--days-per-week", "2"], "agora: give exactly one of --hours-per-week"),
+        (["budget", "plan", "add", "Mum", "--provider", "C30", "--days-per-week", "1", "--rate", "50"], "agora: this provider is home care, which does not give a day centre line — choose one listed by agora list --kind care --type \"Day centre\""),
         (["charge", "estimate", "--capital", "1e6", "--weekly-income", "200", "--age", "70", "--setting", "home"], "agora: --capital: \"1e6\" is not an amount of money"),
         (["charge", "estimate", "--capital", "100", "--weekly-income", "200", "--age", "70", "--setting", "hospital"], "agora: --setting: \"hospital\" is not where care is given — use home or care-home"),
     ])

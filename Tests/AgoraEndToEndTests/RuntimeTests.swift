@@ -37,6 +37,8 @@ struct RuntimeTests {
         #expect(outcomes.last == .finished(RequestID(1), message: "Saved shortlist to \(target.path)"))
         #expect(try String(contentsOf: target, encoding: .utf8) == text)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["list.csv"], "no partial file left")
+        let mode = try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600, "an export is the owner's alone, as the data directory is")
 
         runner.start(RequestID(2), .export(ExportDocument(title: "Shortlist", text: "x"), path: "/no/such/folder/list.csv"))
         while runner.isBusy { Thread.sleep(forTimeInterval: 0.005) }

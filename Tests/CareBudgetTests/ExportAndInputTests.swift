@@ -48,6 +48,9 @@ struct ExportAndInputTests {
         #expect(setup.split == BudgetSplit(directPayment: pounds(200), managed: pounds(150)))
         #expect(setup.weeklyCouncilShare == pounds(310) && setup.annualBudget == pounds(18_200))
         #expect(setup.reviewDates == [day(2026, 10, 6), day(2027, 10, 6)])
+        #expect(setup.reviewReminder(today: day(2026, 10, 6)) == nil)
+        #expect(setup.reviewReminder(today: day(2026, 11, 26))
+            == "The first review was due by 6 October 2026; if the council has not reviewed the budget yet, ask it when it will.")
         #expect(setup.end == day(2027, 4, 4))
         let annual = try SetupInput.make(name: "Dad", start: day(2026, 4, 6), weekly: nil, annual: pounds(18_200), contribution: nil,
                                          route: .directPayment, managedShare: nil).get()

@@ -98,7 +98,10 @@ struct PlanRuleTests {
 
     @Test func councilRunServicesFollowTheCouncilsPolicy() {
         let plan = [line(1, .dayCentre(daysPerWeek: Quantity(whole: 1), dayRate: pounds(60)), "DAY", .directPayment)]
-        #expect(check(directPaymentBudget(), plan).contains { $0.rule == .councilServiceNotAllowed && $0.source.publisher == "Kingsmere Borough Council" })
+        let refused = check(directPaymentBudget(), plan).first { $0.rule == .councilServiceNotAllowed }
+        #expect(refused?.source.publisher == "Kingsmere Borough Council")
+        #expect(refused?.reason.hasSuffix("ask the council to arrange it for you as a council-managed part of the budget, or choose a provider it does not run.") == true,
+                "a budget without a managed part is told how to get one, not to use it")
         let unknown = check(directPaymentBudget(), plan, policies: unpublishedPolicies)
         #expect(unknown.contains { $0.rule == .councilServiceUnknownPolicy && $0.severity == .check })
         var allowed = kingsmerePolicies.published

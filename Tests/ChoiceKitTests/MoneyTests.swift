@@ -16,6 +16,15 @@ struct MoneyTests {
         #expect(throws: MoneyParseError.self) { try Money.parse(text).get() }
     }
 
+    /// £75 a day once a week for 235 of the year's 364 days is £2,517.857…: £2,517.86.
+    @Test func sharesRoundToTheNearestPenny() {
+        #expect(Money(pounds: 3_900).share(235, of: 364) == Money(pence: 251_786))
+        #expect(Money(pence: 1).share(1, of: 2) == Money(pence: 1), "a half penny rounds up")
+        #expect(Money(pence: -1).share(1, of: 2) == Money(pence: -1), "and away from zero below it")
+        #expect(Money(pence: 700).share(3, of: 7) == Money(pence: 300))
+        #expect(Money(pounds: 10).share(0, of: 7) == .zero)
+    }
+
     @Test func explainsTooManyPenceDigits() {
         #expect(Money.parse("3.141") == .failure(.tooManyPenceDigits("3.141")))
     }

@@ -59,9 +59,7 @@ public struct PlannedVsActual: Hashable, Sendable {
                 return offset >= from && offset < from + days ? (line.service.singleCost ?? .zero) : .zero
             default:
                 let annual = line.annualCost(weeks: weeks)
-                let upTo = Money(pence: annual.pence * Int64(from + days) / Int64(totalDays))
-                let before = Money(pence: annual.pence * Int64(from) / Int64(totalDays))
-                return upTo - before
+                return annual.share(from + days, of: totalDays) - annual.share(from, of: totalDays)
             }
         }
         var rows = plan.map { line in

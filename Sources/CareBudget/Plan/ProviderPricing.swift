@@ -42,6 +42,9 @@ public enum ProviderPricing {
             guard let oneOff else { return .failure(.missingQuantity(kind)) }
             return .success(.oneOff(amount: oneOff, on: startsOn))
         }
+        guard kind == usualKind(of: care) || serviceTypes(for: kind).contains(care.mainService) else {
+            return .failure(.wrongService(kind, care.mainService))
+        }
         guard let rate = agreedRate ?? rate(of: care, paidFrom: part) else { return .failure(.noPrice) }
         let unit = care.priceUnit
         switch kind {
@@ -71,6 +74,7 @@ public enum ProviderPricing {
         case noPrice
         case missingQuantity(PlanServiceKind)
         case wrongUnit(PlanServiceKind, PriceUnit)
+        case wrongService(PlanServiceKind, CareServiceType)
 
         public var explanation: String {
             switch self {
@@ -78,6 +82,9 @@ public enum ProviderPricing {
             case .missingQuantity(let kind): return "a \(kind.label.lowercased()) line needs its hours, days, nights or amount — see agora budget plan add --help"
             case .wrongUnit(let kind, let unit):
                 return "this provider's price is per \(unit.label), which does not fit a \(kind.label.lowercased()) line — give the agreed rate with --rate"
+            case .wrongService(let kind, let service):
+                let suitable = ProviderPricing.serviceTypes(for: kind).first ?? service
+                return "this provider is \(service.label.lowercased()), which does not give a \(kind.label.lowercased()) line — choose one listed by agora list --kind care --type \"\(suitable.label)\""
             }
         }
     }

@@ -85,7 +85,7 @@ public struct Projection: Hashable, Sendable {
         let dueNotRecorded = Self.dueNotRecorded(expected: expected, ledger: ledger, asOf: asOf)
         receiptsDueNotRecorded = dueNotRecorded
         let remainingDays = max(0, asOf.days(until: setup.end))
-        func spent(days: Int) -> Money { Money(pence: weeklyRate.pence * Int64(days) / 7) }
+        func spent(days: Int) -> Money { weeklyRate.share(days, of: 7) }
         func projected(on date: CalendarDate) -> Money {
             let days = asOf.days(until: date)
             let arriving = toCome.filter { $0.date <= date }.reduce(.zero) { $0 + $1.amount }

@@ -66,7 +66,7 @@ public enum PlanRules {
                 switch policies.directPaymentsMayBuyCouncilServices {
                 case false?:
                     add(.councilServiceNotAllowed, .notAllowed, line.number,
-                        "Line \(line.number): \(name) is run by the council, and \(policies.councilName) does not let a direct payment buy its own services; ask for it in the managed part instead.",
+                        "Line \(line.number): \(name) is run by the council, and \(policies.councilName) does not let a direct payment buy its own services; \(setup.split.managed > .zero ? "ask for it in the managed part instead" : "ask the council to arrange it for you as a council-managed part of the budget, or choose a provider it does not run").",
                         policies.source)
                 case nil:
                     add(.councilServiceUnknownPolicy, .check, line.number,

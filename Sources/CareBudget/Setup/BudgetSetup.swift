@@ -49,6 +49,13 @@ public struct BudgetSetup: Hashable, Sendable {
         return [first, first.addingMonths(DirectPaymentRules.laterReviewMonths.value)]
     }
 
+    /// Said once the first review's date has passed: Agora cannot know whether it happened.
+    public func reviewReminder(today: CalendarDate) -> String? {
+        let first = reviewDates[0]
+        guard today > first else { return nil }
+        return "The first review was due by \(first.long); if the council has not reviewed the budget yet, ask it when it will."
+    }
+
     /// The contribution is paid into the direct-payment account when there is one (councils pay
     /// the direct payment net of it); otherwise the council collects it.
     public var weeklyContributionIntoAccount: Money { min(weeklyContribution, split.directPayment) }

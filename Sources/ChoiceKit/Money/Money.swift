@@ -20,6 +20,14 @@ public struct Money: Hashable, Comparable, Sendable, Codable {
 
     public var isNegative: Bool { pence < 0 }
 
+    /// `part / whole` of this amount, to the nearest penny (a half penny away from zero), as a
+    /// pro-rata share of a budget is quoted. `whole` must be more than zero.
+    public func share(_ part: Int, of whole: Int) -> Money {
+        let product = pence * Int64(part), divisor = Int64(max(1, whole))
+        let half = divisor / 2
+        return Money(pence: product >= 0 ? (product + half) / divisor : (product - half) / divisor)
+    }
+
     /// Pounds-and-pence text with thousands separators: `£1,234.50`, `-£3.05`.
     public var formatted: String {
         let magnitude = pence.magnitude

@@ -28,6 +28,7 @@ enum BudgetText {
         if let hours = setup.assessedHoursPerWeek { out += "Assessed need: \(hours) hours of care a week.\n" }
         let reviews = setup.reviewDates
         out += "Reviews: the first by \(reviews[0].long), then at least yearly (next by \(reviews[1].long)).\n"
+        if let reminder = setup.reviewReminder(today: BudgetInput.today) { out += reminder + "\n" }
         if setup.split.directPayment > .zero {
             let interval = policies.paymentIntervalWeeks
             let every = policies.paymentIntervalIsPublished ? "every \(interval) weeks" : "every \(interval) weeks (assumed: \(safe(policies.councilName)) has not published how often it pays)"

@@ -141,7 +141,9 @@ struct ExportJob {
         }
         FileWriting.removeLeftovers(in: folder.path, of: [".\(target.lastPathComponent)"])
         let partial = folder.appendingPathComponent(".\(target.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
-        guard FileManager.default.createFile(atPath: partial.path, contents: nil),
+        // Exports carry a person's budget, children or shortlist: readable by the owner only, as
+        // the data directory is.
+        guard FileManager.default.createFile(atPath: partial.path, contents: nil, attributes: [.posixPermissions: 0o600]),
               let handle = try? FileHandle(forWritingTo: partial) else {
             return .jobFailed(id, message: "cannot write in \(folder.path) (no permission, or the disk is full).")
         }

@@ -34,6 +34,7 @@ enum BudgetReports {
         out.append(("Reviews", .heading, true))
         let reviews = setup.reviewDates
         out.append(("The council reviews the budget within 6 months of its start (by \(reviews[0].long)), then at least once a year (next by \(reviews[1].long)).", .normal, false))
+        if let reminder = setup.reviewReminder(today: facts.today) { out.append((reminder, .fair, false)) }
         if setup.split.directPayment > .zero {
             out.append(("Payments to expect into the account", .heading, true))
             let interval = policies.paymentIntervalWeeks

@@ -214,6 +214,7 @@ public struct ProviderPickerFeature: KeyedFeature {
         case .noPrice: return "the catalog publishes no price for it. Go back (Esc) and give the agreed rate."
         case .missingQuantity: return "the line needs its hours, days or nights. Go back (Esc) and give them."
         case .wrongUnit(_, let unit): return "its price is per \(unit.label), which does not fit this line. Go back (Esc) and give the agreed rate."
+        case .wrongService(let kind, let service): return "it is \(service.label.lowercased()), which does not give a \(kind.label.lowercased()) line. Choose another provider."
         }
     }
 
