@@ -19,6 +19,7 @@ public enum BudgetStoreError: Error, Sendable, CustomStringConvertible {
     case budgetExists(String)
     case noSuchLine(Int)
     case ledger(LedgerProblem)
+    case budgetHasLedger(String, entries: Int)
 
     /// "what is wrong — what to do".
     public var description: String {
@@ -28,6 +29,8 @@ public enum BudgetStoreError: Error, Sendable, CustomStringConvertible {
         case .budgetExists(let name): return "there is already a budget called \"\(TextSafety.inert(name))\" — choose another name"
         case .noSuchLine(let number): return "there is no plan line \(number) — see the plan's lines with agora budget show"
         case .ledger(let problem): return problem.description
+        case .budgetHasLedger(let name, let entries):
+            return "\"\(TextSafety.inert(name))\" has \(entries) ledger entr\(entries == 1 ? "y" : "ies"), and a ledger is never deleted — keep the budget (a council may ask to see its account)"
         }
     }
 }
@@ -49,6 +52,19 @@ extension AgoraStore {
                                  setup.route.rawValue, setup.split.directPayment.pence, setup.split.managed.pence,
                                  setup.split.individualServiceFund.pence, setup.fundHolderID, setup.assessedHoursPerWeek?.hundredths,
                                  date.iso])
+        }
+    }
+
+    /// Removes a budget set up by mistake, with its plan. A budget with ledger entries stays: its
+    /// account is a record the council may ask to see.
+    public func removeBudget(named name: String) throws(BudgetStoreError) {
+        try budgetWrite { db in
+            let stored = try Self.load(db, name: name)
+            guard stored.ledger.entries.isEmpty else {
+                throw BudgetStoreError.budgetHasLedger(stored.setup.name, entries: stored.ledger.entries.count)
+            }
+            try db.execute(sql: "DELETE FROM planLine WHERE budgetID = ?", arguments: [stored.id])
+            try db.execute(sql: "DELETE FROM careBudget WHERE id = ?", arguments: [stored.id])
         }
     }
 

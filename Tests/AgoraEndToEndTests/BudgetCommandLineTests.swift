@@ -114,6 +114,20 @@ final class BudgetCommandLineTests {
         #expect(try agora(["budget", "list"]).stdout.split(separator: "\n").count == 3)
     }
 
+    @Test func aBudgetSetUpByMistakeIsRemovedButALedgerStays() throws {
+        try setUpMum()
+        #expect(try agora(["budget", "new", "Mum 2", "--weekly", "420", "--mode", "direct", "--start", "2026-04-06"]).status == 0)
+        let removed = try agora(["budget", "remove", "Mum 2"])
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(removed.stdout == "Removed the budget \"Mum 2\" and its plan.\n")
+        #expect(try agora(["budget", "list"]).stdout.split(separator: "\n").count == 3, "a header, its rule and Mum")
+        #expect(try agora(["budget", "receive", "Mum", "--amount", "640", "--date", "2026-05-01", "--from", "council"]).status == 0)
+        let kept = try agora(["budget", "remove", "Mum"])
+        #expect(kept.status == 2)
+        #expect(kept.stderr == "agora: \"Mum\" has 1 ledger entry, and a ledger is never deleted — keep the budget (a council may ask to see its account)\n")
+        #expect(try agora(["budget", "list"]).stdout.contains("Mum"))
+    }
+
     @Test func chargeEstimateShowsItsFiguresAndYear() throws {
         let run = try agora(["charge", "estimate", "--capital", "£15,750", "--weekly-income", "250", "--age", "40", "--setting", "home",
                              "--disability-premium", "--on", "2026-05-01"])

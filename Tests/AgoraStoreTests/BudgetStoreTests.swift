@@ -56,13 +56,38 @@ struct BudgetStoreTests {
         try store.record(EntryDraft(date: start, kind: .reversal(of: 1), amount: Money(pounds: 5)), budget: "Mum")
         for draft in [EntryDraft(date: start, kind: .reversal(of: 1), amount: Money(pounds: 5)),
                       EntryDraft(date: start, kind: .reversal(of: 2), amount: Money(pounds: 5)),
-                      EntryDraft(date: start, kind: .payment, amount: Money(pounds: 5), planLine: 9)] {
+                      EntryDraft(date: start, kind: .payment, amount: Money(pounds: 5), planLine: 9),
+            EntryDraft(date: start.adding(days: -1), kind: .payment, amount: Money(pounds: 5)),
+            EntryDraft(date: setup.end.adding(days: 1), kind: .receipt(.own), amount: Money(pounds: 5))] {
             #expect(throws: BudgetStoreError.self) { try store.record(draft, budget: "Mum") }
         }
         #expect(throws: BudgetStoreError.self) {
             try store.record(EntryDraft(date: start, kind: .payment, amount: Money(pounds: 5)), budget: "Dad")
         }
         #expect(try store.budget(named: "Mum").ledger.entries.count == 2)
+    }
+
+    /// A budget set up by mistake goes with its plan; one with a ledger stays.
+    @Test func onlyABudgetWithoutLedgerEntriesIsRemoved() throws {
+        let store = try AgoraStore.inMemory()
+        try store.createBudget(setup, on: start)
+        var typo = setup
+        typo.name = "Mum 2"
+        try store.createBudget(typo, on: start)
+        try store.addPlanLine(budget: "Mum 2", service: .oneOff(amount: Money(pounds: 120), on: nil),
+                              payee: .person(name: "Grab rails", closeRelativeInHousehold: false), paidFrom: .own, on: start)
+        try store.record(EntryDraft(date: start, kind: .receipt(.council), amount: Money(pounds: 640)), budget: "Mum")
+        #expect(throws: BudgetStoreError.self) { try store.removeBudget(named: "Mum") }
+        do {
+            try store.removeBudget(named: "Mum")
+        } catch {
+            #expect(error.description.hasPrefix("\"Mum\" has 1 ledger entry, and a ledger is never deleted"))
+        }
+        try store.removeBudget(named: "mum 2")
+        #expect(try store.budgets().map(\.name) == ["Mum"])
+        #expect(throws: BudgetStoreError.self) { try store.removeBudget(named: "Mum 2") }
+        #expect(try store.budget(named: "Mum").ledger.entries.count == 1)
+        #expect(try store.integrityCheck() == "ok")
     }
 
     @Test func anImportIsRecordedWholeOrNotAtAll() throws {

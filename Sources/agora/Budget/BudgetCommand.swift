@@ -7,7 +7,7 @@ struct BudgetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "budget", abstract: "Set up a care budget, plan its spending, record what is spent and see where it is heading.",
         discussion: "Amounts are pounds and pence: £1,234.50, 1234.5 or 1234. Dates are YYYY-MM-DD.",
-        subcommands: [NewBudget.self, ListBudgets.self, ShowBudget.self, BudgetPlanCommand.self, PayCommand.self,
+        subcommands: [NewBudget.self, ListBudgets.self, ShowBudget.self, RemoveBudget.self, BudgetPlanCommand.self, PayCommand.self,
                       ReceiveCommand.self, RefundCommand.self, ReverseCommand.self, StatementCommand.self, ProjectCommand.self])
 }
 
@@ -85,6 +85,22 @@ struct ListBudgets: ParsableCommand {
             }
             print(BudgetText.table(["Name", "Weekly", "Received as", "Start", "End", "Lines", "Balance"], rows, right: [1, 5, 6]),
                   terminator: "")
+        }
+    }
+}
+
+struct RemoveBudget: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Remove a budget set up by mistake (one with ledger entries is kept: a ledger is never deleted).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Whose budget.") var name: String
+
+    mutating func run() throws {
+        try reportingFailures {
+            let store = try BudgetInput.store(global)
+            try BudgetInput.stored { () throws(BudgetStoreError) in try store.removeBudget(named: name) }
+            print("Removed the budget \"\(BudgetText.safe(name))\" and its plan.")
         }
     }
 }

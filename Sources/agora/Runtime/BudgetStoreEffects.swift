@@ -11,6 +11,8 @@ extension StoreEffects {
             switch request {
             case .create(let setup):
                 try store.createBudget(setup, on: today)
+            case .remove(let budget):
+                try store.removeBudget(named: budget)
             case .addLine(let budget, let service, let payee, let paidFrom, let note):
                 try store.addPlanLine(budget: budget, service: service, payee: payee, paidFrom: paidFrom, note: note, on: today)
             case .removeLine(let budget, let number):

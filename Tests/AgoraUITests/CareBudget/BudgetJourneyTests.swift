@@ -171,6 +171,32 @@ struct BudgetJourneyTests {
         #expect(world.text.contains("One-off") || world.text.contains("Grab rails"))
     }
 
+    @Test("a budget set up by mistake is removed after a question; one with a ledger stays", arguments: sizes)
+    func removeBudget(width: Int, height: Int) throws {
+        var world = BudgetWorld(width: width, height: height)
+        world.openBudgets()
+        world.setUpMum()
+        world.press(.escape)
+        #expect(world.text.contains("Mum — £350.00 a week"))
+        world.press(.home, .character("x"))
+        #expect(world.text.contains("Remove Mum's budget?"))
+        world.press(.character("n"))
+        #expect(world.store.budgets.count == 1, "kept")
+        world.press(.character("x"), .character("y"))
+        #expect(world.store.budgets.isEmpty)
+        #expect(world.text.contains("Removed Mum's budget and its plan."))
+        #expect(world.text.contains("No budget yet"))
+        world.setUpMum()
+        world.press(.character("i"))
+        world.fill("2026-11-02")
+        world.press(.tab)
+        world.type("640")
+        world.press(.enter, .escape)
+        world.press(.home, .character("x"))
+        #expect(world.flatText.contains("Mum has 1 ledger entry, and a ledger is never deleted: the budget stays."))
+        #expect(world.store.budgets.count == 1)
+    }
+
     @Test("an entry dated after today or outside the budget year is refused on its date", arguments: sizes)
     func entryDates(width: Int, height: Int) throws {
         var world = BudgetWorld(width: width, height: height)

@@ -17,6 +17,10 @@ struct FakeBudgetStore {
             }
             budgets.append(SavedBudget(setup: setup))
             budgets.sort { $0.name < $1.name }
+        case .remove(let name):
+            guard let index = index(name) else { return "There is no budget called \"\(name)\"." }
+            guard budgets[index].ledger.entries.isEmpty else { return "\"\(name)\" has ledger entries, and a ledger is never deleted." }
+            budgets.remove(at: index)
         case .addLine(let name, let service, let payee, let part, let note):
             guard let index = index(name) else { return "There is no budget called \"\(name)\"." }
             let number = (everLines[name]?.max() ?? 0) + 1

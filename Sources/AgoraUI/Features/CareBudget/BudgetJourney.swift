@@ -21,6 +21,8 @@ public struct SavedBudget: Hashable, Sendable {
 /// A change to a care budget; the runtime carries it out against the store, each in one transaction.
 public enum BudgetRequest: Hashable, Sendable {
     case create(BudgetSetup)
+    /// A budget set up by mistake, with its plan; the store refuses one with ledger entries.
+    case remove(budget: String)
     case addLine(budget: String, service: PlanService, payee: Payee, paidFrom: BudgetPart, note: String)
     case removeLine(budget: String, number: Int)
     /// One ledger entry: a receipt, payment, refund or reversal. The store gives it its number.

@@ -23,7 +23,7 @@ public struct BudgetsFeature: KeyedFeature {
 
     public enum Action: Hashable, Sendable {
         case move(ListMove)
-        case open, new, charging
+        case open, new, charging, remove
     }
 
     enum Item: Hashable {
@@ -34,6 +34,10 @@ public struct BudgetsFeature: KeyedFeature {
 
     public init(budgets: [SavedBudget]? = nil) { self.budgets = budgets }
 
+    static let removeTag = "budget.list.remove"
+    /// The budget being removed and the store's request for it.
+    private var removing: (name: String, id: RequestID?)?
+
     public var id: String { "budget:list" }
     public func title(in context: AppContext) -> String { "My care budget" }
 
@@ -42,6 +46,7 @@ public struct BudgetsFeature: KeyedFeature {
             KeyBinding([.enter, .right, .character("l")], "Enter", .open, "open it", hint: "open"),
             KeyBinding([.character("n")], "n", .new, "set up a new budget", hint: "new budget", plain: "n"),
             KeyBinding([.character("c")], "c", .charging, "estimate what the council may charge for care", hint: "charging", plain: "c"),
+            KeyBinding([.character("x"), .delete], "x", .remove, "remove a budget set up by mistake (not one with ledger entries)", plain: "x"),
         ])
     }
 
@@ -69,8 +74,40 @@ public struct BudgetsFeature: KeyedFeature {
             open(.new, in: &context)
         case .charging:
             open(.charging, in: &context)
+        case .remove:
+            askToRemove(in: &context)
         }
         return .handled
+    }
+
+    /// A budget set up by mistake goes after a question; one with ledger entries stays, and says why.
+    private mutating func askToRemove(in context: inout AppContext) {
+        guard let budgets, items.indices.contains(cursor.selected), case .budget(let index) = items[cursor.selected],
+              budgets.indices.contains(index) else {
+            context.inform("Select a budget first: x removes one set up by mistake.")
+            return
+        }
+        let budget = budgets[index]
+        let entries = budget.ledger.entries.count
+        guard entries == 0 else {
+            context.inform("\(budget.name) has \(entries) ledger entr\(entries == 1 ? "y" : "ies"), and a ledger is never deleted: the budget stays.")
+            return
+        }
+        removing = (budget.name, nil)
+        let lines = budget.plan.count
+        context.present(ModalFeature(tag: Self.removeTag, modal: .confirm(
+            "Remove \(budget.name)'s budget?",
+            "It has \(lines == 0 ? "no plan lines" : "\(lines) plan line\(lines == 1 ? "" : "s")") and no ledger entries. Removing it cannot be undone; set it up again with n if you need it.",
+            yes: "Remove it", no: "Keep it")))
+    }
+
+    public mutating func modalFinished(_ tag: String, _ outcome: Modal.Outcome, in context: inout AppContext) {
+        guard tag == Self.removeTag, let name = removing?.name else { return }
+        guard outcome == .confirmed else {
+            removing = nil
+            return
+        }
+        removing = (name, context.saveBudget(.remove(budget: name), what: "removing \(name)'s budget"))
     }
 
     private func open(_ item: Item, in context: inout AppContext) {
@@ -87,6 +124,13 @@ public struct BudgetsFeature: KeyedFeature {
 
     public mutating func receive(_ outcome: Outcome, in context: inout AppContext) {
         switch outcome {
+        case .saved(let id) where id == removing?.id:
+            context.inform("Removed \(removing?.name ?? "the")'s budget and its plan.")
+            removing = nil
+            return
+        case .failed(let id, _) where id == removing?.id:
+            removing = nil
+            return
         case .budgetsLoaded(.loaded(let loaded)):
             // The same item stays selected; a budget that was not there before is selected.
             let before = budgets
