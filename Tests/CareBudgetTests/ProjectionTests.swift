@@ -88,6 +88,25 @@ struct ProjectionTests {
         #expect(Projection.about(pounds(87, 60)) == "about £88")
     }
 
+    /// Someone who starts recording in November, with the plan running since April: two recent
+    /// payments are not a rate, and would promise a surplus the council would reclaim.
+    @Test func aLedgerBegunLateUsesThePlanUntilItCoversTheWindow() {
+        let plan = [PlanLine(number: 1, service: .homeCare(hoursPerWeek: Quantity(whole: 10), hourlyRate: pounds(25)),
+                             payee: .provider(id: "C1", name: "A"), paidFrom: .directPayment)]
+        let asOf = setup.start.adding(days: 230)
+        var entries = receipts(through: asOf)
+        for offset in [-20, -6] {
+            entries.append(LedgerEntry(number: entries.count + 1, date: asOf.adding(days: offset), kind: .payment, amount: pounds(180)))
+        }
+        let late = Projection(setup: setup, plan: plan, ledger: Ledger(entries: entries), policies: kingsmerePolicies, asOf: asOf)
+        #expect(late.rateBasis == .plan && late.weeklyRate == pounds(250))
+        // Once the ledger's spending reaches back the whole window, it sets the rate.
+        entries.append(LedgerEntry(number: entries.count + 1, date: asOf.adding(days: -60), kind: .payment, amount: pounds(180)))
+        let covered = Projection(setup: setup, plan: plan, ledger: Ledger(entries: entries), policies: kingsmerePolicies, asOf: asOf)
+        #expect(covered.rateBasis == .recentSpending(weeks: 8))
+        #expect(covered.weeklyRate == pounds(360).share(7, of: 56))
+    }
+
     /// £300 a week spent from the start of the year up to `asOf`, entries numbered after `after`.
     func weeklyPayments(through asOf: CalendarDate, after: Int) -> [LedgerEntry] {
         var entries: [LedgerEntry] = []

@@ -6,7 +6,8 @@ public struct Projection: Hashable, Sendable {
     public enum RateBasis: Hashable, Sendable {
         /// Average spending over the last `weeks` weeks of the ledger.
         case recentSpending(weeks: Int)
-        /// Too little history yet: the plan's weekly cost of what the account pays for.
+        /// Too little history yet (the year, or the ledger's spending, began under `lookBackWeeks`
+        /// ago): the plan's weekly cost of what the account pays for.
         case plan
     }
 
@@ -59,18 +60,22 @@ public struct Projection: Hashable, Sendable {
         let lookBackDays = min(Self.lookBackWeeks * 7, daysIn)
         let windowStart = asOf.adding(days: -(lookBackDays - 1))
         var spentInWindow = Money.zero
-        for (position, entry) in ledger.entries.enumerated() where entry.date >= windowStart && entry.date <= asOf
-            && ledger.isSpending(entry) {
-            spentInWindow -= ledger.effects[position]
+        var firstSpending: CalendarDate?
+        for (position, entry) in ledger.entries.enumerated() where entry.date <= asOf && ledger.isSpending(entry) {
+            firstSpending = min(firstSpending ?? entry.date, entry.date)
+            if entry.date >= windowStart { spentInWindow -= ledger.effects[position] }
         }
+        // A ledger begun part-way through the year has no spending recorded before its first
+        // payment: the window counts only once the ledger covers all of it.
+        let recordedDays = firstSpending.map { $0.days(until: asOf) + 1 } ?? 0
         let planWeekly = plan.filter { $0.paidFrom == .directPayment || $0.paidFrom == .own && setup.split.directPayment > .zero }
             .reduce(Money.zero) { $0 + $1.weeklyEquivalent(weeks: setup.periodWeeks) }
         plannedWeeklyRate = planWeekly
         let weeklyRate: Money
         // Recent spending is trusted once a full look-back window has passed: invoices often
         // come four-weekly in arrears, so a shorter history understates the rate.
-        if lookBackDays >= Self.lookBackWeeks * 7, spentInWindow > .zero {
-            weeklyRate = Money(pence: max(0, spentInWindow.pence) * 7 / Int64(lookBackDays))
+        if lookBackDays >= Self.lookBackWeeks * 7, recordedDays >= Self.lookBackWeeks * 7, spentInWindow > .zero {
+            weeklyRate = Money(pence: max(0, spentInWindow.pence)).share(7, of: lookBackDays)
             rateBasis = .recentSpending(weeks: (lookBackDays + 6) / 7)
         } else {
             weeklyRate = planWeekly
