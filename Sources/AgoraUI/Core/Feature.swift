@@ -25,7 +25,8 @@ public protocol Feature: Sendable {
     mutating func modalFinished(_ tag: String, _ outcome: Modal.Outcome, in context: inout AppContext)
     /// The home postcode changed: distances and sorts that use it must follow.
     mutating func homeChanged(in context: AppContext)
-    /// The feature was just opened.
+    /// The feature was just opened, or is on top again after the page above it closed: the time
+    /// to read saved data that another copy of Agora (or a command) may have changed.
     mutating func appeared(in context: inout AppContext)
 }
 

@@ -169,7 +169,11 @@ extension AppState {
                     feature.appeared(in: &context)
                     pages.append(feature)
                 case .pop:
-                    if pages.count > 1 { pages.removeLast() }
+                    if pages.count > 1 {
+                        pages.removeLast()
+                        // Back on a page: it reads again what another copy of Agora may have changed.
+                        pages[pages.count - 1].appeared(in: &context)
+                    }
                 case .present(var overlay):
                     overlay.fit(area: context.contentArea, in: context)
                     overlay.appeared(in: &context)

@@ -160,6 +160,9 @@ public struct HomeFeature: KeyedFeature {
         return .ignored
     }
 
+    /// Back on the home page: the shortlist as saved now (another copy may have changed it).
+    public mutating func appeared(in context: inout AppContext) { context.reloadShortlist() }
+
     public mutating func receive(_ outcome: Outcome, in context: inout AppContext) {
         guard case .catalogLoaded = outcome, let waiting else { return }
         self.waiting = nil

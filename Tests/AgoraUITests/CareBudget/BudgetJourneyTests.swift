@@ -171,6 +171,25 @@ struct BudgetJourneyTests {
         #expect(world.text.contains("One-off") || world.text.contains("Grab rails"))
     }
 
+    @Test("a page shown again reads what a command or another copy saved meanwhile", arguments: sizes)
+    func pagesReadAgain(width: Int, height: Int) throws {
+        var world = BudgetWorld(width: width, height: height)
+        world.openBudgets()
+        world.setUpMum()
+        world.press(.character("l"))
+        #expect(world.text.contains("balance £0.00 · 0 entries"))
+        // `agora budget receive` in another terminal.
+        let draft = EntryDraft(date: CalendarDate(year: 2026, month: 11, day: 2) ?? .init(daysSinceEpoch: 0), kind: .receipt(.council),
+                               amount: Money(pounds: 640))
+        #expect(world.store.apply(.record(budget: "Mum", draft)) == nil)
+        world.press(.escape)
+        #expect(world.text.contains("£640.00"), "the budget's page")
+        world.press(.escape)
+        #expect(world.text.contains("balance £640.00"), "the list of budgets")
+        world.press(.home, .enter, .character("l"))
+        #expect(world.text.contains("balance £640.00 · 1 entry"))
+    }
+
     @Test("a budget set up by mistake is removed after a question; one with a ledger stays", arguments: sizes)
     func removeBudget(width: Int, height: Int) throws {
         var world = BudgetWorld(width: width, height: height)

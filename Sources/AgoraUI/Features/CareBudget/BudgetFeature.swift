@@ -145,6 +145,9 @@ public struct BudgetFeature: KeyedFeature {
         export.modalFinished(tag, outcome, facts: BudgetFacts(link.budget, context), in: &context)
     }
 
+    /// Opened, or back on top: the budget as saved now (a command or another copy may have added to it).
+    public mutating func appeared(in context: inout AppContext) { context.loadBudgets() }
+
     public mutating func receive(_ outcome: Outcome, in context: inout AppContext) {
         if link.receive(outcome) { fit(area: context.contentArea, in: context) }
     }

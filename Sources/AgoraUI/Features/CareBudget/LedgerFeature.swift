@@ -169,6 +169,9 @@ public struct LedgerFeature: KeyedFeature {
         context.inform("Reversing entry \(number)…")
     }
 
+    /// Opened, or back on top: the budget as saved now (a command or another copy may have added to it).
+    public mutating func appeared(in context: inout AppContext) { context.loadBudgets() }
+
     public mutating func receive(_ outcome: Outcome, in context: inout AppContext) {
         let latest = table.cursor.selected >= rows.count - 1
         var confirmedOwn: Int?
