@@ -4,6 +4,20 @@ import Testing
 
 @Suite("Widgets, each alone")
 struct WidgetTests {
+    /// A message longer than its line takes the row above too, until the next key.
+    @Test func aLongMessageIsShownWholeOnTwoRows() {
+        var driver = Driver(width: 80, height: 24)
+        let message = "Entry 6 is already reversed — record a new entry instead, dated the day the money moved, with its receipt."
+        driver.state.context.warn(message)
+        let lines = driver.lines
+        #expect(lines[21].hasPrefix(" Entry 6 is already reversed — record a new entry instead, dated the day the"))
+        #expect(lines[22].hasPrefix(" money moved, with its receipt."))
+        driver.press(.down)
+        #expect(!driver.text.contains("with its receipt"), "gone at the next key")
+        driver.state.context.inform("Saved.")
+        #expect(driver.lines[22] == " Saved." + String(repeating: " ", count: 73))
+    }
+
     @Test func viewportRevealsAndClamps() {
         var viewport = Viewport()
         viewport.reveal(row: 30, visible: 10)

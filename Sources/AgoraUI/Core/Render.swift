@@ -55,7 +55,17 @@ public enum Render {
         let y = layout.messageRow
         let width = layout.size.width
         if let message = state.context.message {
-            screen.put(message.text, x: 1, y: y, width: width - 2, role: message.tone == .error ? .error : .accent)
+            let role: Role = message.tone == .error ? .error : .accent
+            let lines = DisplayWidth.wrap(message.text, width: max(1, width - 2))
+            // A message too long for its line takes the content's last row too while it shows (it
+            // goes at the next key): cut, it could not be read at all.
+            if lines.count > 1, layout.content.height >= 6 {
+                screen.fill(Rect(x: 0, y: y - 1, width: width, height: 1), role: .normal)
+                screen.put(lines[0], x: 1, y: y - 1, width: width - 2, role: role)
+                screen.put(lines.dropFirst().joined(separator: " "), x: 1, y: y, width: width - 2, role: role)
+            } else {
+                screen.put(message.text, x: 1, y: y, width: width - 2, role: role)
+            }
         } else if let job = state.context.latestJob {
             let share = job.status.total > 0 ? " \(job.status.done * 100 / job.status.total)%" : ""
             screen.put("\(job.status.title)…\(share) · Esc cancels", x: 1, y: y, width: width - 2, role: .accent)

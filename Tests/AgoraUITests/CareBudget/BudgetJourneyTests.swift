@@ -171,6 +171,21 @@ struct BudgetJourneyTests {
         #expect(world.text.contains("One-off") || world.text.contains("Grab rails"))
     }
 
+    /// Several providers of one chain differ only at the end of their names: at 80 columns the
+    /// picker shows each name whole, with the town beside the cost.
+    @Test func thePickerShowsLongNamesWholeAndTheTown() {
+        var world = BudgetWorld(width: 80, height: 24)
+        world.openBudgets()
+        world.setUpMum()
+        world.press(.character("p"), .character("a"), .character("1"))
+        world.type("6")
+        world.press(.enter)
+        let header = world.lines.first { $0.hasPrefix("Provider") } ?? ""
+        #expect(header.contains("A week") && header.contains("Town"))
+        #expect(world.text.contains("Co-operative Kingsmere Care at Home Stanton"))
+        #expect(world.text.contains("St Cuthbert's Trust Care at Home Elmwick"))
+    }
+
     @Test("a page shown again reads what a command or another copy saved meanwhile", arguments: sizes)
     func pagesReadAgain(width: Int, height: Int) throws {
         var world = BudgetWorld(width: width, height: height)

@@ -100,11 +100,14 @@ public struct ProviderPickerFeature: KeyedFeature {
                      detail: Rect(x: area.x + 2, y: area.maxY - detailRows, width: area.width - 4, height: detailRows))
     }
 
+    /// The name as wide as the longest (up to a limit), and the town beside the cost: providers of
+    /// one chain share most of their names ("… Care at Home Elmham", "… Care at Home Penstead").
     func columns() -> [TableColumn] {
-        [TableColumn(title: "Provider", width: 32), TableColumn(title: request.costTitle, width: 10, alignRight: true),
-         TableColumn(title: "Price", width: 15), TableColumn(title: "CQC", width: 20), TableColumn(title: "Council list", width: 12),
-         TableColumn(title: "Direct pay", width: 10), TableColumn(title: "Vacancies", width: 9, alignRight: true),
-         TableColumn(title: "Town", width: 12)]
+        let nameWidth = min(44, max(16, candidates.map { DisplayWidth.of($0.provider.name) }.max() ?? 0))
+        return [TableColumn(title: "Provider", width: nameWidth), TableColumn(title: request.costTitle, width: 10, alignRight: true),
+                TableColumn(title: "Town", width: 12), TableColumn(title: "Price", width: 15), TableColumn(title: "CQC", width: 20),
+                TableColumn(title: "Council list", width: 12), TableColumn(title: "Direct pay", width: 10),
+                TableColumn(title: "Vacancies", width: 9, alignRight: true)]
     }
 
     static func yesNo(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "not said" }
@@ -117,12 +120,12 @@ public struct ProviderPickerFeature: KeyedFeature {
             switch column {
             case 0: return TableCell(candidate.provider.name)
             case 1: return TableCell(candidate.cost?.formatted ?? "no price", role: candidate.cost == nil ? .dim : candidate.cost == cheapest ? .good : .normal)
-            case 2: return TableCell(candidate.rate.map { "\($0.formatted) \(candidate.unit.per)" } ?? "—", role: candidate.rate == nil ? .dim : .normal)
-            case 3: return TableCell(candidate.rating?.label ?? "not rated", role: Self.role(candidate.rating))
-            case 4: return TableCell(Self.yesNo(candidate.onFramework), role: candidate.onFramework == true ? .good : .normal)
-            case 5: return TableCell(Self.yesNo(candidate.acceptsDirectPayments))
-            case 6: return TableCell(candidate.vacancies.map(String.init) ?? "—")
-            default: return TableCell(candidate.provider.town)
+            case 2: return TableCell(candidate.provider.town)
+            case 3: return TableCell(candidate.rate.map { "\($0.formatted) \(candidate.unit.per)" } ?? "—", role: candidate.rate == nil ? .dim : .normal)
+            case 4: return TableCell(candidate.rating?.label ?? "not rated", role: Self.role(candidate.rating))
+            case 5: return TableCell(Self.yesNo(candidate.onFramework), role: candidate.onFramework == true ? .good : .normal)
+            case 6: return TableCell(Self.yesNo(candidate.acceptsDirectPayments))
+            default: return TableCell(candidate.vacancies.map(String.init) ?? "—")
             }
         })
     }
