@@ -64,6 +64,24 @@ struct RuntimeTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("partial") }.isEmpty)
     }
 
+    /// Saving again under the same name (or over a file of one's own) replaces the file.
+    @Test func anExportReplacesAFileOfTheSameName() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agora-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("notes.csv")
+        try "my notes\n".write(to: target, atomically: false, encoding: .utf8)
+        let inbox = Inbox(wake: {})
+        let runner = JobRunner(inbox: inbox)
+        for (number, text) in ["a,b\n", "c,d\n"].enumerated() {
+            runner.start(RequestID(10 + number), .export(ExportDocument(title: "Shortlist", text: text), path: target.path))
+            while runner.isBusy { Thread.sleep(forTimeInterval: 0.005) }
+            #expect(inbox.drain().last == .finished(RequestID(10 + number), message: "Saved shortlist to \(target.path)"))
+            #expect(try String(contentsOf: target, encoding: .utf8) == text)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.csv"])
+    }
+
     @Test func endingTheProgramLeavesAnExportWholeOrNotThere() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agora-export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

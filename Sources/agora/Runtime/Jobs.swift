@@ -163,10 +163,12 @@ struct ExportJob {
             }
             try handle.synchronize()
             try handle.close()
-            if FileManager.default.fileExists(atPath: target.path) {
-                _ = try FileManager.default.replaceItemAt(target, withItemAt: partial)
-            } else {
-                try FileManager.default.moveItem(at: partial, to: target)
+            // rename(2) puts the new file in place of any old one in a single step: the old file
+            // is there, whole, until the new one is (Foundation's replaceItemAt lost it on Linux).
+            guard rename(partial.path, target.path) == 0 else {
+                let problem = FileProblem.words(errno: errno)
+                try? FileManager.default.removeItem(at: partial)
+                return .jobFailed(id, message: "could not write \(target.path): \(problem).")
             }
         } catch {
             try? handle.close()
