@@ -45,7 +45,11 @@ extension CursesTerminal {
             switch readInput() {
             case .event(.key(.control("z"))): return suspend()
             case .event(let event): return .event(event)
-            case .ignored: continue
+            case .ignored:
+                // Something read and set aside (a mouse button's release): input is alive, and
+                // what poll said has been used up.
+                stdinReady = false
+                continue
             case .nothing:
                 // Ready to read, yet nothing to read: the other end is gone.
                 if stdinReady, Self.bytesWaiting() == 0 { return .inputEnded }

@@ -56,6 +56,26 @@ struct TerminalTests {
         }
     }
 
+    /// A click is a press and a release: the press selects, the release is set aside (it once
+    /// read as the end of input and ended the program).
+    @Test func aClickSelectsAndTheButtonsReleaseIsIgnored() throws {
+        try inTerminal(width: 80, height: 24) { tmux, data in
+            try tmux.waitFor("▸ Schools")
+            try tmux.type("\u{1B}[M %(")
+            try tmux.waitFor("▸ GP practices")
+            try tmux.type("\u{1B}[M#%(")
+            // An SGR release (a terminal in that mode) must not end the program either.
+            try tmux.type("\u{1B}[<0;5;8m")
+            try tmux.type("\u{1B}[M %'")
+            try tmux.waitFor("▸ Care for older people")
+            try tmux.type("\u{1B}[M#%'")
+            try tmux.send("Down")
+            try tmux.waitFor("▸ GP practices")
+            try tmux.send("q")
+            #expect(try tmux.waitForExit() == 0)
+        }
+    }
+
     @Test func aHugePasteIntoSearchLeavesTheProgramAnsweringKeys() throws {
         try inTerminal(width: 100, height: 30) { tmux, _ in
             try tmux.waitFor("Choose a provider")
