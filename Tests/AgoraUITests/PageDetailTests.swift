@@ -94,3 +94,23 @@ struct HomePostcodeLineTests {
         #expect(elsewhere.text.contains("Home postcode: not set"))
     }
 }
+
+@Suite("Why a list is empty")
+struct EmptyListReasonTests {
+    /// The catalog has no care home that takes direct payments (by rule): the list says which
+    /// filters shut everything out, as `agora list` does, in the panel's words.
+    @Test func eachFilterThatAloneShutsEverythingOutIsNamed() {
+        var query = ProviderQuery(kind: .care)
+        ProviderFilter.directPayments.setFlag(true, in: &query.filters)
+        ProviderFilter.vacancies.setFlag(true, in: &query.filters)
+        let explanation = NoResultsExplanation(query: query, in: Driver.catalog)
+        #expect(Driver.catalog.run(query).count == 0)
+        let reason = ProviderListFeature.noResultsReason(explanation, query: query)
+        #expect(reason.hasPrefix("Without “Takes direct payments”, "), "\(reason)")
+        #expect(reason.contains(" would match; without “Care homes with vacancies”, "), "\(reason)")
+        #expect(reason.hasSuffix(" would."))
+        query.text = "zzzz"
+        let hopeless = ProviderListFeature.noResultsReason(NoResultsExplanation(query: query, in: Driver.catalog), query: query)
+        #expect(hopeless == "Taking away any one of the search and filters still leaves none.")
+    }
+}

@@ -25,8 +25,9 @@ extension ProviderListFeature {
             let view = tableView(context)
             view.render(table, into: &screen, area: Rect(x: frame.table.x, y: frame.table.y, width: frame.table.width, height: 1))
             let hint = query.filters.isEmpty && query.text.isEmpty
-                ? "Nothing to show." : "Nothing matches. Press x to clear the search and filters, or f to change the filters."
-            var writer = ParagraphWriter(area: Rect(x: frame.table.x + 2, y: frame.table.y + 2, width: frame.table.width - 4, height: 3))
+                ? "Nothing to show." : "Nothing matches. " + (noResultsReason.map { $0 + " " } ?? "")
+                    + "Press f to change the filters, or x to clear the search and filters."
+            var writer = ParagraphWriter(area: Rect(x: frame.table.x + 2, y: frame.table.y + 2, width: frame.table.width - 4, height: 5))
             writer.write(hint, role: .dim, into: &screen)
         } else {
             tableView(context).render(table, into: &screen, area: frame.table)

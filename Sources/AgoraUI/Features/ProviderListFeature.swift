@@ -25,6 +25,9 @@ public struct ProviderListFeature: KeyedFeature {
     /// True once the person picks a sort, so setting a postcode does not override it.
     var sortChosen = false
     public internal(set) var panel: FilterPanel?
+    /// When nothing matches: which filters (or the search) each alone shut everything out, with
+    /// how many would match without it. Worked out when the query is settled, not while typing.
+    var noResultsReason: String?
     /// The sort menu's cursor while it is open.
     public internal(set) var sortMenu: ListCursor?
     /// The map, while the list is shown as one (`M`).
@@ -92,8 +95,25 @@ public struct ProviderListFeature: KeyedFeature {
             result.removeAll { providers[Int($0)].contract?.serviceID != service }
         }
         rows = result
+        noResultsReason = rows.isEmpty && search == nil && key.serviceID == nil && !(query.filters.isEmpty && query.text.isEmpty)
+            ? Self.noResultsReason(NoResultsExplanation(query: query, in: context.catalog), query: query) : nil
         if let previous, let index = rows.firstIndex(of: previous) { table.cursor.selected = index }
         table.cursor.fit(count: rows.count, visible: frame(context.contentArea, context).body.height)
+    }
+
+    /// "Without “Takes direct payments”, 10 would match; without “Care homes with vacancies”, 6 would."
+    static func noResultsReason(_ explanation: NoResultsExplanation, query: ProviderQuery) -> String {
+        func name(_ constraint: NoResultsExplanation.Constraint) -> String {
+            switch constraint {
+            case .search: return "the search “\(query.text)”"
+            case .filter(let filter): return "“\(filter.label)”"
+            }
+        }
+        guard let first = explanation.culprits.first else {
+            return "Taking away any one of the search and filters still leaves none."
+        }
+        let rest = explanation.culprits.dropFirst().map { "without \(name($0.constraint)), \(Count.text($0.countWithout)) would" }
+        return (["Without \(name(first.constraint)), \(Count.text(first.countWithout)) would match"] + rest).joined(separator: "; ") + "."
     }
 
     public mutating func homeChanged(in context: AppContext) {
@@ -245,6 +265,7 @@ public struct ProviderListFeature: KeyedFeature {
         case .keepSearch:
             let text = search?.text ?? ""
             search = nil
+            if rows.isEmpty { refresh(in: context) } // says now which of the search and filters shut everything out
             context.inform(rows.isEmpty ? "No matches for \"\(text)\"" : "\(Count.text(rows.count)) match\(rows.count == 1 ? "" : "es") — n and N move between them")
         case .cancelSearch:
             search = nil

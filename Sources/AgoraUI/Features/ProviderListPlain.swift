@@ -24,7 +24,9 @@ extension ProviderListFeature {
         }
         let first = plainPage * Self.plainPageSize
         var lines: [PlainLine] = [.note("\(Spoken.text(summary(context, visible: 1000))).")]
-        if rows.isEmpty { lines.append(.note("Nothing matches. Type x to clear the search and filters.")) }
+        if rows.isEmpty {
+            lines.append(.note("Nothing matches. " + (noResultsReason.map { $0 + " " } ?? "") + "Type f to change the filters, or x to clear the search and filters."))
+        }
         let columns = self.columns(context)
         for (offset, position) in rows.dropFirst(first).prefix(Self.plainPageSize).enumerated() {
             let provider = context.catalog.providers[Int(position)]
