@@ -72,6 +72,10 @@ public struct MarketView: Hashable, Sendable {
 
     public static func percent(_ tenths: Int) -> String { "\(tenths / 10).\(tenths % 10)%" }
 
+    /// `part` of `total` in tenths of a percent, to the nearest: one rounding for the rows and the
+    /// headline, so the headline agrees with the rows it sums.
+    public static func tenths(_ part: Int, of total: Int) -> Int { total > 0 ? (part * 1_000 + total / 2) / total : 0 }
+
     public static func make(service: Manifest.Service, catalog: Catalog, grouping: Grouping) -> MarketView {
         let all = catalog.providers(of: service.kind).filter { service.kind != .other || $0.contract?.serviceID == service.id }
         // Care's capacity is beds, which only care homes have; other care services are noted, not counted.
@@ -93,7 +97,7 @@ public struct MarketView: Hashable, Sendable {
         let shown = grouping == .group ? byGroup
             : Self.shares(counted, capacity: capacity, total: total) { ($0.sector.label.prefix(1).uppercased() + $0.sector.label.dropFirst(), nil) }
         let top = byGroup.prefix(3)
-        let topThree = total > 0 ? top.reduce(0) { $0 + $1.capacity } * 1_000 / total : 0
+        let topThree = tenths(top.reduce(0) { $0 + $1.capacity }, of: total)
         return MarketView(service: service, grouping: grouping, capacity: capacity, shares: shown, totalCapacity: total,
                           providersWithoutCapacity: providers.count - counted.count, topThreeShareTenths: topThree,
                           topThreeCount: top.count, hhi: hhi(byGroup.map(\.capacity), total: total), notes: notes)
@@ -140,8 +144,8 @@ public struct MarketView: Hashable, Sendable {
         }
         let shares = order.compactMap { label -> Share? in
             guard let entry = counts[label] else { return nil }
-            let tenths = total > 0 ? (entry.capacity * 1_000 + total / 2) / total : 0
-            return Share(label: label, providers: entry.providers, capacity: entry.capacity, shareTenths: tenths, sector: entry.sector)
+            return Share(label: label, providers: entry.providers, capacity: entry.capacity,
+                         shareTenths: tenths(entry.capacity, of: total), sector: entry.sector)
         }
         return shares.sorted { $0.capacity != $1.capacity ? $0.capacity > $1.capacity : $0.label < $1.label }
     }

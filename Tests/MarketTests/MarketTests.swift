@@ -45,10 +45,17 @@ struct MarketTests {
         let beds = Self.catalog.providers(of: .care).filter { $0.care?.isCareHome == true }.compactMap { $0.care?.beds }.reduce(0, +)
         #expect(view.totalCapacity == beds)
         let top = view.shares.prefix(3).reduce(0) { $0 + $1.capacity }
-        #expect(view.topThreeShareTenths == top * 1_000 / beds)
+        #expect(view.topThreeShareTenths == MarketView.tenths(top, of: beds), "to the nearest tenth, as each row's share")
         #expect(view.reading.hasPrefix("Three organisations run"))
         #expect(view.notes.contains { $0.contains("home care hours are not published") })
         #expect(view.notes.contains { $0.contains("Competition and Markets Authority") })
+    }
+
+    /// 25,220 of 41,305 places is 61.06%: said as 61.1%, as the rows (27.6 + 20.1 + 13.4) add up.
+    @Test func theHeadlineShareIsRoundedAsItsRowsAre() {
+        #expect(MarketView.percent(MarketView.tenths(25_220, of: 41_305)) == "61.1%")
+        #expect(MarketView.tenths(1, of: 2_000) == 1 && MarketView.tenths(1, of: 2_001) == 0)
+        #expect(MarketView.tenths(5, of: 0) == 0)
     }
 
     @Test func aHandMadeMarket() {

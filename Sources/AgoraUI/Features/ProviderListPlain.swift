@@ -11,7 +11,7 @@ extension ProviderListFeature {
                 let (label, value) = FilterPanel.describe(control, query.filters, homeSet: context.home != nil)
                 lines.append(.item(index + 1, "\(label): \(Spoken.text(value))"))
             }
-            lines.append(.note("\(rows.count) match."))
+            lines.append(.note("\(Count.text(rows.count)) match\(rows.count == 1 ? "" : "es")."))
             return PlainView(title: "Filters for \(title)", lines: lines,
                              prompt: "Type a number to change that filter (for example 1 2 km sets it directly), c to clear them all, or b when done:")
         }
