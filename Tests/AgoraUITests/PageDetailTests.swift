@@ -114,3 +114,18 @@ struct EmptyListReasonTests {
         #expect(hopeless == "Taking away any one of the search and filters still leaves none.")
     }
 }
+
+@Suite("The filter panel's notes")
+struct FilterPanelNoteTests {
+    /// What a filter means is said whole under the panel, not cut at its edge.
+    @Test(arguments: [(80, 24), (120, 40)])
+    func theSelectedFiltersMeaningIsSaidWhole(width: Int, height: Int) {
+        var driver = Driver(width: width, height: height)
+        driver.press(.down, .enter, .character("f"))
+        driver.press(.up, .up, .up, .up, .up, .up, .up, .up)
+        for _ in 0..<4 { driver.press(.down) }
+        let panel = driver.lines.map { String($0.dropFirst(width - 64)) }.joined(separator: "\n")
+        let words = panel.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "│" }).joined(separator: " ")
+        #expect(words.contains("Only care homes report vacancies: ticking this hides home care, day centres and other services."), "\(driver.text)")
+    }
+}

@@ -49,15 +49,22 @@ extension ProviderListFeature {
     }
 
     static func panelRect(_ area: Rect) -> Rect {
-        let width = min(60, area.width)
+        let width = min(64, area.width)
         return Rect(x: area.maxX - width, y: area.y, width: width, height: area.height)
     }
+
+    /// Rows at the panel's foot for what the selected filter means: three (it is said whole, not
+    /// cut) unless the window is too short to spare them.
+    static func panelNoteRows(_ area: Rect) -> Int { panelRect(area).height >= 16 ? 3 : 1 }
+
+    /// Rows of filters the panel shows at once, between its borders and its note.
+    static func panelVisibleRows(_ area: Rect) -> Int { max(1, panelRect(area).height - 2 - panelNoteRows(area)) }
 
     private func renderPanel(_ panel: FilterPanel, into screen: inout Screen, area: Rect, _ context: AppContext) {
         let rect = Self.panelRect(area)
         screen.fill(rect, role: .overlay)
         screen.box(rect, title: "Filters — \(Count.text(rows.count)) match\(rows.count == 1 ? "" : "es")")
-        let visible = rect.height - 3
+        let visible = Self.panelVisibleRows(area)
         for row in 0..<visible {
             let index = panel.cursor.viewport.top + row
             guard index < panel.controls.count else { break }
@@ -79,7 +86,9 @@ extension ProviderListFeature {
         let note = panel.controls.indices.contains(panel.cursor.selected)
             ? FilterPanel.explanation(panel.controls[panel.cursor.selected]) ?? "Space ticks · ← → change · c clears · Esc closes"
             : ""
-        screen.put(note, x: rect.x + 2, y: rect.maxY - 2, width: rect.width - 4, role: .dim)
+        let noteRows = Self.panelNoteRows(area)
+        var writer = ParagraphWriter(area: Rect(x: rect.x + 2, y: rect.maxY - 1 - noteRows, width: rect.width - 4, height: noteRows))
+        writer.write(note, role: .dim, into: &screen)
     }
 
     /// Widths for a control's label and value in a row: both whole when they fit; else the

@@ -240,7 +240,7 @@ public struct ProviderListFeature: KeyedFeature {
         case .move(let move):
             if var panel {
                 let controls = panel.controls
-                panel.cursor.move(move, count: controls.count, visible: Self.panelRect(area).height - 3) { !controls[$0].isHeading }
+                panel.cursor.move(move, count: controls.count, visible: Self.panelVisibleRows(area)) { !controls[$0].isHeading }
                 self.panel = panel
             } else if var menu = sortMenu {
                 menu.move(move, count: SortField.available(for: key.kind).count, visible: 20)
@@ -349,7 +349,7 @@ public struct ProviderListFeature: KeyedFeature {
     public mutating func fit(area: Rect, in context: AppContext) {
         table.cursor.fit(count: rows.count, visible: frame(area, context).body.height)
         if var panel {
-            panel.cursor.fit(count: panel.controls.count, visible: Self.panelRect(area).height - 3)
+            panel.cursor.fit(count: panel.controls.count, visible: Self.panelVisibleRows(area))
             self.panel = panel
         }
     }
@@ -360,7 +360,7 @@ public struct ProviderListFeature: KeyedFeature {
         if map != nil { return clickOnMap(mouse, area: area, context: context) }
         if var panel {
             let rect = Self.panelRect(area)
-            let body = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 3)
+            let body = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: Self.panelVisibleRows(area))
             guard rect.contains(x: mouse.x, y: mouse.y) || mouse.kind != .press else { return perform(.closePanel, in: &context) }
             let controls = panel.controls
             let outcome = panel.cursor.handle(mouse, body: body, count: controls.count) { !controls[$0].isHeading }
