@@ -115,7 +115,9 @@ struct EffectLoopTests {
         #expect(csv.hasPrefix("'="))
         #expect(CSVWriter.spreadsheetSafe("@SUM(A1)") == "'@SUM(A1)")
         #expect(CSVWriter.spreadsheetSafe("Plain") == "Plain")
-        let document = ShortlistExport.document([Driver.catalog.providers[0].id], catalog: Driver.catalog, format: .csv)
-        #expect(document.hasPrefix("ID,Name,Kind"))
+        let provider = Driver.catalog.providers[0]
+        let document = ShortlistExport.document([provider.id], catalog: Driver.catalog, format: .csv)
+        #expect(document.hasPrefix("ID,Name,Kind,Type,Town,Postcode,Phone,Key facts\n"))
+        #expect(document.contains(",\(try #require(provider.phone)),"), "the number to ring")
     }
 }

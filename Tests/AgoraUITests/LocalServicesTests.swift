@@ -213,6 +213,26 @@ struct LocalServicesTests {
         #expect(driver.list?.table.cursor.selected == 1, "the list follows the map")
     }
 
+    /// Zoomed in, selected schools fall near the map's right edge: the name then goes to the
+    /// left of the dot, whole, rather than cut to "Stanbridg…".
+    @Test func theSelectedNameIsWholeNearTheRightEdge() throws {
+        var driver = Driver(width: 80, height: 24, postcode: "KM1 5FZ")
+        driver.openList(.school)
+        driver.press(.character("M"), .character("+"), .character("+"))
+        var checked = 0
+        for _ in 0..<68 {
+            driver.press(.character("n"))
+            let list = try #require(driver.list)
+            let name = driver.listProviders[list.table.cursor.selected].name
+            guard let row = driver.lines.first(where: { $0.contains("●") && !$0.contains("● selected") }) else { continue }
+            let dot = row.distance(from: row.startIndex, to: try #require(row.firstIndex(of: "●")))
+            guard dot > 60 else { continue }
+            #expect(row.contains(name), "\(name) at column \(dot): \(row)")
+            checked += 1
+        }
+        #expect(checked > 0, "some school was selected near the right edge")
+    }
+
     @Test func plainModeDescribesTheMap() {
         var session = PlainSessionTests.session(postcode: "KM1 9UY")
         _ = session.start()

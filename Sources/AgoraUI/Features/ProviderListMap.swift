@@ -145,7 +145,12 @@ extension ProviderListFeature {
             let nameWidth = DisplayWidth.of(name) + 1
             var labelX = column + 1
             var labelWidth = min(nameWidth, cells.maxX - column - 1)
-            if let home = homeCell, home.y == row, home.x > column, home.x - column - 1 < nameWidth {
+            // Near the right edge the name goes to the left of the dot, where it has more room.
+            if labelWidth < nameWidth, column - cells.x > labelWidth {
+                labelWidth = min(nameWidth, column - cells.x)
+                labelX = column - labelWidth
+            }
+            if let home = homeCell, home.y == row, home.x > column, labelX > column, home.x - column - 1 < nameWidth {
                 // Home is in the way on the right: the name goes to the left of the dot if it fits, else after home.
                 if column - cells.x >= nameWidth {
                     labelX = column - nameWidth

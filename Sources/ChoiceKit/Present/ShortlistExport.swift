@@ -15,13 +15,14 @@ public enum ShortlistExport {
 
     public static func document(_ ids: [String], catalog: Catalog, format: Format) -> String {
         let providers = ids.compactMap(catalog.provider(id:))
-        let headers = ["ID", "Name", "Kind", "Type", "Town", "Postcode", "Key facts"]
+        // The phone number beside the address: a shortlist on paper is for ringing round.
+        let headers = ["ID", "Name", "Kind", "Type", "Town", "Postcode", "Phone", "Key facts"]
         let rows = providers.map { provider -> [String] in
             let facts = ListColumns.forKind(provider.kind).dropFirst().map { column in
                 "\(column.title): \(column.measure(provider, catalog).long)"
             }
             return [provider.id, provider.name, provider.kind.singular, provider.subType, provider.town, provider.postcode,
-                    facts.joined(separator: "; ")]
+                    provider.phone ?? "not published", facts.joined(separator: "; ")]
         }
         switch format {
         case .csv:
