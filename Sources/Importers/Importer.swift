@@ -99,6 +99,14 @@ public enum Importer {
         if let directory {
             var section = directory.section
             providers[.care] = building.care(directory, ratings: cqcJSON.isEmpty ? nil : ratings, section: &section)
+            if cqcJSON.isEmpty, let previous = existing?.providers(of: .care) {
+                let (care, kept) = ProviderBuilding.keepingRatings(providers[.care] ?? [], from: previous)
+                providers[.care] = care
+                if kept > 0 {
+                    section.note(line: 1, field: "CQC rating",
+                                 "kept the catalog's earlier rating for \(Count.text(kept)) service\(kept == 1 ? "" : "s") (this directory has none); give CQC API location JSON as well to bring them up to date")
+                }
+            }
             report.files.append(section)
             for read in ratingReads {
                 var ratingSection = read.section
@@ -211,7 +219,7 @@ public enum Importer {
             files[name] = ProviderTableWriter.csvBytes(kind: kind, providers: providers[kind] ?? [], postcodes: locations)
         }
         report.lacking = Lacking.find(providers: providers, gias: gias, directory: directory, ratingsGiven: !ratingReads.isEmpty,
-                                      ratings: ratings, practices: practices)
+                                      practices: practices)
         var counts: [ProviderKind: Int] = [:]
         for kind in ProviderKind.allCases { counts[kind] = providers[kind]?.count ?? 0 }
         return ImportResult(files: files, report: report, manifest: manifest, counts: counts, replaced: replaced,

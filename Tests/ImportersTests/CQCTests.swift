@@ -83,6 +83,21 @@ struct CQCTests {
         #expect(decoded.providers(of: .care).allSatisfy { $0.care?.assessment == .notImported })
     }
 
+    /// The directory imported again without the API data: the ratings imported before stay, and
+    /// the report says they were kept.
+    @Test func theDirectoryAgainWithoutAPIDataKeepsTheRatingsImportedBefore() throws {
+        let rated = try ImportCatalog.kingsmere(cqc: [Fixtures.cqcDirectory, Fixtures.cqcLocations])
+        #expect(rated.catalog.provider(id: "1-9000000004")?.care?.assessment.overall == .outstanding)
+        let again = try ImportCatalog.run(ImportRequest(cqc: [Fixtures.cqcDirectory], today: ImportCatalog.today), into: rated.catalog)
+        #expect(again.catalog.provider(id: "1-9000000004")?.care?.assessment.overall == .outstanding)
+        #expect(again.catalog.provider(id: "1-9000000009")?.care?.assessment == .notYetRated)
+        #expect(again.catalog.provider(id: "1-9000000001")?.care?.beds == 48)
+        #expect(again.catalog.provider(id: "1-9000000002")?.care?.assessment == .notImported, "never rated: still not imported")
+        #expect(again.report.contains { $0.contains("directory-sample.csv:1: CQC rating: kept the catalog's earlier rating for 3 services") }, "\(again.report)")
+        let unrated = again.catalog.providers(of: .care).filter { $0.care?.assessment == .notImported }.count
+        #expect(again.report.contains { $0.contains("CQC rating: rating not imported") && $0.contains("\(unrated)") })
+    }
+
     @Test func ratingsAloneUpdateTheCatalogsCareServices() throws {
         let directoryOnly = try ImportCatalog.kingsmere(cqc: [Fixtures.cqcDirectory])
         let updated = try ImportCatalog.run(ImportRequest(cqc: [Fixtures.cqcLocations], today: ImportCatalog.today),

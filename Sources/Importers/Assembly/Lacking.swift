@@ -4,7 +4,7 @@ import ChoiceKit
 /// can say so and nobody reads "not published" as the provider's fault.
 enum Lacking {
     static func find(providers: [ProviderKind: [Provider]], gias: GIASRead?, directory: CQCDirectoryRead?, ratingsGiven: Bool,
-                     ratings: [String: LocationRatings], practices: EpraccurRead?) -> [ImportReport.Lacking] {
+                     practices: EpraccurRead?) -> [ImportReport.Lacking] {
         var out: [ImportReport.Lacking] = []
         func add(_ kind: ProviderKind, _ what: String, _ why: String, _ count: Int) {
             if count > 0 { out.append(ImportReport.Lacking(kind: kind, what: what, why: why, count: count)) }
@@ -29,7 +29,7 @@ enum Lacking {
         }
         if directory != nil {
             let care = providers[.care] ?? []
-            let unrated = care.filter { provider in provider.care.map { ratings[$0.cqcLocationID] == nil } ?? false }.count
+            let unrated = care.filter { $0.care?.assessment == .notImported }.count
             add(.care, "CQC rating: rating not imported",
                 ratingsGiven ? "no CQC API location data was given for them" : "the care directory has no ratings; give CQC API location JSON as well to import them",
                 unrated)

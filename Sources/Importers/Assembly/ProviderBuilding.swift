@@ -130,6 +130,31 @@ struct ProviderBuilding {
     }
 
     /// Ratings from the CQC API merged into care services already in the catalog.
+    /// Care services imported again from the directory alone keep the rating (and beds) an earlier
+    /// import gave the same location: the directory has none, and a rating once imported must not
+    /// quietly vanish. Returns the services and how many kept one.
+    static func keepingRatings(_ imported: [Provider], from previous: [Provider]) -> (providers: [Provider], kept: Int) {
+        var earlier: [String: CareDetails] = [:]
+        for provider in previous {
+            guard let care = provider.care, care.assessment != .notImported else { continue }
+            earlier[care.cqcLocationID] = care
+        }
+        guard !earlier.isEmpty else { return (imported, 0) }
+        var kept = 0
+        let providers = imported.map { provider -> Provider in
+            guard var care = provider.care, care.assessment == .notImported, let before = earlier[care.cqcLocationID] else { return provider }
+            care.assessment = before.assessment
+            if care.beds == nil { care.beds = before.beds }
+            kept += 1
+            return Provider(
+                id: provider.id, name: provider.name, sector: provider.sector, organisation: provider.organisation,
+                commissionerID: provider.commissionerID, address: provider.address, town: provider.town,
+                postcode: provider.postcode, location: provider.location, phone: provider.phone, website: provider.website,
+                details: .care(care))
+        }
+        return (providers, kept)
+    }
+
     static func rerated(_ existing: [Provider], ratings: CQCLocationsRead, section: inout ImportReport.FileSection) -> [Provider] {
         var used = Set<String>()
         var providers: [Provider] = []
