@@ -9,6 +9,15 @@ struct NearbyDescriptionTests {
 
     init() throws { catalog = try Catalog.load(from: EmbeddedCatalog.source) }
 
+    @Test func distancesInWords() {
+        #expect(DistanceText.spoken(metres: 1_000) == "1 kilometre")
+        #expect(DistanceText.spoken(metres: 996) == "1 kilometre")
+        #expect(DistanceText.spoken(metres: 2_040) == "2 kilometres")
+        #expect(DistanceText.spoken(metres: 1_530) == "1.5 kilometres")
+        #expect(DistanceText.spoken(metres: 830) == "830 metres")
+        #expect(DistanceText.spoken(metres: .nan) == "unknown distance")
+    }
+
     @Test func aDistanceShownAsOneKilometreIsWithinOneKilometre() throws {
         let position = try #require(catalog.index.positions(of: .gp).first)
         let practice = catalog.providers[Int(position)]

@@ -41,8 +41,8 @@ public struct Form: Hashable, Sendable {
         }
         guard fields.indices.contains(focus) else { return key == .escape ? .cancelled : .editing }
         switch key {
-        case .tab, .down: focus = (focus + 1) % fields.count
-        case .backTab, .up: focus = (focus + fields.count - 1) % fields.count
+        case .tab, .down: moveFocus(by: 1)
+        case .backTab, .up: moveFocus(by: -1)
         case .escape:
             if isChanged { confirmingDiscard = true } else { return .cancelled }
         case .enter:
@@ -60,6 +60,23 @@ public struct Form: Hashable, Sendable {
             }
         }
         return .editing
+    }
+
+    /// Whether the field at `index` matters with the choices made so far.
+    public func isNeeded(_ index: Int) -> Bool {
+        guard let condition = fields[index].neededWhen else { return true }
+        guard let chooser = fields.first(where: { $0.id == condition.field }) else { return true }
+        return condition.choices.contains(chooser.choice)
+    }
+
+    /// To the next (or previous) field that matters, round the end.
+    private mutating func moveFocus(by step: Int) {
+        var next = focus
+        for _ in fields.indices {
+            next = (next + step + fields.count) % fields.count
+            if isNeeded(next) { break }
+        }
+        focus = next
     }
 
     /// Parses every field; on any error, marks them all and focuses the first.
@@ -146,7 +163,7 @@ public struct Form: Hashable, Sendable {
             let place = unshifted
             let focused = index == focus && !confirmingDiscard
             for (line, text) in place.labelLines.enumerated() where visible(y + line) {
-                screen.put(text, x: area.x, y: y + line, role: focused ? .heading : .normal)
+                screen.put(text, x: area.x, y: y + line, role: focused ? .heading : isNeeded(index) ? .normal : .dim)
             }
             if visible(y) {
                 if case .choice = field.kind {

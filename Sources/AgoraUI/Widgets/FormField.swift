@@ -33,6 +33,16 @@ public enum FieldValue: Hashable, Sendable {
     public var choice: Int? { if case .choice(let value) = self { return value }; return nil }
 }
 
+/// A field needed only while the choice field `field` has one of `choices` chosen.
+public struct FieldCondition: Hashable, Sendable {
+    public let field: String
+    public let choices: Set<Int>
+    public init(field: String, choices: Set<Int>) {
+        self.field = field
+        self.choices = choices
+    }
+}
+
 /// One labelled field of a `Form`.
 public struct FormField: Hashable, Sendable {
     public let id: String
@@ -44,6 +54,9 @@ public struct FormField: Hashable, Sendable {
     public var choice: Int
     /// What is wrong with the value, shown beside the field.
     public var error: String?
+    /// Set when the field matters only for some answers to a choice field: Tab passes over it
+    /// otherwise, and it is drawn dim.
+    public var neededWhen: FieldCondition?
     let initialText: String
     let initialChoice: Int
 

@@ -75,11 +75,16 @@ public enum DistanceText {
         return tens < 1000 ? tens : (metres / 100).rounded() * 100
     }
 
-    /// In words, for plain mode and screen readers: "830 metres", "1.5 kilometres".
+    /// In words, for plain mode and screen readers: "830 metres", "1.5 kilometres", "1 kilometre"
+    /// (a whole number is said without its ".0").
     public static func spoken(metres: Double) -> String {
         let short = format(metres: metres)
-        if short.hasSuffix(" km") { return short.dropLast(3) + " kilometres" }
-        if short.hasSuffix(" m") { return short.dropLast(2) + " metres" }
+        func said(_ number: Substring, _ unit: String) -> String {
+            let whole = number.hasSuffix(".0") ? number.dropLast(2) : number
+            return "\(whole) \(unit)\(whole == "1" ? "" : "s")"
+        }
+        if short.hasSuffix(" km") { return said(short.dropLast(3), "kilometre") }
+        if short.hasSuffix(" m") { return said(short.dropLast(2), "metre") }
         return short
     }
 }

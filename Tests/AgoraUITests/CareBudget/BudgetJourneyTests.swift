@@ -171,6 +171,27 @@ struct BudgetJourneyTests {
         #expect(world.text.contains("One-off") || world.text.contains("Grab rails"))
     }
 
+    /// The managed share is asked only for a mix, the fund's holder only for an individual
+    /// service fund: Tab passes over them for a plain direct payment.
+    @Test func tabPassesOverFieldsTheChosenRouteDoesNotNeed() throws {
+        var world = BudgetWorld(width: 80, height: 24)
+        world.openBudgets()
+        world.press(.character("n"))
+        func focused(_ world: BudgetWorld) -> String? {
+            world.state.topPage(as: BudgetSetupFeature.self).map { $0.form.fields[$0.form.focus].id }
+        }
+        for _ in 0..<5 { world.press(.tab) }
+        #expect(focused(world) == "route")
+        world.press(.tab)
+        #expect(focused(world) == "hours", "a direct payment has no managed share")
+        world.press(.tab)
+        #expect(focused(world) == "name", "nor a fund holder")
+        world.press(.backTab, .backTab, .left)
+        #expect(focused(world) == "route")
+        world.press(.tab)
+        #expect(focused(world) == "managed", "a mix has one")
+    }
+
     /// Several providers of one chain differ only at the end of their names: at 80 columns the
     /// picker shows each name whole, with the town beside the cost.
     @Test func thePickerShowsLongNamesWholeAndTheTown() {

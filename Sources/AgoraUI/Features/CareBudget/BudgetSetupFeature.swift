@@ -33,6 +33,12 @@ public struct BudgetSetupFeature: FormPage {
             FormField(id: "hours", label: "Assessed hours a week", kind: .text, limit: 8),
             FormField(id: "holder", label: "Fund held by (id)", kind: .text, limit: 20),
         ])
+        // The managed share matters only for a mix, the fund's holder only for an individual
+        // service fund: Tab passes over them otherwise.
+        for (id, route) in [("managed", BudgetRoute.mixed), ("holder", .individualServiceFund)] {
+            guard let index = form.fields.firstIndex(where: { $0.id == id }), let choice = Self.routes.firstIndex(of: route) else { continue }
+            form.fields[index].neededWhen = FieldCondition(field: "route", choices: [choice])
+        }
         let example = context.catalog.providers(of: .care).first?.id ?? "C12"
         hints = [
             "name": "Whose budget it is, as you call it: Mum, or Arthur Smith.",
