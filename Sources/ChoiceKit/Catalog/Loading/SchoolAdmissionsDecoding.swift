@@ -74,36 +74,25 @@ extension ProviderRowDecoder {
     /// criterion Agora knows, and names it once, as almost every cell does; nil sends the cell the
     /// long way (above), which says what is wrong. Every school has one of these cells.
     private static func wellFormedCriteria(_ cell: UnsafeBufferPointer<UInt8>, schoolFaith: String?) -> [OversubscriptionCriterion]? {
-        func trimmed(_ range: Range<Int>) -> Range<Int> {
-            var start = range.lowerBound, end = range.upperBound
-            while start < end, cell[start] == 0x20 { start += 1 }
-            while end > start, cell[end - 1] == 0x20 { end -= 1 }
-            return start..<end
-        }
-        for byte in cell where byte < 0x20 || byte >= 0x7F { return nil }
+        guard let items = PlainCellItems(cell) else { return nil }
         var criteria: [OversubscriptionCriterion] = []
         var seen: UInt32 = 0
-        var start = 0
-        while start < cell.count {
-            var end = start
-            while end < cell.count, cell[end] != UInt8(ascii: "|") { end += 1 }
-            let item = trimmed(start..<end)
-            start = end + 1
-            if item.isEmpty { continue }
+        let whole = items.forEach { item in
             var label = item, detail: String?
-            if let open = item.first(where: { cell[$0] == UInt8(ascii: "(") }), cell[item.upperBound - 1] == UInt8(ascii: ")") {
-                label = trimmed(item.lowerBound..<open)
-                let inner = trimmed((open + 1)..<max(open + 1, item.upperBound - 1))
-                detail = inner.isEmpty ? nil : String(decoding: UnsafeBufferPointer(rebasing: cell[inner]), as: UTF8.self)
+            if let open = items.first(UInt8(ascii: "("), in: item), cell[item.upperBound - 1] == UInt8(ascii: ")") {
+                label = items.trimmed(item.lowerBound..<open)
+                let inner = items.trimmed((open + 1)..<max(open + 1, item.upperBound - 1))
+                detail = inner.isEmpty ? nil : String(decoding: items[inner], as: UTF8.self)
             }
-            guard let kind = criterionKinds.value(forBytes: UnsafeBufferPointer(rebasing: cell[label])) else { return nil }
+            guard let kind = criterionKinds.value(forBytes: items[label]) else { return false }
             let bit: UInt32 = 1 << kind.caseIndex
-            guard seen & bit == 0 else { return nil }
+            guard seen & bit == 0 else { return false }
             seen |= bit
             if kind == .faith, detail == nil { detail = schoolFaith }
             criteria.append(OversubscriptionCriterion(kind, detail: kind == .faith || kind == .feederSchool ? detail : nil))
+            return true
         }
-        return criteria
+        return whole ? criteria : nil
     }
 
     /// Looked-after children come first, except at selective schools (first among those who pass the
@@ -171,37 +160,26 @@ extension ProviderRowDecoder {
     /// and names one of `criteria` once, as almost every cell does; nil sends the cell the long way
     /// (above), which says what is wrong. Every school has one of these cells.
     private static func wellFormedOffers(_ cell: UnsafeBufferPointer<UInt8>, criteria: [OversubscriptionCriterion]) -> [CriterionOffers]? {
-        func trimmed(_ range: Range<Int>) -> Range<Int> {
-            var start = range.lowerBound, end = range.upperBound
-            while start < end, cell[start] == 0x20 { start += 1 }
-            while end > start, cell[end - 1] == 0x20 { end -= 1 }
-            return start..<end
-        }
-        for byte in cell where byte < 0x20 || byte >= 0x7F { return nil }
+        guard let items = PlainCellItems(cell) else { return nil }
         var offers: [CriterionOffers] = []
         var seen: UInt32 = 0
-        var start = 0
-        while start <= cell.count {
-            var end = start
-            while end < cell.count, cell[end] != UInt8(ascii: "|") { end += 1 }
-            let item = trimmed(start..<end)
-            start = end + 1
-            if item.isEmpty { continue }
-            guard let colon = item.first(where: { cell[$0] == UInt8(ascii: ":") }) else { return nil }
-            let name = trimmed(item.lowerBound..<colon), number = trimmed((colon + 1)..<item.upperBound)
-            guard !name.isEmpty, (1...4).contains(number.count),
-                  let kind = criterionKinds.value(forBytes: UnsafeBufferPointer(rebasing: cell[name])) else { return nil }
+        let whole = items.forEach { item in
+            guard let colon = items.first(UInt8(ascii: ":"), in: item) else { return false }
+            let name = items.trimmed(item.lowerBound..<colon), number = items.trimmed((colon + 1)..<item.upperBound)
+            guard !name.isEmpty, (1...4).contains(number.count), let kind = criterionKinds.value(forBytes: items[name]) else { return false }
             var places = 0
             for index in number {
                 let digit = cell[index] &- UInt8(ascii: "0")
-                guard digit < 10 else { return nil }
+                guard digit < 10 else { return false }
                 places = places * 10 + Int(digit)
             }
             let bit: UInt32 = 1 << kind.caseIndex
-            guard places <= 2_000, seen & bit == 0, criteria.contains(where: { $0.kind == kind }) else { return nil }
+            guard places <= 2_000, seen & bit == 0, criteria.contains(where: { $0.kind == kind }) else { return false }
             seen |= bit
             offers.append(CriterionOffers(kind: kind, places: places))
+            return true
         }
+        guard whole else { return nil }
         let order = criteria.map(\.kind)
         return offers.sorted { (order.firstIndex(of: $0.kind) ?? 0) < (order.firstIndex(of: $1.kind) ?? 0) }
     }
