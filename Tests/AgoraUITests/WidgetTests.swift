@@ -1,9 +1,20 @@
+import Foundation
 import AgoraUI
 import ChoiceKit
 import Testing
 
 @Suite("Widgets, each alone")
 struct WidgetTests {
+    /// However narrow the window, the keys line ends with "? help", the way to every other key.
+    @Test(arguments: [60, 80, 120])
+    func theKeysLineAlwaysOffersHelp(width: Int) {
+        var driver = Driver(width: width, height: 24)
+        driver.openList(.school)
+        let keys = driver.lines[23].trimmingCharacters(in: .whitespaces)
+        #expect(keys.hasSuffix("? help"), "\(keys)")
+        #expect(keys.hasPrefix("Enter details"))
+    }
+
     /// A message longer than its line takes the row above too, until the next key.
     @Test func aLongMessageIsShownWholeOnTwoRows() {
         var driver = Driver(width: 80, height: 24)

@@ -81,11 +81,19 @@ public enum Render {
         let y = layout.statusRow
         screen.fill(Rect(x: 0, y: y, width: layout.size.width, height: 1), role: .status)
         var x = 1
-        for hint in state.helpEntries.hints {
-            let needed = DisplayWidth.of(hint.key) + DisplayWidth.of(hint.label) + 3
-            guard x + needed < layout.size.width else { break }
+        let hints = state.helpEntries.hints
+        func width(_ hint: (key: String, label: String)) -> Int { DisplayWidth.of(hint.key) + DisplayWidth.of(hint.label) + 3 }
+        // "? help" is always shown, last: on a narrow window it is the way to every other key.
+        let help = hints.first { $0.label == "help" }
+        let kept = help.map(width) ?? 0
+        for hint in hints where hint.label != "help" {
+            guard x + width(hint) + kept < layout.size.width else { break }
             x += screen.put(hint.key, x: x, y: y, role: .statusKey)
             x += screen.put(" " + hint.label + "  ", x: x, y: y, role: .status)
+        }
+        if let help, x + kept <= layout.size.width {
+            x += screen.put(help.key, x: x, y: y, role: .statusKey)
+            screen.put(" " + help.label, x: x, y: y, role: .status)
         }
     }
 }
