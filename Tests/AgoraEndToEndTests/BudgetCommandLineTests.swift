@@ -48,12 +48,17 @@ final class BudgetCommandLineTests {
         let reversed = try agora(["budget", "reverse", "Mum", "2", "--date", "2026-05-02"])
         #expect(reversed.stdout.hasPrefix("Saved entry 3: reversal of entry 2 of £42.00"))
         #expect(reversed.stdout.hasSuffix("Balance £640.00.\n"))
+        // 420 typed for 42.00: saved as given (a script cannot be asked), with the slip pointed out.
+        let slip = try agora(["budget", "pay", "Mum", "--to", "Jane Doe", "--amount", "420", "--date", "2026-05-08", "--line", "3"])
+        #expect(slip.status == 0)
+        #expect(slip.stdout.hasSuffix("Check: £420.00 is more than 4 weeks of line 3 (£42.00 a week). Is that the amount paid? If not, reverse it with agora budget reverse Mum 4 and record the right amount.\n"))
+        #expect(try agora(["budget", "reverse", "Mum", "4"]).status == 0)
 
         let show = try agora(["budget", "show", "Mum"])
         #expect(show.status == 0)
         #expect(show.stdout.contains(centre.name))
         #expect(show.stdout.contains("planned of £18,200 a year"))
-        #expect(show.stdout.contains("Balance: £640.00 after 3 entries."))
+        #expect(show.stdout.contains("Balance: £640.00 after 5 entries."))
         #expect(show.stdout.contains("The first review was due by 6 October 2026; if the council has not reviewed"),
                 "the budget started on 6 April 2026: its first review's date has passed")
         #expect(show.stdout.contains("Unspent money you may keep: 8 weeks of payments"))

@@ -7,8 +7,8 @@ import ChoiceKit
 enum LedgerRecording {
     static func record(_ draft: EntryDraft, budget name: String, global: GlobalOptions) throws {
         let store = try BudgetInput.store(global)
-        let setup = try BudgetInput.stored { () throws(BudgetStoreError) in try store.budget(named: name).setup }
-        if let problem = Ledger.datingProblem(draft.date, setup: setup, today: BudgetInput.today) {
+        let stored = try BudgetInput.stored { () throws(BudgetStoreError) in try store.budget(named: name) }
+        if let problem = Ledger.datingProblem(draft.date, setup: stored.setup, today: BudgetInput.today) {
             throw Failure.usage("--date: " + problem.description)
         }
         let entry = try BudgetInput.stored { () throws(BudgetStoreError) in try store.record(draft, budget: name) }
@@ -21,6 +21,12 @@ enum LedgerRecording {
         words += " on \(entry.date.long)"
         if let line = entry.planLine { words += " (line \(line))" }
         print(words + ". Balance \(balance.formatted).")
+        // Saved as given (a script cannot be asked); a likely slip is pointed out with its remedy.
+        if entry.kind == .payment,
+           let question = UnusualPayment.question(amount: entry.amount, line: entry.planLine.flatMap { number in stored.plan.first { $0.number == number } },
+                                                  setup: stored.setup) {
+            print("Check: \(question) If not, reverse it with agora budget reverse \(BudgetText.safe(name)) \(entry.number) and record the right amount.")
+        }
     }
 
     static func planLine(_ line: Int?) throws -> Int? {

@@ -272,6 +272,31 @@ struct BudgetJourneyTests {
         #expect(world.text.contains("Saved: council payment of £640.00"))
     }
 
+    /// 3843 typed for 384.30: a payment over four weeks of its line is asked about before saving.
+    @Test("a payment far above its line's cost is asked about", arguments: sizes)
+    func unusualPayment(width: Int, height: Int) throws {
+        var world = BudgetWorld(width: width, height: height)
+        world.openBudgets()
+        world.setUpMum()
+        world.press(.character("p"))
+        world.addFromCatalog(menu: "1", quantity: "6")
+        world.press(.escape, .character("$"))
+        world.press(.tab)
+        world.type("3843")
+        world.press(.enter)
+        #expect(world.flatText.contains("£3,843.00 is more than 4 weeks of line 1"), "\(world.flatText)")
+        world.press(.character("n"))
+        #expect(world.store.budgets.first?.ledger.entries.isEmpty == true, "not saved")
+        #expect(world.text.contains("Not saved: correct the amount"))
+        world.fill("384.30")
+        world.press(.enter)
+        #expect(world.text.contains("Saved: payment of £384.30"), "in line with the plan: saved at once")
+        world.press(.character("$"), .tab)
+        world.type("3843")
+        world.press(.enter, .character("y"))
+        #expect(world.store.budgets.first?.ledger.entries.last?.amount == Money(pence: 384_300), "saved once confirmed")
+    }
+
     @Test("the ledger: money in and out, a correction by reversal", arguments: sizes)
     func ledger(width: Int, height: Int) throws {
         var world = BudgetWorld(width: width, height: height)

@@ -29,6 +29,9 @@ public struct EntryFormFeature: FormPage {
     /// Saved, and waiting for the store's budgets read back, so the page it returns to shows the
     /// change at once (plain mode says that page whole as soon as it is on top).
     private var savedAwaitingReload = false
+    /// A payment far above the plan's figure, asked about once ("Check the amount").
+    private var askedAbout: EntryDraft?
+    static let unusualTag = "budget.entry.unusual"
 
     static let sources: [ReceiptSource] = [.council, .own, .topUp]
 
@@ -115,8 +118,30 @@ public struct EntryFormFeature: FormPage {
             form.setError(BudgetSetupFeature.sentence(problem.description), on: "amount")
             return
         }
-        let id = context.saveBudget(.record(budget: link.name, draft), what: "the \(draft.kind.label) of \(amount.formatted)")
+        if kind == .payment, draft != askedAbout,
+           let question = UnusualPayment.question(amount: amount, line: draft.planLine.flatMap { number in link.budget.plan.first { $0.number == number } },
+                                                  setup: link.budget.setup) {
+            askedAbout = draft
+            context.present(ModalFeature(tag: Self.unusualTag, modal: .confirm("Check the amount", question, yes: "Save it", no: "Change it")))
+            return
+        }
+        save(draft, in: &context)
+    }
+
+    private mutating func save(_ draft: EntryDraft, in context: inout AppContext) {
+        let id = context.saveBudget(.record(budget: link.name, draft), what: "the \(draft.kind.label) of \(draft.amount.formatted)")
         saving = (id, draft)
+    }
+
+    public mutating func modalFinished(_ tag: String, _ outcome: Modal.Outcome, in context: inout AppContext) {
+        guard tag == Self.unusualTag, let draft = askedAbout else { return }
+        if outcome == .confirmed {
+            save(draft, in: &context)
+        } else {
+            askedAbout = nil
+            form.focus = form.fields.firstIndex { $0.id == "amount" } ?? form.focus
+            context.inform("Not saved: correct the amount, then Enter.")
+        }
     }
 
     public mutating func receive(_ outcome: Outcome, in context: inout AppContext) {
