@@ -135,6 +135,22 @@ struct BudgetPlainTests {
         #expect(world.say("").contains("Saved to the file"))
     }
 
+    @Test func aBudgetSetUpByMistakeIsRemovedByItsNumber() {
+        var world = PlainBudgetWorld()
+        world.say("9")
+        world.say("n")
+        world.say("1 Mum 2")
+        world.say("3 420")
+        world.say("s")
+        let list = world.say("b")
+        #expect(list.contains("1. Mum 2 - £420.00 a week"), "\(list)")
+        #expect(list.contains("x and a budget's number to remove one set up by mistake"))
+        #expect(world.say("x 1").contains("Remove Mum 2's budget?"))
+        let removed = world.say("y")
+        #expect(removed.contains("Removed Mum 2's budget and its plan."), "\(removed)")
+        #expect(world.store.budgets.isEmpty)
+    }
+
     @Test func chargingEstimateInPlainMode() {
         var world = PlainBudgetWorld()
         world.say("9")

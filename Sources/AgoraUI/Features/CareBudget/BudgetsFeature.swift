@@ -231,7 +231,8 @@ public struct BudgetsFeature: KeyedFeature {
             for (index, item) in items.enumerated() { lines.append(.item(index + 1, label(item, context) + ".")) }
         }
         if let problem { lines.append(.note(problem)) }
+        let remove = (budgets ?? []).isEmpty ? "" : " x and a budget's number to remove one set up by mistake,"
         return PlainView(title: "My care budget", lines: lines,
-                         prompt: "Type a number to open it, n to set up a new budget, c for a charging estimate, or b to go back:")
+                         prompt: "Type a number to open it, n to set up a new budget,\(remove) c for a charging estimate, or b to go back:")
     }
 }
