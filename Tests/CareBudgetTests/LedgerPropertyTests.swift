@@ -30,6 +30,7 @@ struct LedgerPropertyTests {
         }
         let ledger = Ledger(entries: entries)
         #expect(ledger.balance == ledger.moneyIn - ledger.moneyOut)
+        #expect(ledger.totals(over: Array(ledger.entries.indices)) == (ledger.moneyIn, ledger.moneyOut), "worked out once, the same")
         #expect(ledger.balance == live.values.reduce(.zero, +))
         let statement = Statement(budgetName: "Mum", ledger: ledger, from: day(2000, 1, 1), to: day(2100, 1, 1))
         #expect(statement.closingBalance == ledger.balance)

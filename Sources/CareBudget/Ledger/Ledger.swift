@@ -37,6 +37,14 @@ public struct Ledger: Hashable, Sendable {
         self.reversedNumbers = reversed
         self.partners = partners
         self.effects = effects
+        // Worked out once: a ledger's header shows them on every frame. Over the whole ledger,
+        // every entry with a partner has it counted too, so each such pair is left out.
+        var moneyIn = Money.zero, moneyOut = Money.zero
+        for (entry, effect) in zip(entries, effects) where partners[entry.number] == nil {
+            if effect > .zero { moneyIn += effect } else { moneyOut -= effect }
+        }
+        self.moneyIn = moneyIn
+        self.moneyOut = moneyOut
     }
 
     public static let empty = Ledger(entries: [])
@@ -50,18 +58,17 @@ public struct Ledger: Hashable, Sendable {
     public var balance: Money { effects.reduce(.zero, +) }
     /// Everything that raised the balance (receipts, refunds). A mistaken entry and the reversal
     /// that undoes it are left out of both totals: the money never moved.
-    public var moneyIn: Money { totals().moneyIn }
+    public let moneyIn: Money
     /// Everything that lowered it (payments), as a positive amount; mistakes undone left out.
-    public var moneyOut: Money { totals().moneyOut }
+    public let moneyOut: Money
 
     /// The entry a reversal undoes, or the reversal that undoes an entry.
     public func partner(of number: Int) -> Int? { partners[number] }
 
-    /// Money in and out over the entries at `positions` (all of them by default), leaving out
-    /// each mistake and its reversal when both are counted: they cancel, and counting them would
-    /// make a typing error look like thousands of pounds moved.
-    public func totals(over positions: [Int]? = nil) -> (moneyIn: Money, moneyOut: Money) {
-        let counted = positions ?? Array(entries.indices)
+    /// Money in and out over the entries at `positions` (a statement's period), leaving out each
+    /// mistake and its reversal when both are counted: they cancel, and counting them would make a
+    /// typing error look like thousands of pounds moved.
+    public func totals(over counted: [Int]) -> (moneyIn: Money, moneyOut: Money) {
         let numbers = Set(counted.map { entries[$0].number })
         var moneyIn = Money.zero, moneyOut = Money.zero
         for position in counted {
