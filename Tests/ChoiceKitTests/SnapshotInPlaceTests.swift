@@ -218,7 +218,7 @@ struct SnapshotInPlaceTests {
 struct FingerprintPieceTests {
     @Test func piecesOfAnySizeGiveTheFingerprintOfTheWhole() {
         var random = SystemRandomNumberGenerator()
-        for length in [0, 1, 7, 8, 9, 15, 16, 17, 100, 1_000] {
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 1_000] {
             let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
             let whole = Fingerprint.of(bytes)
             for cut in Set([0, 1, 3, length / 2, max(0, length - 1), length]) where cut <= length {
@@ -232,6 +232,31 @@ struct FingerprintPieceTests {
         }
         // Lengths that differ only by trailing zero bytes differ.
         #expect(Fingerprint.of([1, 2, 3]) != Fingerprint.of([1, 2, 3, 0]))
+        #expect(Fingerprint.of([UInt8](repeating: 0, count: 32)) != Fingerprint.of([UInt8](repeating: 0, count: 40)))
+    }
+
+    @Test func manyPiecesOfOneByteGiveTheFingerprintOfTheWhole() {
+        let bytes = (0..<97).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        var hasher = FingerprintHasher()
+        bytes.withUnsafeBytes { raw in
+            for offset in 0..<raw.count { hasher.add(UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + 1)])) }
+        }
+        #expect(hasher.value == Fingerprint.of(bytes))
+    }
+
+    @Test func everySingleBitFlippedChangesTheFingerprint() {
+        // Whole blocks, whole words and loose bytes: a flip anywhere must show.
+        let bytes = (0..<75).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }
+        let original = Fingerprint.of(bytes)
+        var seen: Set<UInt64> = [original]
+        for index in bytes.indices {
+            for bit in 0..<8 {
+                var flipped = bytes
+                flipped[index] ^= 1 << bit
+                seen.insert(Fingerprint.of(flipped))
+            }
+        }
+        #expect(seen.count == bytes.count * 8 + 1)
     }
 
     @Test func aFileOnDiskIsFingerprintedAsItsBytes() throws {

@@ -9,8 +9,8 @@ public enum CatalogSnapshot {
     /// 2: schools carry admission arrangements and school days. 3: a checksum over the header and
     /// one over each section. 4: read in place — one table of shared strings, providers as records
     /// read one at a time, the whole index as flat arrays, the files' status beside their
-    /// fingerprint, and a checksum per megabyte of the body.
-    static let version: UInt8 = 4
+    /// fingerprint, and a checksum per megabyte of the body. 5: fingerprints taken in four lanes.
+    static let version: UInt8 = 5
     /// Manifest, its postcodes, warnings, shared strings, provider records and the index.
     static let sectionCount = 6
     /// Magic, version, header checksum and header length come before the header.
