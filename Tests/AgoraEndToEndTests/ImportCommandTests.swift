@@ -63,7 +63,7 @@ struct ImportCommandTests {
         #expect(check.status == 0)
         #expect(check.stdout.contains("9 schools, 6 care for older people, 6 gp practices"))
         let show = try AgoraBinary.run(["show", "Z99003", "--catalog", target])
-        #expect(show.stdout.contains("HARROWBY HEALTH CENTRE (closed 31 March 2019)"))
+        #expect(show.stdout.contains("Harrowby Health Centre (closed 31 March 2019)"))
     }
 
     @Test func theWholeReportGoesToAFileWhenAsked() throws {

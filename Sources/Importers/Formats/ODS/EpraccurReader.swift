@@ -154,11 +154,13 @@ enum EpraccurReader {
             return .skip(Reasons.noPostcode, postcodeText.isEmpty ? "empty" : MessageText.quoted(postcodeText))
         }
         // The first address line is often the practice's name again.
-        let address = Column.address.map { row.text("\($0)") }.filter { !$0.isEmpty && $0 != name }.joined(separator: ", ")
+        // ODS keeps names and addresses in capitals; they are shown as names are written.
+        let address = Column.address.map { row.text("\($0)") }.filter { !$0.isEmpty && $0 != name }
+            .map(CapitalsText.readable).joined(separator: ", ")
         let phone = row.text("\(Column.phone)")
         var commissioner = row.text("\(Column.commissioner)")
         if commissioner.isEmpty { commissioner = row.text("\(Column.region)") }
-        return .practice(PracticeRecord(line: row.record.line, code: code, name: name + suffix, address: address,
+        return .practice(PracticeRecord(line: row.record.line, code: code, name: CapitalsText.readable(name) + suffix, address: address,
                                         postcode: postcode, phone: phone.isEmpty ? nil : phone, commissioner: commissioner))
     }
 
