@@ -25,7 +25,7 @@ struct LocalServicesEndToEndTests {
         try tmux.waitFor("Home postcode KM1 9UY")
         try tmux.send("Down", "Down", "Enter")
         try tmux.waitFor("Covers home")
-        try tmux.send("m")
+        try tmux.send("w")
         let market = try tmux.waitFor("HHI")
         #expect(market.contains("registered patients by organisation"))
         try tmux.send("Escape", "M")

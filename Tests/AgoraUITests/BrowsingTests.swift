@@ -258,6 +258,10 @@ struct BrowsingTests {
         driver.press(.character(" "))
         #expect(driver.writes.last == .removeFromShortlist(providerID: first.id))
         #expect(!driver.state.context.isShortlisted(first.id))
+        // m marks too, as it does on a provider's page.
+        driver.press(.character("m"))
+        #expect(driver.writes.last == .addToShortlist(providerID: first.id, kind: .gp))
+        #expect(driver.text.contains("Your shortlist") == false, "m stays on the list")
     }
 
     @Test func theShortlistShowsMarkedProvidersAndRemovesThem() throws {

@@ -114,7 +114,7 @@ struct LocalServicesTests {
         for width in [60, 80] {
             var driver = Driver(width: width, height: width == 60 ? 18 : 24)
             driver.openList(.gp)
-            driver.press(.character("m"))
+            driver.press(.character("w"))
             let text = driver.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
             #expect(text.contains("a concentrated market") || text.contains("not concentrated") || text.contains("highly concentrated"), "\(width)")
             #expect(text.contains("(HHI "), "the index is shown at \(width) columns")
@@ -145,7 +145,7 @@ struct LocalServicesTests {
     @Test func theMarketViewShowsSharesAndConcentration() {
         var driver = Driver(width: 120, height: 40)
         driver.openList(.care)
-        driver.press(.character("m"))
+        driver.press(.character("w"))
         let text = driver.text
         #expect(text.contains("care-home beds by organisation"))
         #expect(text.contains("organisations run"))
@@ -158,7 +158,7 @@ struct LocalServicesTests {
         #expect(driver.text.contains("contracts by sector"))
         var mono = Driver(width: 120, height: 40, theme: .mono)
         mono.openList(.care)
-        mono.press(.character("m"))
+        mono.press(.character("w"))
         #expect(mono.text.contains("#") && !mono.text.contains("█"), "ASCII bars without colour")
     }
 

@@ -205,11 +205,12 @@ public struct ProviderListFeature: KeyedFeature {
             KeyBinding([.character("f")], "f", .filters, "filters", hint: "filter", plain: "f"),
             KeyBinding([.character("s")], "s", .sort, "sort", hint: "sort", plain: "o"),
             KeyBinding([.character("S")], "S", .reverseSort, "reverse the sort"),
-            KeyBinding([.character(" ")], "Space", .mark, "mark for your shortlist (again: unmark)", hint: "mark", plain: "m"),
+            KeyBinding([.character(" "), .character("m")], "Space m", .mark, "mark for your shortlist (again: unmark)", hint: "mark", plain: "m"),
             KeyBinding([.character("c")], "c", .compare, "compare the providers you marked, side by side", hint: "compare", plain: "c"),
             KeyBinding([.character("x")], "x", .clear, "clear the search and filters", plain: "x"),
             KeyBinding([.character("i")], "i", .service, "about this service: who buys it, contracts, who provides it", plain: "i"),
-            KeyBinding([.character("m")], "m", .market, "who holds the market: shares and concentration", plain: "ma"),
+            // Not m, which marks here as on a provider's page.
+            KeyBinding([.character("w")], "w", .market, "who holds the market: shares and concentration", plain: "ma"),
             KeyBinding([.character("M")], "M", .toggleMap, "show the list on a map", hint: "map", plain: "map"),
         ])
     }

@@ -23,7 +23,8 @@ public struct ServiceFeature: KeyedFeature {
     public func keymap(in context: AppContext) -> Keymap<Action> {
         Keymap(ListCursor.bindings(Action.move, noun: "line") + [
             KeyBinding([.enter, .character("l")], "Enter", .providers, "the providers, with search, filters and sorts", hint: "providers", plain: "p"),
-            KeyBinding([.character("m")], "m", .market, "who holds the market: shares and concentration", hint: "market", plain: "m"),
+            // The same key as in the service's list, where m marks a provider.
+            KeyBinding([.character("w")], "w", .market, "who holds the market: shares and concentration", hint: "market", plain: "ma"),
         ])
     }
 
@@ -76,7 +77,7 @@ public struct ServiceFeature: KeyedFeature {
         out.append(("Who provides it here", .heading, true))
         let counts = Dictionary(grouping: providers, by: \.sector).mapValues(\.count)
         let mix = Sector.allCases.compactMap { sector in counts[sector].map { "\($0) \(sector.label)" } }
-        out.append(("\(providers.count) provider\(providers.count == 1 ? "" : "s"): \(mix.joined(separator: ", ")). Press m for who holds the market.", .normal, false))
+        out.append(("\(providers.count) provider\(providers.count == 1 ? "" : "s"): \(mix.joined(separator: ", ")). Press w for who holds the market.", .normal, false))
         for provider in providers.prefix(8) {
             out.append(("• \(provider.name) — \(provider.organisation.isEmpty ? provider.subType : provider.organisation)", .dim, false))
         }
