@@ -158,6 +158,7 @@ public final class AgoraStore: Sendable {
         }
         BudgetSchema.register(in: &migrator)
         SchoolChoiceTables.register(in: &migrator)
+        BudgetSchema.registerChanges(in: &migrator)
         return migrator
     }
 

@@ -66,4 +66,24 @@ enum BudgetSchema {
                 """)
         }
     }
+
+    /// Registered after the school-choice tables of v2 and v3: migrations run in the order made.
+    static func registerChanges(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v4: budget changes after a review") { db in
+            // New amounts from a week of the budget year, only those the letter changed (NULL:
+            // as before); at most one change starts in a week.
+            try db.create(table: "budgetChange") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("budgetID", .integer).notNull().references("careBudget", onDelete: .restrict)
+                table.column("fromDate", .text).notNull()
+                table.column("weeklyBudgetPence", .integer).check { $0 > 0 }
+                table.column("weeklyContributionPence", .integer).check { $0 >= 0 }
+                table.column("managedPence", .integer).check { $0 >= 0 }
+                table.column("assessedHoursHundredths", .integer).check { $0 >= 0 }
+                table.column("note", .text).notNull().defaults(to: "")
+                table.column("addedOn", .text).notNull()
+                table.uniqueKey(["budgetID", "fromDate"])
+            }
+        }
+    }
 }

@@ -20,6 +20,9 @@ public enum BudgetStoreError: Error, Sendable, CustomStringConvertible {
     case noSuchLine(Int)
     case ledger(LedgerProblem)
     case budgetHasLedger(String, entries: Int)
+    case changeOutsideYear(CalendarDate, start: CalendarDate, end: CalendarDate)
+    case noSuchChange(CalendarDate)
+    case changesConflict(String)
 
     /// "what is wrong — what to do".
     public var description: String {
@@ -31,6 +34,12 @@ public enum BudgetStoreError: Error, Sendable, CustomStringConvertible {
         case .ledger(let problem): return problem.description
         case .budgetHasLedger(let name, let entries):
             return "\"\(TextSafety.inert(name))\" has \(entries) ledger entr\(entries == 1 ? "y" : "ies"), and a ledger is never deleted — keep the budget (a council may ask to see its account)"
+        case .changeOutsideYear(let from, let start, let end):
+            return "a change from \(from.long) is outside the budget year (\(start.long) to \(end.long)) — give a date within it"
+        case .noSuchChange(let from):
+            return "the budget has no change from \(from.long) — see its changes with agora budget show"
+        case .changesConflict(let problem):
+            return "\(problem) — take out or correct the later change first"
         }
     }
 }
@@ -64,13 +73,59 @@ extension AgoraStore {
                 throw BudgetStoreError.budgetHasLedger(stored.setup.name, entries: stored.ledger.entries.count)
             }
             try db.execute(sql: "DELETE FROM planLine WHERE budgetID = ?", arguments: [stored.id])
+            try db.execute(sql: "DELETE FROM budgetChange WHERE budgetID = ?", arguments: [stored.id])
             try db.execute(sql: "DELETE FROM careBudget WHERE id = ?", arguments: [stored.id])
         }
     }
 
     /// Every budget's set-up, by name.
     public func budgets() throws(BudgetStoreError) -> [BudgetSetup] {
-        try budgetRead { db in try Row.fetchAll(db, sql: "SELECT * FROM careBudget ORDER BY name").compactMap(Self.setup) }
+        try budgetRead { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM careBudget ORDER BY name").compactMap { row -> BudgetSetup? in
+                guard var setup = Self.setup(row) else { return nil }
+                setup.changes = try Self.changes(db, budgetID: row["id"])
+                return setup
+            }
+        }
+    }
+
+    // MARK: Changes after a review
+
+    /// Saves new amounts from a week of the year, in place of any change already starting that
+    /// week (`ChangeInput` merges the two). Returns whether one was replaced.
+    @discardableResult
+    public func addChange(_ change: BudgetChange, budget name: String, on date: CalendarDate) throws(BudgetStoreError) -> Bool {
+        try budgetWrite { db in
+            let stored = try Self.load(db, name: name)
+            guard change.from >= stored.setup.start, change.from <= stored.setup.end else {
+                throw BudgetStoreError.changeOutsideYear(change.from, start: stored.setup.start, end: stored.setup.end)
+            }
+            var changed = stored.setup
+            changed.changes = stored.setup.changes.filter { $0.from != change.from } + [change]
+            if let problem = changed.termsProblem { throw BudgetStoreError.changesConflict(problem) }
+            try db.execute(sql: "DELETE FROM budgetChange WHERE budgetID = ? AND fromDate = ?", arguments: [stored.id, change.from.iso])
+            let replaced = db.changesCount > 0
+            try db.execute(sql: """
+                INSERT INTO budgetChange (budgetID, fromDate, weeklyBudgetPence, weeklyContributionPence, managedPence,
+                    assessedHoursHundredths, note, addedOn)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [stored.id, change.from.iso, change.weeklyBudget?.pence, change.weeklyContribution?.pence,
+                                 change.managedShare?.pence, change.assessedHoursPerWeek?.hundredths, change.note, date.iso])
+            return replaced
+        }
+    }
+
+    /// Takes out a change entered by mistake: the amounts before it apply again, and later
+    /// changes apply to them (refused if they would no longer hold together).
+    public func removeChange(budget name: String, from: CalendarDate) throws(BudgetStoreError) {
+        try budgetWrite { db in
+            let stored = try Self.load(db, name: name)
+            guard stored.setup.changes.contains(where: { $0.from == from }) else { throw BudgetStoreError.noSuchChange(from) }
+            var changed = stored.setup
+            changed.changes.removeAll { $0.from == from }
+            if let problem = changed.termsProblem { throw BudgetStoreError.changesConflict(problem) }
+            try db.execute(sql: "DELETE FROM budgetChange WHERE budgetID = ? AND fromDate = ?", arguments: [stored.id, from.iso])
+        }
     }
 
     /// A budget with its plan and ledger.
@@ -188,8 +243,9 @@ extension AgoraStore {
 
     static func load(_ db: Database, name: String) throws -> StoredBudget {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM careBudget WHERE name = ?", arguments: [name]),
-              let setup = setup(row) else { throw BudgetStoreError.noSuchBudget(name) }
+              var setup = setup(row) else { throw BudgetStoreError.noSuchBudget(name) }
         let id: Int64 = row["id"]
+        setup.changes = try changes(db, budgetID: id)
         let plan = try Row.fetchAll(db, sql: "SELECT * FROM planLine WHERE budgetID = ? AND removedOn IS NULL ORDER BY number",
                                     arguments: [id]).compactMap(planLine)
         var entries: [LedgerEntry] = []
@@ -203,6 +259,18 @@ extension AgoraStore {
             if let entry = entry(row) { entries.append(entry) }
         }
         return StoredBudget(id: id, setup: setup, plan: plan, ledger: Ledger(entries: entries))
+    }
+
+    static func changes(_ db: Database, budgetID: Int64) throws -> [BudgetChange] {
+        try Row.fetchAll(db, sql: "SELECT * FROM budgetChange WHERE budgetID = ? ORDER BY fromDate", arguments: [budgetID])
+            .compactMap { row -> BudgetChange? in
+                guard let from = CalendarDate.parseISO(row["fromDate"]) else { return nil }
+                func money(_ column: String) -> Money? { (row[column] as Int64?).map { Money(pence: $0) } }
+                let hours: Int? = row["assessedHoursHundredths"]
+                return BudgetChange(from: from, weeklyBudget: money("weeklyBudgetPence"), weeklyContribution: money("weeklyContributionPence"),
+                                    managedShare: money("managedPence"), assessedHoursPerWeek: hours.map(Quantity.init(hundredths:)),
+                                    note: row["note"])
+            }
     }
 
     static func budgetID(_ db: Database, name: String) throws -> Int64 {

@@ -133,6 +133,25 @@ final class BudgetCommandLineTests {
         #expect(try agora(["budget", "list"]).stdout.contains("Mum"))
     }
 
+    @Test func newAmountsAfterAReviewAreSavedShownAndTakenOut() throws {
+        try setUpMum()
+        let review = try agora(["budget", "change", "Mum", "--from", "2026-12-01", "--weekly", "380", "--contribution", "45",
+                                "--note", "annual review"])
+        #expect(review.status == 0, "\(review.stderr)")
+        #expect(review.stdout.contains("the change counts from 30 November 2026, the week nearest 1 December 2026"))
+        #expect(review.stdout.contains("Saved. From 30 November 2026 (annual review): the budget £350.00 → £380.00 a week; your contribution £40.00 → £45.00 a week."))
+        #expect(review.stdout.contains("The budget year now holds £18,740.00 (£350.00 a week, £380.00 from 30 November 2026)."))
+        let shown = try agora(["budget", "show", "Mum"]).stdout
+        #expect(shown.contains("Changed after a review: From 30 November 2026 (annual review)"))
+        let wrong = try agora(["budget", "change", "Mum", "--from", "2026-12-01", "--contribution", "999"])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("the contribution £999.00 is more than the budget £380.00 a week"))
+        #expect(try agora(["budget", "change", "Mum", "--from", "2027-06-01", "--weekly", "400"]).stderr.contains("set up next year's budget"))
+        let removed = try agora(["budget", "change", "Mum", "--from", "2026-12-01", "--remove"])
+        #expect(removed.stdout == "Took out the change from 30 November 2026; the amounts before it apply again.\n")
+        #expect(try agora(["budget", "show", "Mum"]).stdout.contains("£18,200.00 a year"))
+    }
+
     @Test func chargeEstimateShowsItsFiguresAndYear() throws {
         let run = try agora(["charge", "estimate", "--capital", "£15,750", "--weekly-income", "250", "--age", "40", "--setting", "home",
                              "--disability-premium", "--on", "2026-05-01"])

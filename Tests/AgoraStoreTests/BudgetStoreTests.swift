@@ -90,6 +90,38 @@ struct BudgetStoreTests {
         #expect(try store.integrityCheck() == "ok")
     }
 
+    @Test func changesAfterAReviewAreKeptReplacedAndTakenOut() throws {
+        let store = try AgoraStore.inMemory()
+        try store.createBudget(setup, on: start)
+        let review = BudgetChange(from: Self.day(2026, 10, 5), weeklyBudget: Money(pounds: 400), note: "annual review")
+        #expect(try store.addChange(review, budget: "mum", on: start) == false)
+        let april = BudgetChange(from: Self.day(2027, 3, 1), weeklyContribution: Money(pounds: 380))
+        try store.addChange(april, budget: "Mum", on: start)
+        var saved = try store.budget(named: "Mum").setup
+        #expect(saved.changes == [review, april])
+        #expect(try store.budgets().first?.changes == [review, april], "the list reads them too")
+        #expect(saved.terms(on: Self.day(2026, 10, 5)).split == BudgetSplit(directPayment: Money(pounds: 250), managed: Money(pounds: 150)))
+        // The council's later letter for the same week stands.
+        let corrected = BudgetChange(from: Self.day(2026, 10, 5), weeklyBudget: Money(pounds: 390))
+        #expect(try store.addChange(corrected, budget: "Mum", on: start) == true)
+        saved = try store.budget(named: "Mum").setup
+        #expect(saved.changes.first?.weeklyBudget == Money(pounds: 390))
+        // Without the review, March's contribution of £380 would exceed the £350 budget: refused.
+        #expect(throws: BudgetStoreError.self) { try store.removeChange(budget: "Mum", from: Self.day(2026, 10, 5)) }
+        #expect(throws: BudgetStoreError.self) { try store.removeChange(budget: "Mum", from: Self.day(2026, 11, 2)) }
+        #expect(throws: BudgetStoreError.self) {
+            try store.addChange(BudgetChange(from: Self.day(2028, 1, 3), weeklyBudget: Money(pounds: 1)), budget: "Mum", on: start)
+        }
+        try store.removeChange(budget: "Mum", from: Self.day(2027, 3, 1))
+        try store.removeChange(budget: "Mum", from: Self.day(2026, 10, 5))
+        #expect(try store.budget(named: "Mum").setup.changes.isEmpty)
+        // A budget set up by mistake goes with its changes.
+        try store.addChange(review, budget: "Mum", on: start)
+        try store.removeBudget(named: "Mum")
+        #expect(try store.budgets().isEmpty)
+        #expect(try store.integrityCheck() == "ok")
+    }
+
     @Test func anImportIsRecordedWholeOrNotAtAll() throws {
         let store = try AgoraStore.inMemory()
         try store.createBudget(setup, on: start)

@@ -99,15 +99,15 @@ struct LedgerPropertyTests {
         let setup = directPaymentBudget(weekly: pounds(420))
         let weekly = PlanLine(number: 2, service: .homeCare(hoursPerWeek: Quantity(whole: 14), hourlyRate: Money(pence: 2_745)),
                               payee: .provider(id: "C30", name: "Silverbirch"), paidFrom: .directPayment)
-        #expect(UnusualPayment.question(amount: Money(pence: 384_300), line: weekly, setup: setup)
+        #expect(UnusualPayment.question(amount: Money(pence: 384_300), line: weekly, setup: setup, on: setup.start)
             == "£3,843.00 is more than 4 weeks of line 2 (£384.30 a week). Is that the amount paid?")
-        #expect(UnusualPayment.question(amount: Money(pence: 153_720), line: weekly, setup: setup) == nil, "four weeks exactly")
+        #expect(UnusualPayment.question(amount: Money(pence: 153_720), line: weekly, setup: setup, on: setup.start) == nil, "four weeks exactly")
         let stay = PlanLine(number: 3, service: .respite(nights: 7, nightlyRate: pounds(140), startsOn: nil),
                             payee: .provider(id: "C1", name: "Oak House"), paidFrom: .directPayment)
-        #expect(UnusualPayment.question(amount: pounds(980), line: stay, setup: setup) == nil)
-        #expect(UnusualPayment.question(amount: pounds(9_800), line: stay, setup: setup)?.hasPrefix("£9,800.00 is more than line 3 costs in all (£980.00)") == true)
-        #expect(UnusualPayment.question(amount: pounds(1_680), line: nil, setup: setup) == nil)
-        #expect(UnusualPayment.question(amount: pounds(1_681), line: nil, setup: setup)?.contains("4 weeks of the whole budget (£420.00 a week)") == true)
+        #expect(UnusualPayment.question(amount: pounds(980), line: stay, setup: setup, on: setup.start) == nil)
+        #expect(UnusualPayment.question(amount: pounds(9_800), line: stay, setup: setup, on: setup.start)?.hasPrefix("£9,800.00 is more than line 3 costs in all (£980.00)") == true)
+        #expect(UnusualPayment.question(amount: pounds(1_680), line: nil, setup: setup, on: setup.start) == nil)
+        #expect(UnusualPayment.question(amount: pounds(1_681), line: nil, setup: setup, on: setup.start)?.contains("4 weeks of the whole budget (£420.00 a week)") == true)
     }
 
     @Test func entriesAreDatedWithinTheBudgetYearAndNotAfterToday() {

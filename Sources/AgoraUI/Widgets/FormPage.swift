@@ -37,4 +37,23 @@ extension FormPage {
     public mutating func handle(_ mouse: MouseEvent, area: Rect, in context: inout AppContext) -> Handling {
         form.handle(mouse, area: formArea(area))
     }
+
+    /// Plain mode's commands for a form: a field's number and its value, s to save, b to cancel.
+    /// A save that cannot go ahead says which field is wrong and why.
+    mutating func formPlain(_ command: PlainCommand, in context: inout AppContext) -> Handling {
+        switch form.plain(command) {
+        case .submit:
+            _ = handle(.enter, in: &context)
+            if !isSaving, let problem = form.fields.first(where: { $0.error != nil }) {
+                context.warn("Not saved yet: \(problem.label): \(problem.error ?? "")")
+            }
+        case .cancel:
+            context.pop()
+            context.inform(cancelledMessage(in: context))
+        case .askDiscard(let question), .notUnderstood(let question): context.warn(question)
+        case .filled(let problem): if let problem { context.warn(problem) }
+        case .unchanged(let note): context.inform(note)
+        }
+        return .handled
+    }
 }

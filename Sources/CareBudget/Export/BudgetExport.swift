@@ -57,7 +57,7 @@ public enum BudgetExport {
 
     public static func planMarkdown(_ summary: PlanSummary, setup: BudgetSetup, warnings: [BudgetWarning]) -> String {
         var out = "# Support plan: \(markdown(setup.name))\n\n"
-        out += "Budget \(setup.weeklyBudget.formatted) a week (\(setup.annualBudget.formatted) a year) from \(setup.start.long) to \(setup.end.long); "
+        out += "Budget \(setup.weeklyAmountsText) (\(setup.annualBudget.formatted) a year) from \(setup.start.long) to \(setup.end.long); "
         out += "\(setup.route.label.lowercased()).\n\n"
         out += "| Line | Service | Payee | Paid from | Quantity | Weekly | Annual |\n|---:|---|---|---|---|---:|---:|\n"
         for item in summary.lines {

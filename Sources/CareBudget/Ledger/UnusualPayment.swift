@@ -8,7 +8,7 @@ public enum UnusualPayment {
     public static let weeksCovered = 4
 
     /// The question to ask, or nil when the amount is in line with the plan.
-    public static func question(amount: Money, line: PlanLine?, setup: BudgetSetup) -> String? {
+    public static func question(amount: Money, line: PlanLine?, setup: BudgetSetup, on date: CalendarDate) -> String? {
         if let line {
             if let weekly = line.service.weeklyCost, weekly > .zero, amount > weekly * weeksCovered {
                 return "\(amount.formatted) is more than \(weeksCovered) weeks of line \(line.number) (\(weekly.formatted) a week). Is that the amount paid?"
@@ -18,7 +18,8 @@ public enum UnusualPayment {
             }
             return nil
         }
-        guard setup.weeklyBudget > .zero, amount > setup.weeklyBudget * weeksCovered else { return nil }
-        return "\(amount.formatted) is more than \(weeksCovered) weeks of the whole budget (\(setup.weeklyBudget.formatted) a week). Is that the amount paid?"
+        let weekly = setup.terms(on: date).weeklyBudget
+        guard weekly > .zero, amount > weekly * weeksCovered else { return nil }
+        return "\(amount.formatted) is more than \(weeksCovered) weeks of the whole budget (\(weekly.formatted) a week). Is that the amount paid?"
     }
 }

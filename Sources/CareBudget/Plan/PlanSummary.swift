@@ -39,9 +39,11 @@ public struct PlanSummary: Hashable, Sendable {
         annualTotal = lines.reduce(.zero) { $0 + $1.annualCost }
         weeklyEquivalent = plan.reduce(.zero) { $0 + $1.weeklyEquivalent(weeks: weeks) }
         let lines = lines
-        parts = (setup.split.parts + [.own]).map { part in
+        // A part's weekly amount as the council last set it; its year's amount week by week.
+        let latest = setup.latestTerms.split
+        parts = (latest.parts + [.own]).map { part in
             let planned = lines.filter { $0.line.paidFrom == part }.reduce(Money.zero) { $0 + $1.annualCost }
-            return Part(part: part, availableWeekly: setup.split.weekly(part), availableAnnual: setup.split.weekly(part) * weeks,
+            return Part(part: part, availableWeekly: latest.weekly(part), availableAnnual: setup.yearTotal { $0.split.weekly(part) },
                         plannedAnnual: planned)
         }.filter { $0.availableWeekly > .zero || $0.plannedAnnual > .zero }
         let fromBudget = lines.filter { $0.line.paidFrom != .own }.reduce(Money.zero) { $0 + $1.annualCost }

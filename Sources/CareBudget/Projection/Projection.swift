@@ -52,7 +52,9 @@ public struct Projection: Hashable, Sendable {
         let balanceNow = ledger.balance(atEndOf: asOf)
         self.balanceNow = balanceNow
         contingencyWeeks = policies.contingencyWeeks
-        contingency = policies.contingencyWeeks.map { setup.split.directPayment * $0 }
+        // The direct payment in force now: a review may have changed it since the start.
+        let directPayment = setup.terms(on: asOf).split.directPayment
+        contingency = policies.contingencyWeeks.map { directPayment * $0 }
         let expected = PaymentSchedule.expectedReceipts(setup: setup, policies: policies)
 
         // The rate: recent spending when there are at least two weeks of it, else the plan.
@@ -68,7 +70,7 @@ public struct Projection: Hashable, Sendable {
         // A ledger begun part-way through the year has no spending recorded before its first
         // payment: the window counts only once the ledger covers all of it.
         let recordedDays = firstSpending.map { $0.days(until: asOf) + 1 } ?? 0
-        let planWeekly = plan.filter { $0.paidFrom == .directPayment || $0.paidFrom == .own && setup.split.directPayment > .zero }
+        let planWeekly = plan.filter { $0.paidFrom == .directPayment || $0.paidFrom == .own && directPayment > .zero }
             .reduce(Money.zero) { $0 + $1.weeklyEquivalent(weeks: setup.periodWeeks) }
         plannedWeeklyRate = planWeekly
         let weeklyRate: Money
@@ -113,13 +115,13 @@ public struct Projection: Hashable, Sendable {
             }
         }
 
-        let hasAccount = setup.split.directPayment > .zero
+        let hasAccount = directPayment > .zero
         if !hasAccount, ledger.entries.isEmpty {
             outcome = .noAccount
         } else if let runsOut {
             outcome = .runsOut(on: runsOut)
         } else if endBalance > .zero {
-            outcome = .surplus(endBalance, reclaimable: policies.contingencyWeeks.map { max(.zero, endBalance - setup.split.directPayment * $0) })
+            outcome = .surplus(endBalance, reclaimable: policies.contingencyWeeks.map { max(.zero, endBalance - directPayment * $0) })
         } else {
             outcome = .balanced
         }

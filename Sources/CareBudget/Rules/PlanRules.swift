@@ -51,9 +51,10 @@ public enum PlanRules {
                         "Line \(line.number): a direct payment cannot pay for long-term residential care; the council arranges a care home place (short stays of up to 4 weeks are allowed).",
                         DirectPaymentRules.regulations)
                 }
-                if weekly > setup.weeklyBudget {
+                let allowed = setup.latestTerms.weeklyBudget
+                if weekly > allowed {
                     add(.careHomeTopUpAgreement, .needsAgreement, line.number,
-                        "Line \(line.number): \(name) costs \(weekly.formatted) a week, \((weekly - setup.weeklyBudget).formatted) more than the budget allows; the difference needs a written top-up agreement with someone who will pay it (a relative or friend).",
+                        "Line \(line.number): \(name) costs \(weekly.formatted) a week, \((weekly - allowed).formatted) more than the budget allows; the difference needs a written top-up agreement with someone who will pay it (a relative or friend).",
                         DirectPaymentRules.choiceOfAccommodation)
                 }
             case .respite(let nights, _, let start):
@@ -66,7 +67,7 @@ public enum PlanRules {
                 switch policies.directPaymentsMayBuyCouncilServices {
                 case false?:
                     add(.councilServiceNotAllowed, .notAllowed, line.number,
-                        "Line \(line.number): \(name) is run by the council, and \(policies.councilName) does not let a direct payment buy its own services; \(setup.split.managed > .zero ? "ask for it in the managed part instead" : "ask the council to arrange it for you as a council-managed part of the budget, or choose a provider it does not run").",
+                        "Line \(line.number): \(name) is run by the council, and \(policies.councilName) does not let a direct payment buy its own services; \(setup.latestTerms.split.managed > .zero ? "ask for it in the managed part instead" : "ask the council to arrange it for you as a council-managed part of the budget, or choose a provider it does not run").",
                         policies.source)
                 case nil:
                     add(.councilServiceUnknownPolicy, .check, line.number,
@@ -106,7 +107,7 @@ public enum PlanRules {
         }
 
         // Planned hours below the assessed need.
-        if let assessed = setup.assessedHoursPerWeek {
+        if let assessed = setup.latestTerms.assessedHoursPerWeek {
             let planned = plan.compactMap(\.service.careHoursPerWeek).reduce(0) { $0 + $1.hundredths }
             if planned < assessed.hundredths {
                 add(.belowAssessedHours, .check, nil,

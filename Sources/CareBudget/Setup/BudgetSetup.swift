@@ -19,12 +19,16 @@ public struct BudgetSetup: Hashable, Sendable {
     public var assessedHoursPerWeek: Quantity?
     /// The budget year, in weeks.
     public var periodWeeks: Int
+    /// New terms from later weeks of the year, earliest first (after a review or reassessment).
+    public var changes: [BudgetChange] {
+        didSet { changes.sort { $0.from < $1.from } }
+    }
 
     public static let standardPeriodWeeks = 52
 
     public init(name: String, start: CalendarDate, weeklyBudget: Money, weeklyContribution: Money, route: BudgetRoute,
                 split: BudgetSplit, fundHolderID: String? = nil, assessedHoursPerWeek: Quantity? = nil,
-                periodWeeks: Int = BudgetSetup.standardPeriodWeeks) {
+                periodWeeks: Int = BudgetSetup.standardPeriodWeeks, changes: [BudgetChange] = []) {
         self.name = name
         self.start = start
         self.weeklyBudget = weeklyBudget
@@ -34,12 +38,14 @@ public struct BudgetSetup: Hashable, Sendable {
         self.fundHolderID = fundHolderID
         self.assessedHoursPerWeek = assessedHoursPerWeek
         self.periodWeeks = periodWeeks
+        self.changes = changes.sorted { $0.from < $1.from }
     }
 
-    /// What the council pays a week.
+    /// What the council pays a week, at the start.
     public var weeklyCouncilShare: Money { weeklyBudget - weeklyContribution }
-    public var annualBudget: Money { weeklyBudget * periodWeeks }
-    public var annualContribution: Money { weeklyContribution * periodWeeks }
+    /// The year's budget and contribution, each week at the terms then in force.
+    public var annualBudget: Money { yearTotal(\.weeklyBudget) }
+    public var annualContribution: Money { yearTotal(\.weeklyContribution) }
     /// The last day of the budget year.
     public var end: CalendarDate { start.adding(days: periodWeeks * 7 - 1) }
 
@@ -56,11 +62,9 @@ public struct BudgetSetup: Hashable, Sendable {
         return "The first review was due by \(first.long); if the council has not reviewed the budget yet, ask it when it will."
     }
 
-    /// The contribution is paid into the direct-payment account when there is one (councils pay
-    /// the direct payment net of it); otherwise the council collects it.
-    public var weeklyContributionIntoAccount: Money { min(weeklyContribution, split.directPayment) }
-    /// What the council pays into the direct-payment account each week.
-    public var weeklyCouncilIntoAccount: Money { split.directPayment - weeklyContributionIntoAccount }
+    /// At the start: see `BudgetTerms` for each week's.
+    public var weeklyContributionIntoAccount: Money { startingTerms.weeklyContributionIntoAccount }
+    public var weeklyCouncilIntoAccount: Money { startingTerms.weeklyCouncilIntoAccount }
 
     /// The split each route implies, with `managedShare` used only for a mixed budget.
     public static func split(route: BudgetRoute, weekly: Money, managedShare: Money?) -> BudgetSplit {

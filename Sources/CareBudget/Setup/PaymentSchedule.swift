@@ -24,12 +24,12 @@ public enum PaymentSchedule {
         while week < setup.periodWeeks {
             let weeks = min(interval, setup.periodWeeks - week)
             let date = setup.start.adding(days: week * 7)
-            if setup.weeklyCouncilIntoAccount > .zero {
-                receipts.append(ExpectedReceipt(date: date, source: .council, amount: setup.weeklyCouncilIntoAccount * weeks))
-            }
-            if setup.weeklyContributionIntoAccount > .zero {
-                receipts.append(ExpectedReceipt(date: date, source: .own, amount: setup.weeklyContributionIntoAccount * weeks))
-            }
+            // Each payment covers its weeks at the terms in force in each (a review may change them).
+            let covered = week..<(week + weeks)
+            let council = setup.total(over: covered) { $0.weeklyCouncilIntoAccount }
+            let own = setup.total(over: covered) { $0.weeklyContributionIntoAccount }
+            if council > .zero { receipts.append(ExpectedReceipt(date: date, source: .council, amount: council)) }
+            if own > .zero { receipts.append(ExpectedReceipt(date: date, source: .own, amount: own)) }
             week += interval
         }
         return receipts

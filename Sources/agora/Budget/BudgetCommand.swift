@@ -7,7 +7,7 @@ struct BudgetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "budget", abstract: "Set up a care budget, plan its spending, record what is spent and see where it is heading.",
         discussion: "Amounts are pounds and pence: £1,234.50, 1234.5 or 1234. Dates are YYYY-MM-DD.",
-        subcommands: [NewBudget.self, ListBudgets.self, ShowBudget.self, RemoveBudget.self, BudgetPlanCommand.self, PayCommand.self,
+        subcommands: [NewBudget.self, ListBudgets.self, ShowBudget.self, BudgetChangeCommand.self, RemoveBudget.self, BudgetPlanCommand.self, PayCommand.self,
                       ReceiveCommand.self, RefundCommand.self, ReverseCommand.self, StatementCommand.self, ProjectCommand.self])
 }
 
@@ -80,7 +80,7 @@ struct ListBudgets: ParsableCommand {
             }
             let rows = try setups.map { setup -> [String] in
                 let stored = try BudgetInput.stored { () throws(BudgetStoreError) in try store.budget(named: setup.name) }
-                return [BudgetText.safe(setup.name), setup.weeklyBudget.formatted, setup.route.label, setup.start.iso, setup.end.iso,
+                return [BudgetText.safe(setup.name), setup.terms(on: BudgetInput.today).weeklyBudget.formatted, setup.route.label, setup.start.iso, setup.end.iso,
                         "\(stored.plan.count)", stored.ledger.balance.formatted]
             }
             print(BudgetText.table(["Name", "Weekly", "Received as", "Start", "End", "Lines", "Balance"], rows, right: [1, 5, 6]),

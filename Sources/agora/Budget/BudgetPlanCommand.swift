@@ -74,7 +74,7 @@ struct AddPlanLine: ParsableCommand {
                 }
                 service = .personalAssistant(hoursPerWeek: hours, hourlyRate: agreedRate)
                 payee = .person(name: personName, closeRelativeInHousehold: closeRelative)
-                paid = part ?? (setup.split.directPayment > .zero ? .directPayment : .own)
+                paid = part ?? (setup.latestTerms.split.directPayment > .zero ? .directPayment : .own)
             } else {
                 let id = provider ?? ""
                 guard let found = catalog.provider(id: id), let care = found.care else {
@@ -97,8 +97,8 @@ struct AddPlanLine: ParsableCommand {
                 }
                 payee = .provider(id: found.id, name: found.name)
             }
-            if paid != .own, setup.split.weekly(paid) == .zero {
-                throw Failure.usage("--paid-from: this budget has no \(paid.label) part — use \((setup.split.parts.map(\.rawValue) + ["own"]).joined(separator: ", "))")
+            if paid != .own, setup.latestTerms.split.weekly(paid) == .zero {
+                throw Failure.usage("--paid-from: this budget has no \(paid.label) part — use \((setup.latestTerms.split.parts.map(\.rawValue) + ["own"]).joined(separator: ", "))")
             }
             let line = try BudgetInput.stored { () throws(BudgetStoreError) in
                 try store.addPlanLine(budget: setup.name, service: service, payee: payee, paidFrom: paid, note: note, on: BudgetInput.today)
@@ -118,12 +118,12 @@ struct AddPlanLine: ParsableCommand {
     /// council-run service the direct payment may not buy, and for a provider on the council's list
     /// while that part has room; the direct payment otherwise.
     static func defaultPart(setup: BudgetSetup, care: CareDetails, plan: [PlanLine], councilRunWithoutDirectPayment: Bool) -> BudgetPart {
-        let parts = setup.split.parts
+        let parts = setup.latestTerms.split.parts
         guard parts.count > 1 else { return parts.first ?? .own }
         // A council-run service the direct payment may not buy goes to the managed part.
         if councilRunWithoutDirectPayment, parts.contains(.managed) { return .managed }
         let managedUsed = plan.filter { $0.paidFrom == .managed }.reduce(Money.zero) { $0 + $1.weeklyEquivalent(weeks: setup.periodWeeks) }
-        if care.onCouncilFramework == true, parts.contains(.managed), managedUsed < setup.split.managed { return .managed }
+        if care.onCouncilFramework == true, parts.contains(.managed), managedUsed < setup.latestTerms.split.managed { return .managed }
         return parts.contains(.directPayment) ? .directPayment : parts[0]
     }
 }

@@ -19,21 +19,23 @@ enum BudgetText {
     }
 
     static func setup(_ setup: BudgetSetup, policies: BudgetPolicies) -> String {
-        var out = "\(safe(setup.name))'s care budget: \(setup.weeklyBudget.formatted) a week (\(setup.annualBudget.formatted) a year), "
+        let terms = setup.terms(on: BudgetInput.today)
+        var out = "\(safe(setup.name))'s care budget: \(setup.weeklyAmountsText) (\(setup.annualBudget.formatted) a year), "
         out += "\(setup.start.long) to \(setup.end.long).\n"
-        out += "Council pays \(setup.weeklyCouncilShare.formatted) a week; your assessed contribution is \(setup.weeklyContribution.formatted) a week.\n"
-        let parts = setup.split.parts.map { "\($0.label) \(setup.split.weekly($0).formatted) a week" }
+        out += "Council pays \(terms.weeklyCouncilShare.formatted) a week; your assessed contribution is \(terms.weeklyContribution.formatted) a week.\n"
+        let parts = terms.split.parts.map { "\($0.label) \(terms.split.weekly($0).formatted) a week" }
         out += "Received as: \(setup.route.label.lowercased())" + (parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))") + ".\n"
         if let holder = setup.fundHolderID { out += "Individual service fund held by \(safe(holder)).\n" }
-        if let hours = setup.assessedHoursPerWeek { out += "Assessed need: \(hours) hours of care a week.\n" }
+        if let hours = terms.assessedHoursPerWeek { out += "Assessed need: \(hours) hours of care a week.\n" }
+        for sentence in setup.changeSentences { out += "Changed after a review: \(safe(sentence))\n" }
         let reviews = setup.reviewDates
         out += "Reviews: the first by \(reviews[0].long), then at least yearly (next by \(reviews[1].long)).\n"
         if let reminder = setup.reviewReminder(today: BudgetInput.today) { out += reminder + "\n" }
-        if setup.split.directPayment > .zero {
+        if terms.split.directPayment > .zero {
             let interval = policies.paymentIntervalWeeks
             let every = policies.paymentIntervalIsPublished ? "every \(interval) weeks" : "every \(interval) weeks (assumed: \(safe(policies.councilName)) has not published how often it pays)"
-            out += "Expected into the account \(every): \((setup.weeklyCouncilIntoAccount * interval).formatted) from the council"
-            out += setup.weeklyContributionIntoAccount > .zero ? " and \((setup.weeklyContributionIntoAccount * interval).formatted) from you.\n" : ".\n"
+            out += "Expected into the account \(every): \((terms.weeklyCouncilIntoAccount * interval).formatted) from the council"
+            out += terms.weeklyContributionIntoAccount > .zero ? " and \((terms.weeklyContributionIntoAccount * interval).formatted) from you.\n" : ".\n"
         }
         return out
     }

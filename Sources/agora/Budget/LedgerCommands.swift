@@ -24,7 +24,7 @@ enum LedgerRecording {
         // Saved as given (a script cannot be asked); a likely slip is pointed out with its remedy.
         if entry.kind == .payment,
            let question = UnusualPayment.question(amount: entry.amount, line: entry.planLine.flatMap { number in stored.plan.first { $0.number == number } },
-                                                  setup: stored.setup) {
+                                                  setup: stored.setup, on: entry.date) {
             print("Check: \(question) If not, reverse it with agora budget reverse \(BudgetText.safe(name)) \(entry.number) and record the right amount.")
         }
     }

@@ -19,6 +19,10 @@ extension StoreEffects {
                 try store.removePlanLine(budget: budget, number: number, on: today)
             case .record(let budget, let draft):
                 try store.record(draft, budget: budget)
+            case .change(let budget, let change):
+                try store.addChange(change, budget: budget, on: today)
+            case .removeChange(let budget, let from):
+                try store.removeChange(budget: budget, from: from)
             }
             return .saved(id)
         } catch {

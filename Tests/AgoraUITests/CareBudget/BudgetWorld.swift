@@ -36,6 +36,17 @@ struct FakeBudgetStore {
             let ledger = budgets[index].ledger
             if let problem = ledger.problem(with: draft, planLines: everLines[name] ?? []) { return problem.description }
             budgets[index].ledger = Ledger(entries: ledger.entries + [draft.entry(number: ledger.nextNumber)])
+        case .change(let name, let change):
+            guard let index = index(name) else { return "There is no budget called \"\(name)\"." }
+            var setup = budgets[index].setup
+            setup.changes = setup.changes.filter { $0.from != change.from } + [change]
+            if let problem = setup.termsProblem { return problem }
+            budgets[index].setup = setup
+        case .removeChange(let name, let from):
+            guard let index = index(name), budgets[index].setup.changes.contains(where: { $0.from == from }) else {
+                return "The budget has no change from \(from.long)."
+            }
+            budgets[index].setup.changes.removeAll { $0.from == from }
         }
         return nil
     }

@@ -15,7 +15,7 @@ public struct BudgetFeature: KeyedFeature {
     }
 
     public enum Item: Hashable, Sendable, CaseIterable {
-        case plan, ledger, pay, receive, plannedActual, projection, warnings, details, charging, export
+        case plan, ledger, pay, receive, plannedActual, projection, warnings, changes, details, charging, export
     }
 
     public init(budget: SavedBudget) { link = BudgetLink(budget) }
@@ -33,6 +33,7 @@ public struct BudgetFeature: KeyedFeature {
             KeyBinding([.character("i")], "i", .go(.receive), "record money in", plain: "in"),
             KeyBinding([.character("r")], "r", .go(.projection), "the projection and balance chart", hint: "projection", plain: "r"),
             KeyBinding([.character("w")], "w", .go(.warnings), "the warnings, with their reasons and sources", plain: "w"),
+            KeyBinding([.character("n")], "n", .go(.changes), "new amounts after a review or reassessment", plain: "n"),
             KeyBinding([.character("c")], "c", .go(.charging), "estimate what the council may charge", plain: "c"),
             KeyBinding([.character("e")], "e", .go(.export), "save the statement or the plan to a file", hint: "export", plain: "e"),
         ])
@@ -65,7 +66,7 @@ public struct BudgetFeature: KeyedFeature {
         var lines = amount + how + bar + forecast + warnings
         if lines.count > room { lines = amount + bar + forecast + warnings }
         if lines.count > room {
-            let brief = "\(facts.setup.weeklyBudget.formatted) a week, \(facts.setup.start.short) to \(facts.setup.end.short)"
+            let brief = "\(facts.setup.terms(on: facts.today).weeklyBudget.formatted) a week, \(facts.setup.start.short) to \(facts.setup.end.short)"
             lines = [(DisplayWidth.truncate(brief, to: width), .normal)] + bar + forecast + warnings
         }
         if lines.count > room, projection.headline != projection.words {
@@ -135,6 +136,7 @@ public struct BudgetFeature: KeyedFeature {
         case .plannedActual: context.push(ReadingPage(.plannedActual, budget: budget))
         case .projection: context.push(ProjectionFeature(budget: budget))
         case .warnings: context.push(ReadingPage(.warnings, budget: budget))
+        case .changes: context.push(BudgetChangesFeature(budget: budget))
         case .details: context.push(ReadingPage(.details, budget: budget))
         case .charging: context.push(ChargingFeature(context: context))
         case .export: export.begin(BudgetFacts(budget, context), in: &context)
@@ -186,6 +188,9 @@ public struct BudgetFeature: KeyedFeature {
         case .plannedActual: return "Planned and actual"
         case .projection: return "Projection and balance chart"
         case .warnings: return facts.warnings.isEmpty ? "Warnings: none" : "Warnings (\(facts.warnings.count))"
+        case .changes:
+            let count = budget.setup.changes.count
+            return count == 0 ? "Changes after a review: none" : "Changes after a review: \(count)"
         case .details: return "Budget details and council policies"
         case .charging: return "Care charging estimate"
         case .export: return "Save the statement or plan to a file"
@@ -201,6 +206,7 @@ public struct BudgetFeature: KeyedFeature {
         case .plannedActual: return "What the plan expected to be spent so far against what was, per line and per four-week period."
         case .projection: return "Where the money is heading by the end of the budget year, in words and as a chart of the balance. Press r."
         case .warnings: return "The rules the plan runs into, each with its plain reason and where the rule comes from. Press w."
+        case .changes: return "When the council reviews the budget or reassesses your contribution, its letter gives new amounts from a date: add them here, and the projection follows them. Press n."
         case .details: return "The budget as the council set it, review dates, the payments to expect, and the council's own policies."
         case .charging: return "An estimate of the most the council can ask you to pay a week, with every figure it uses and their year. Press c."
         case .export: return "The statement or the support plan as a spreadsheet (CSV) or a document (Markdown), for the council's review or an audit. Press e."
@@ -243,7 +249,7 @@ public struct BudgetFeature: KeyedFeature {
         lines.append(.note(facts.warningsText + facts.warningsPrompt("Type")))
         for (index, item) in Item.allCases.enumerated() { lines.append(.item(index + 1, label(item, facts) + ".")) }
         return PlainView(title: "\(link.name)'s care budget", lines: lines,
-                         prompt: "Type a number to open it; p plan, l ledger, pay, in, r projection, w warnings, e export; or b to go back:")
+                         prompt: "Type a number to open it; p plan, l ledger, pay, in, r projection, w warnings, n new amounts, e export; or b to go back:")
     }
 
     public mutating func plain(_ command: PlainCommand, in context: inout AppContext) -> Handling {

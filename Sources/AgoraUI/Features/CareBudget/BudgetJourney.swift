@@ -25,6 +25,10 @@ public enum BudgetRequest: Hashable, Sendable {
     case remove(budget: String)
     case addLine(budget: String, service: PlanService, payee: Payee, paidFrom: BudgetPart, note: String)
     case removeLine(budget: String, number: Int)
+    /// New amounts from a week, after a review; one already starting that week is replaced.
+    case change(budget: String, BudgetChange)
+    /// A change entered by mistake, taken out.
+    case removeChange(budget: String, from: CalendarDate)
     /// One ledger entry: a receipt, payment, refund or reversal. The store gives it its number.
     case record(budget: String, EntryDraft)
 }
@@ -138,15 +142,16 @@ struct BudgetFacts {
 
     /// "£350.00 a week (£18,200.00 a year), 6 April 2026 to 4 April 2027".
     var amountAndYear: String {
-        "\(setup.weeklyBudget.formatted) a week (\(setup.annualBudget.formatted) a year), \(setup.start.long) to \(setup.end.long)"
+        "\(setup.weeklyAmountsText) (\(setup.annualBudget.formatted) a year), \(setup.start.long) to \(setup.end.long)"
     }
 
     /// "A mix: direct payment £200.00 and council-managed £150.00 a week. The council pays £310.00; you pay £40.00."
     var howReceived: String {
-        let parts = setup.split.parts.map { "\($0.label) \(setup.split.weekly($0).formatted)" }
+        let terms = setup.terms(on: today)
+        let parts = terms.split.parts.map { "\($0.label) \(terms.split.weekly($0).formatted)" }
         var text = setup.route == .mixed ? "A mix: " + parts.joined(separator: " and ") + " a week." : "\(setup.route.label)."
-        text += " The council pays \(setup.weeklyCouncilShare.formatted) a week"
-        text += setup.weeklyContribution > .zero ? "; you pay \(setup.weeklyContribution.formatted)." : "."
+        text += " The council pays \(terms.weeklyCouncilShare.formatted) a week"
+        text += terms.weeklyContribution > .zero ? "; you pay \(terms.weeklyContribution.formatted)." : "."
         return text
     }
 
@@ -174,7 +179,7 @@ struct BudgetFacts {
 
     /// "direct payment", "a mix of direct payment and council-managed".
     var routeWords: String {
-        setup.route == .mixed ? "a mix of " + setup.split.parts.map(\.label).joined(separator: " and ") : setup.route.label.lowercased()
+        setup.route == .mixed ? "a mix of " + setup.latestTerms.split.parts.map(\.label).joined(separator: " and ") : setup.route.label.lowercased()
     }
 
     /// The line as one sentence: "Home care, Brightways (C12), 10 hours a week × £24.50 = £245.00 a week, paid from council-managed."

@@ -30,19 +30,24 @@ enum BudgetReports {
         if let holder = setup.fundHolderID {
             out.append(("Individual service fund held by \(holder).", .normal, false))
         }
-        if let hours = setup.assessedHoursPerWeek { out.append(("Assessed need: \(hours) hours of care a week.", .normal, false)) }
+        let terms = setup.terms(on: facts.today)
+        if let hours = terms.assessedHoursPerWeek { out.append(("Assessed need: \(hours) hours of care a week.", .normal, false)) }
+        if setup.hasChanges {
+            out.append(("Changes after a review", .heading, true))
+            for sentence in setup.changeSentences { out.append((sentence, .normal, false)) }
+        }
         out.append(("Reviews", .heading, true))
         let reviews = setup.reviewDates
         out.append(("The council reviews the budget within 6 months of its start (by \(reviews[0].long)), then at least once a year (next by \(reviews[1].long)).", .normal, false))
         if let reminder = setup.reviewReminder(today: facts.today) { out.append((reminder, .fair, false)) }
-        if setup.split.directPayment > .zero {
+        if terms.split.directPayment > .zero {
             out.append(("Payments to expect into the account", .heading, true))
             let interval = policies.paymentIntervalWeeks
             let every = policies.paymentIntervalIsPublished ? "every \(interval) weeks"
                 : "every \(interval) weeks (assumed: \(policies.councilName) has not published how often it pays)"
-            var text = "\((setup.weeklyCouncilIntoAccount * interval).formatted) from the council \(every)"
-            if setup.weeklyContributionIntoAccount > .zero {
-                text += ", and your contribution of \((setup.weeklyContributionIntoAccount * interval).formatted) with it"
+            var text = "\((terms.weeklyCouncilIntoAccount * interval).formatted) from the council \(every)"
+            if terms.weeklyContributionIntoAccount > .zero {
+                text += ", and your contribution of \((terms.weeklyContributionIntoAccount * interval).formatted) with it"
             }
             out.append((text + ".", .normal, false))
             let receipts = PaymentSchedule.expectedReceipts(setup: setup, policies: policies)

@@ -175,19 +175,6 @@ public struct BudgetSetupFeature: FormPage {
     }
 
     public mutating func plain(_ command: PlainCommand, in context: inout AppContext) -> Handling {
-        switch form.plain(command) {
-        case .submit:
-            _ = handle(.enter, in: &context)
-            if saving == nil, let problem = form.fields.first(where: { $0.error != nil }) {
-                context.warn("Not saved yet: \(problem.label): \(problem.error ?? "")")
-            }
-        case .cancel:
-            context.pop()
-            context.inform("Nothing was saved.")
-        case .askDiscard(let question), .notUnderstood(let question): context.warn(question)
-        case .filled(let problem): if let problem { context.warn(problem) }
-        case .unchanged(let note): context.inform(note)
-        }
-        return .handled
+        formPlain(command, in: &context)
     }
 }

@@ -187,7 +187,7 @@ public struct BudgetsFeature: KeyedFeature {
             guard let budget = budgets?[index] else { return "" }
             let setup = budget.setup
             let route = setup.route == .mixed ? "a mix" : setup.route.label.lowercased()
-            return "\(setup.name) — \(setup.weeklyBudget.formatted) a week, \(route); "
+            return "\(setup.name) — \(setup.terms(on: context.today).weeklyBudget.formatted) a week, \(route); "
                 + "\(budget.plan.count) plan line\(budget.plan.count == 1 ? "" : "s"), balance \(budget.ledger.balance.formatted)"
         case .new: return "Set up a new budget"
         case .charging: return "Estimate what the council may charge for care"

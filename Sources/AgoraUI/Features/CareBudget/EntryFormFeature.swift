@@ -120,7 +120,7 @@ public struct EntryFormFeature: FormPage {
         }
         if kind == .payment, draft != askedAbout,
            let question = UnusualPayment.question(amount: amount, line: draft.planLine.flatMap { number in link.budget.plan.first { $0.number == number } },
-                                                  setup: link.budget.setup) {
+                                                  setup: link.budget.setup, on: date) {
             askedAbout = draft
             context.present(ModalFeature(tag: Self.unusualTag, modal: .confirm("Check the amount", question, yes: "Save it", no: "Change it")))
             return
@@ -186,19 +186,6 @@ public struct EntryFormFeature: FormPage {
     }
 
     public mutating func plain(_ command: PlainCommand, in context: inout AppContext) -> Handling {
-        switch form.plain(command) {
-        case .submit:
-            _ = handle(.enter, in: &context)
-            if let problem = form.fields.first(where: { $0.error != nil }) {
-                context.warn("Not saved yet: \(problem.label): \(problem.error ?? "")")
-            }
-        case .cancel:
-            context.pop()
-            context.inform("Nothing was recorded.")
-        case .askDiscard(let question), .notUnderstood(let question): context.warn(question)
-        case .filled(let problem): if let problem { context.warn(problem) }
-        case .unchanged(let note): context.inform(note)
-        }
-        return .handled
+        formPlain(command, in: &context)
     }
 }

@@ -199,7 +199,7 @@ public struct PlanFeature: KeyedFeature {
         let frame = self.frame(area, header: header.count)
         screen.put("Support plan", x: area.x, y: area.y, role: .title)
         let totals = summary.lines.isEmpty ? "no lines yet"
-            : "\(summary.weeklyTotal.formatted) a week · \(summary.annualTotal.formatted) a year · \(link.name)'s budget \(facts.setup.weeklyBudget.formatted) a week"
+            : "\(summary.weeklyTotal.formatted) a week · \(summary.annualTotal.formatted) a year · \(link.name)'s budget \(facts.setup.latestTerms.weeklyBudget.formatted) a week"
         screen.put("  " + totals, x: area.x + 12, y: area.y, width: area.width - 12, role: .dim)
         for (row, line) in header.prefix(frame.header.height - 1).enumerated() {
             screen.put(line.0, x: area.x, y: area.y + 1 + row, width: area.width, role: line.1)

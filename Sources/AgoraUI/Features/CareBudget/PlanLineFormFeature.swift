@@ -20,7 +20,7 @@ public struct PlanLineFormFeature: FormPage {
         self.kind = kind
         link = BudgetLink(budget)
         let setup = budget.setup
-        parts = setup.split.parts + [.own]
+        parts = setup.latestTerms.split.parts + [.own]
         let suggested = Self.suggestedPart(kind, setup: setup, plan: budget.plan)
         let paidFrom = FormField(id: "part", label: "Paid from", kind: .choice(parts.map(\.label)), value: suggested.label)
         let money = FieldKind.money(minimum: Money(pence: 1), maximum: AmountInput.largest)
@@ -71,11 +71,11 @@ public struct PlanLineFormFeature: FormPage {
     /// A single-route budget pays from its one part; a mix uses the managed part for services
     /// from the catalog while it has room, and the direct payment otherwise.
     static func suggestedPart(_ kind: PlanLineKind, setup: BudgetSetup, plan: [PlanLine]) -> BudgetPart {
-        let parts = setup.split.parts
+        let parts = setup.latestTerms.split.parts
         guard parts.count > 1 else { return parts.first ?? .own }
         if kind == .personalAssistant { return parts.contains(.directPayment) ? .directPayment : .own }
         let managedUsed = plan.filter { $0.paidFrom == .managed }.reduce(Money.zero) { $0 + $1.weeklyEquivalent(weeks: setup.periodWeeks) }
-        if kind.fromCatalog, parts.contains(.managed), managedUsed < setup.split.managed { return .managed }
+        if kind.fromCatalog, parts.contains(.managed), managedUsed < setup.latestTerms.split.managed { return .managed }
         return parts.contains(.directPayment) ? .directPayment : parts[0]
     }
 
@@ -175,19 +175,6 @@ public struct PlanLineFormFeature: FormPage {
     }
 
     public mutating func plain(_ command: PlainCommand, in context: inout AppContext) -> Handling {
-        switch form.plain(command) {
-        case .submit:
-            _ = handle(.enter, in: &context)
-            if let problem = form.fields.first(where: { $0.error != nil }) {
-                context.warn("Not yet: \(problem.label): \(problem.error ?? "")")
-            }
-        case .cancel:
-            context.pop()
-            context.inform("Nothing was added.")
-        case .askDiscard(let question), .notUnderstood(let question): context.warn(question)
-        case .filled(let problem): if let problem { context.warn(problem) }
-        case .unchanged(let note): context.inform(note)
-        }
-        return .handled
+        formPlain(command, in: &context)
     }
 }
