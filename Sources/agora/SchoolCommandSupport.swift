@@ -18,8 +18,8 @@ struct TodayOption: ParsableArguments {
 
     func date() throws -> CalendarDate {
         guard let today else { return Today.date }
-        guard let date = CalendarDate.parseISO(today) else {
-            throw Failure.usage("--today \(MessageText.quoted(today)) is not a date — use YYYY-MM-DD")
+        guard let date = CalendarDate.parseTyped(today) else {
+            throw Failure.usage("--today \(MessageText.quoted(today)) is not a date — use YYYY-MM-DD or DD/MM/YYYY")
         }
         return date
     }
@@ -100,10 +100,10 @@ enum SchoolSupport {
 }
 
 extension CalendarDate {
-    /// For options: `2015-09-10`, or a message naming the option.
+    /// For options: `2015-09-10` or `10/09/2015`, or a message naming the option.
     static func fromOption(_ text: String, option: String) throws -> CalendarDate {
-        guard let date = CalendarDate.parseISO(text) else {
-            throw Failure.usage("\(option) \(MessageText.quoted(text)) is not a date — use YYYY-MM-DD, e.g. 2015-09-10")
+        guard let date = CalendarDate.parseTyped(text) else {
+            throw Failure.usage("\(option) \(MessageText.quoted(text)) is not a date — use YYYY-MM-DD or DD/MM/YYYY, e.g. 2015-09-10")
         }
         return date
     }

@@ -71,6 +71,11 @@ final class BudgetCommandLineTests {
         #expect(projection.stdout.contains("This counts £160.00 that was due into the account by 3 May 2026 but is not in the ledger"))
         #expect(projection.stdout.contains("and £160.00 due by now but not in the ledger"))
         #expect(projection.stdout.contains("━"))
+        // After the year, the figures are the year's end, whenever asked.
+        let later = try agora(["budget", "project", "Mum", "--on", "2028-06-01"]).stdout
+        #expect(later.hasPrefix("The budget year ended on 4 April 2027: these are the figures at its end."))
+        #expect(later == "The budget year ended on 4 April 2027: these are the figures at its end.\n"
+                + (try agora(["budget", "project", "Mum", "--on", "2027-04-04"]).stdout))
         let ascii = try agora(["budget", "project", "Mum", "--on", "2026-05-03", "--ascii"])
         #expect(!ascii.stdout.contains("━") && ascii.stdout.contains("="))
 

@@ -52,6 +52,9 @@ final class SchoolCommandLineTests {
         #expect(schools.status == 0)
         #expect(schools.stdout.hasPrefix("Schools for Amy: Year 7 places for September 2027 — "))
         #expect(schools.stdout.contains("Distances are straight lines"))
+        // An all-through school admits again at Year 7, as its own Year 6 move up.
+        #expect(try eligibleIDs().contains("S900055"))
+        #expect(schools.stdout.contains("all-through: its own Year 6 move up"))
         // CSV gives metres as a number, named as the JSON names them.
         let schoolsCSV = try dated(["schools", "--child", "Amy", "--format", "csv"])
         let csvLines = schoolsCSV.stdout.split(separator: "\n")
@@ -102,7 +105,7 @@ final class SchoolCommandLineTests {
             (["child", "add", "Ben", "--born", "2005-01-01", "--home", home],
              "agora: a child born on 2005-01-01 is 21 today, past school age — give the date of birth of a child under 19"),
             (["child", "add", "Ben", "--born", "2019-01-01", "--home", "ZZ1 1ZZ"], "agora: unknown postcode \"ZZ1 1ZZ\""),
-            (["child", "add", "Ben", "--born", "1/1/2019", "--home", home], "agora: --born \"1/1/2019\" is not a date — use YYYY-MM-DD"),
+            (["child", "add", "Ben", "--born", "1/1/19", "--home", home], "agora: --born \"1/1/19\" is not a date — use YYYY-MM-DD or DD/MM/YYYY"),
             (["child", "add", "Ben", "--born", "2019-01-01", "--home", home, "--sibling-at", "NOPE"], "agora: unknown school \"NOPE\""),
             (["child", "add", "amy", "--born", "2019-01-01", "--home", home], "agora: a child named \"amy\" is already saved"),
             (["child", "remove", "Nobody"], "agora: unknown child \"Nobody\""),

@@ -34,6 +34,19 @@ struct PlainSessionTests {
         #expect(session.isFinished)
     }
 
+    @Test func lettersWhereANumberBelongsChangeNothing() {
+        var session = Self.session()
+        _ = session.start()
+        _ = session.respond(to: "3")
+        _ = session.respond(to: "m 1")
+        for typed in ["m abc", "m -1", "m 99999999999999999999"] {
+            let answer = session.respond(to: typed)
+            #expect(answer.effects.isEmpty, "\(typed) writes nothing")
+            #expect(answer.text.contains("is not the number of an item here"), "\(typed)")
+        }
+        #expect(session.state.context.shortlist.count == 1, "the first practice is still marked")
+    }
+
     @Test func onlyWhatChangedIsPrintedAfterACommand() {
         var session = Self.session()
         _ = session.start()

@@ -139,6 +139,10 @@ struct ProjectionTests {
         // The recorded part of the chart is what the ledger says; the projected part includes what is owed.
         #expect(behind.series.filter(\.isProjected).first?.balance == complete.series.filter(\.isProjected).first?.balance)
 
+        // On the year's last day the end balance still counts what is owed, as the words say.
+        let atEnd = Projection(setup: setup, plan: [], ledger: Ledger(entries: [all[0]]), policies: kingsmerePolicies, asOf: setup.end)
+        #expect(atEnd.endBalance == atEnd.balanceNow + atEnd.receiptsDueNotRecorded)
+
         // A reversed receipt was not received; a top-up does not stand in for the council's payment.
         var reversed = all + [LedgerEntry(number: 4, date: asOf, kind: .reversal(of: 3), amount: pounds(1_400)),
                               LedgerEntry(number: 5, date: asOf, kind: .receipt(.topUp), amount: pounds(500))]

@@ -14,6 +14,17 @@ struct CalendarDateTests {
         #expect(CalendarDate.parseISO(text) == nil)
     }
 
+    @Test func takesDatesAsPeopleInEnglandTypeThem() {
+        let expected = CalendarDate(year: 2016, month: 3, day: 14)
+        for text in ["2016-03-14", "14/03/2016", "14/3/2016", " 14.03.2016 ", "14-03-2016"] {
+            #expect(CalendarDate.parseTyped(text) == expected, "\(text)")
+        }
+        // Day first, as on a letter; a two-digit year, a day that does not exist or words are refused.
+        for text in ["03/14/2016", "14/03/16", "31/02/2024", "14/03/2016/1", "1/2", "14 March 2016", "", "١٤/٠٣/٢٠١٦"] {
+            #expect(CalendarDate.parseTyped(text) == nil, "\(text)")
+        }
+    }
+
     @Test func formatsForPeople() throws {
         let date = try #require(CalendarDate(year: 2025, month: 11, day: 10))
         #expect(date.long == "10 November 2025")

@@ -78,6 +78,13 @@ extension KeyedFeature {
             action = keymap(in: context).action(forPlain: command.word)
         }
         guard let action else { return .ignored }
+        // "x abc", "m -1": a number was meant, and acting on whatever was last selected could
+        // take off the wrong thing.
+        if command.number == nil, !command.argument.isEmpty {
+            let example = command.word.isEmpty ? "3" : "\(command.word) 3"
+            context.warn("\"\(command.argument)\" is not the number of an item here: type \(example), for example. Nothing was changed.")
+            return .handled
+        }
         if let number = command.number {
             guard selectForPlain(number, in: context) else {
                 context.warn("There is no number \(number) here.")

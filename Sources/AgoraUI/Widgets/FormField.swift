@@ -6,7 +6,7 @@ public enum FieldKind: Hashable, Sendable {
     case text
     /// Pounds and pence, read exactly by `Money` ("£1,234.50", "1234.5", "1234").
     case money(minimum: Money?, maximum: Money?)
-    /// A calendar date typed as YYYY-MM-DD.
+    /// A calendar date typed as DD/MM/YYYY or YYYY-MM-DD.
     case date(earliest: CalendarDate?, latest: CalendarDate?)
     /// A UK postcode's shape; whether the area knows it is for the form's owner to say.
     case postcode
@@ -115,8 +115,8 @@ public struct FormField: Hashable, Sendable {
                 return .success(.money(money))
             }
         case .date(let earliest, let latest):
-            guard let date = CalendarDate.parseISO(raw) else {
-                return .failure(FieldError("\"\(raw)\" is not a date: type it as YYYY-MM-DD, e.g. 2026-09-01."))
+            guard let date = CalendarDate.parseTyped(raw) else {
+                return .failure(FieldError("\"\(raw)\" is not a date: type it as day, month and year, e.g. 01/09/2026 (or 2026-09-01)."))
             }
             if let earliest, date < earliest { return .failure(FieldError("Must be \(earliest.long) or later.")) }
             if let latest, date > latest { return .failure(FieldError("Must be \(latest.long) or earlier.")) }

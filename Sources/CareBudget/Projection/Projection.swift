@@ -96,7 +96,8 @@ public struct Projection: Hashable, Sendable {
         func projected(on date: CalendarDate) -> Money {
             let days = asOf.days(until: date)
             let arriving = toCome.filter { $0.date <= date }.reduce(.zero) { $0 + $1.amount }
-            return balanceNow + (date > asOf ? dueNotRecorded : .zero) + arriving - spent(days: days)
+            // Receipts due but not recorded count from today on (the year's end too, when that is today).
+            return balanceNow + (date >= asOf ? dueNotRecorded : .zero) + arriving - spent(days: days)
         }
         let endBalance = projected(on: setup.end)
         self.endBalance = endBalance

@@ -37,14 +37,15 @@ public enum EntryPoint: String, CaseIterable, Hashable, Sendable {
     public var isCoordinated: Bool { self != .year12 }
 
     /// The entry points a school takes children at, from its statutory age range. Special and
-    /// nursery schools admit outside the normal round.
+    /// nursery schools admit outside the normal round. An all-through school takes a Reception
+    /// class and admits again at Year 7 in the secondary round, as its own Year 6 move up.
     public static func points(of school: SchoolDetails) -> [EntryPoint] {
         guard school.type != .special, school.phase != .nursery else { return [] }
         let low = school.statutoryAges.lowerBound, high = school.statutoryAges.upperBound
         var points: [EntryPoint] = []
         if low <= 4, high >= 5 { points.append(.reception) }
         if low == 7 { points.append(.year3) }
-        if (10...11).contains(low) { points.append(.year7) }
+        if (10...11).contains(low) || (school.phase == .allThrough && low <= 5 && high >= 16) { points.append(.year7) }
         if low == 16 || (school.hasSixthForm && high >= 17 && low < 16) { points.append(.year12) }
         return points
     }

@@ -42,7 +42,7 @@ public enum SchoolFinder {
             found.append(EligibleSchool(
                 provider: provider, distanceMetres: distance,
                 chance: ChanceEstimator.estimate(child: child, school: provider, distanceMetres: distance, entry: options.entry),
-                notes: notes(school, child: child)))
+                notes: notes(school, child: child, entry: options.entry)))
         }
         return found.sorted { ($0.distanceMetres, $0.provider.name) < ($1.distanceMetres, $1.provider.name) }
     }
@@ -55,8 +55,11 @@ public enum SchoolFinder {
         return school.singleSexSchool(refusing: sex) == nil
     }
 
-    private static func notes(_ school: SchoolDetails, child: ChildProfile) -> [String] {
+    private static func notes(_ school: SchoolDetails, child: ChildProfile, entry: EntryPoint) -> [String] {
         var notes: [String] = []
+        if school.phase == .allThrough, entry == .year7 {
+            notes.append("all-through: its own Year 6 move up, so fewer Year 7 places for others")
+        }
         if school.gender != .mixed { notes.append("\(school.gender.label.lowercased()) only") }
         if let faith = school.religiousCharacter { notes.append(faith) }
         if school.admissionsPolicy == .selective { notes.append("selective: entrance test") }

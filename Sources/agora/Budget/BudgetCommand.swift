@@ -6,7 +6,7 @@ import ChoiceKit
 struct BudgetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "budget", abstract: "Set up a care budget, plan its spending, record what is spent and see where it is heading.",
-        discussion: "Amounts are pounds and pence: £1,234.50, 1234.5 or 1234. Dates are YYYY-MM-DD.",
+        discussion: "Amounts are pounds and pence: £1,234.50, 1234.5 or 1234. Dates are YYYY-MM-DD or DD/MM/YYYY.",
         subcommands: [NewBudget.self, ListBudgets.self, ShowBudget.self, BudgetChangeCommand.self, RemoveBudget.self, BudgetPlanCommand.self, PayCommand.self,
                       ReceiveCommand.self, RefundCommand.self, ReverseCommand.self, StatementCommand.self, ProjectCommand.self])
 }

@@ -19,8 +19,8 @@ enum BudgetInput {
     }
 
     static func date(_ text: String, option: String) throws -> CalendarDate {
-        guard let date = CalendarDate.parseISO(text.trimmingCharacters(in: .whitespaces)) else {
-            throw Failure.usage("\(option): \"\(TextSafety.inert(text))\" is not a date — use YYYY-MM-DD, e.g. 2026-04-06")
+        guard let date = CalendarDate.parseTyped(text.trimmingCharacters(in: .whitespaces)) else {
+            throw Failure.usage("\(option): \"\(TextSafety.inert(text))\" is not a date — use YYYY-MM-DD or DD/MM/YYYY, e.g. 2026-04-06")
         }
         return date
     }

@@ -49,11 +49,16 @@ struct ProjectCommand: ParsableCommand {
 
     mutating func run() throws {
         try reportingFailures {
-            let asOf = try on.map { try BudgetInput.date($0, option: "--on") } ?? BudgetInput.today
+            let requested = try on.map { try BudgetInput.date($0, option: "--on") } ?? BudgetInput.today
             let catalog = try global.loadCatalog().catalog
             let store = try BudgetInput.store(global)
             let stored = try BudgetInput.stored { () throws(BudgetStoreError) in try store.budget(named: name) }
             let policies = BudgetPolicies(manifest: catalog.manifest)
+            // After the year there is nothing left to project: the figures are the year's end, as on the budget's page.
+            let asOf = min(requested, stored.setup.end)
+            if asOf < requested {
+                print("The budget year ended on \(asOf.long): these are the figures at its end.")
+            }
             let projection = Projection(setup: stored.setup, plan: stored.plan, ledger: stored.ledger, policies: policies, asOf: asOf)
             let report = PlannedVsActual(setup: stored.setup, plan: stored.plan, ledger: stored.ledger, asOf: asOf)
             print(BudgetText.projection(projection, report: report, ascii: ascii), terminator: "")

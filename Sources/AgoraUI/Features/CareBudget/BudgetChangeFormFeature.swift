@@ -33,7 +33,7 @@ public struct BudgetChangeFormFeature: FormPage {
         ]
         form = Form(fields: fields)
         hints = [
-            "from": "The date the council's letter says the new amounts start, as YYYY-MM-DD. Agora counts the budget by the week: the change starts with the week nearest it.",
+            "from": "The date the council's letter says the new amounts start, e.g. 01/12/2026 (day, month, year). Agora counts the budget by the week: the change starts with the week nearest it.",
             "weekly": "The whole new personal budget a week, if it changed (now \(now.weeklyBudget.formatted)). Leave empty to keep it.",
             "contribution": "Your new assessed contribution a week, if it changed (now \(now.weeklyContribution.formatted)); 0 if you no longer pay one. Leave empty to keep it.",
             "managed": "Only if it changed: the part the council manages a week (now \(now.split.managed.formatted)).",

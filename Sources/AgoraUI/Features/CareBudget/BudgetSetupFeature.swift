@@ -42,7 +42,7 @@ public struct BudgetSetupFeature: FormPage {
         let example = context.catalog.providers(of: .care).first?.id ?? "C12"
         hints = [
             "name": "Whose budget it is, as you call it: Mum, or Arthur Smith.",
-            "start": "The first day of the budget year on the council's letter, as YYYY-MM-DD.",
+            "start": "The first day of the budget year on the council's letter, e.g. 06/04/2026 (day, month, year) or 2026-04-06.",
             "amount": "The whole personal budget (the council's share and your contribution), in pounds, e.g. 350 or £18,200.",
             "per": "Whether the amount above is weekly or yearly (a year is 52 weeks). ← → change it.",
             "contribution": "What the financial assessment says you pay a week towards it; leave empty if nothing.",

@@ -50,7 +50,7 @@ public struct EntryFormFeature: FormPage {
         let line = FormField(id: "line", label: "Plan line", kind: .choice(lineOptions), value: defaultLine)
         let example = context.catalog.providers(of: .care).first?.id ?? "C12"
         var hints: [String: String] = [
-            "date": "The day it was paid or arrived, as YYYY-MM-DD.",
+            "date": "The day it was paid or arrived, e.g. 09/06/2026 (day, month, year) or 2026-06-09.",
             "amount": "In pounds and pence, e.g. 90 or £1,234.50.",
             "note": "Anything you want to remember about it.",
             "line": "Which line of the support plan it is for. ← → change it.",

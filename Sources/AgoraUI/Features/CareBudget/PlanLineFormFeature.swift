@@ -44,7 +44,7 @@ public struct PlanLineFormFeature: FormPage {
                       FormField(id: "date", label: "First night (optional)", kind: dates, limit: 10), paidFrom,
                       FormField(id: "rate", label: "Agreed rate a night", kind: money, limit: 16)]
             hints["nights"] = "How many nights the stay lasts. By direct payment, stays add up to at most 4 weeks in a row in 12 months."
-            hints["date"] = "When it starts, as YYYY-MM-DD, so stays can be counted; leave empty if not known."
+            hints["date"] = "When it starts (e.g. 01/08/2026), so stays can be counted; leave empty if not known."
         case .careHome:
             fields = [paidFrom, FormField(id: "rate", label: "Agreed rate a week", kind: money, limit: 16)]
         case .personalAssistant:
@@ -62,7 +62,7 @@ public struct PlanLineFormFeature: FormPage {
                       FormField(id: "date", label: "When (optional)", kind: dates, limit: 10), paidFrom]
             hints["name"] = "E.g. Grab rails, or the shop or person paid."
             hints["amount"] = "What it costs in all."
-            hints["date"] = "When it is bought, as YYYY-MM-DD; leave empty if not known."
+            hints["date"] = "When it is bought (e.g. 01/08/2026); leave empty if not known."
         }
         form = Form(fields: fields)
         self.hints = hints

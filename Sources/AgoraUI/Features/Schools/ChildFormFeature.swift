@@ -45,7 +45,7 @@ public struct ChildFormFeature: FormPage {
         let faiths = Set(catalog.providers(of: .school).compactMap { $0.school?.religiousCharacter }).sorted()
         hints = [
             "name": "What you call them; each child you add needs a different name.",
-            "born": "As YYYY-MM-DD, e.g. 2022-03-14. It decides the school year and when to apply.",
+            "born": "Day, month and year, e.g. 14/03/2022 (or 2022-03-14). It decides the school year and when to apply.",
             "home": "A postcode in \(catalog.manifest.area.name), e.g. \(example). Distances and chances are measured from it.",
             "siblings": "School ids or names where a brother or sister is now and will still be, separated by commas (e.g. \(catalog.providers(of: .school).first?.id ?? "S900001")). Leave empty if none.",
             "care": "Looked after now: in a council's care. Previously looked after: left care by adoption, special guardianship or a child arrangements order, in England or abroad. Both come first.",
