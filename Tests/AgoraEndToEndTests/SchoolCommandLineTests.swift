@@ -37,6 +37,13 @@ final class SchoolCommandLineTests {
         return objects.compactMap { $0["id"] as? String }
     }
 
+    @Test func applicationsPerPlaceReadTheSameInAComparisonAndOnASchoolsPage() throws {
+        // 572 applications for 275 places is 2.08 (2.1); 204 for 230 is 0.89 (0.9): rounded, not cut.
+        let compared = try agora(["compare", "S900055", "S900051", "--format", "md"]).stdout
+        #expect(compared.contains("275 places, 2.1 applications per place"))
+        #expect(try agora(["show", "S900055"]).stdout.contains("(2.1 applications per place)"))
+    }
+
     @Test("a child added, schools found, three compared, ranked and exported")
     func journey() throws {
         try addAmy()

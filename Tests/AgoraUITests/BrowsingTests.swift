@@ -472,6 +472,14 @@ struct ComparisonTests {
         #expect(!price.cells.contains { $0.isBest })
     }
 
+    @Test func theCouncilsRateIsNotRankedAsIfLowerWereBetter() throws {
+        let homes = Driver.catalog.providers(of: .care).filter { $0.care?.frameworkPrice != nil && $0.care?.priceUnit == .week }
+        #expect(homes.count >= 2)
+        let grid = ProviderComparison.grid(Array(homes.prefix(3)), catalog: Driver.catalog, origin: nil)
+        let rate = try #require(grid.rows.first { $0.key == "framework_price" })
+        #expect(!rate.cells.contains { $0.isBest }, "a lower council rate can mean a larger top-up")
+    }
+
     @Test func comparisonInPlainMode() {
         var session = PlainSessionTests.session()
         _ = session.start()

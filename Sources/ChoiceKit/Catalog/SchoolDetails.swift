@@ -65,6 +65,17 @@ public struct SchoolDetails: Hashable, Sendable {
         guard let applications = applicationsLastRound, let places = publishedAdmissionNumber, places > 0 else { return nil }
         return Double(applications) / Double(places)
     }
+
+    /// Applications per place in tenths, to the nearest (572 for 275 places is 21: 2.1).
+    public var applicationsPerPlaceTenths: Int? {
+        guard let applications = applicationsLastRound, let places = publishedAdmissionNumber, places > 0 else { return nil }
+        return (applications * 10 + places / 2) / places
+    }
+
+    /// "2.1 applications per place", the same on every page.
+    public var applicationsPerPlaceText: String? {
+        applicationsPerPlaceTenths.map { "\($0 / 10).\($0 % 10) applications per place" }
+    }
 }
 
 /// GIAS establishment types, grouped as parents meet them.

@@ -9,7 +9,9 @@ public enum ProviderComparison {
     /// Which way is better for a fact; facts not listed have no best.
     static func better(_ key: String) -> BetterDirection {
         switch key {
-        case "distance", "price", "framework_price": return .lower
+        // Not the council's rate: a lower one is what the council pays, not better for the
+        // person, and can mean a larger top-up.
+        case "distance", "price": return .lower
         case "survey_good_pct", "ks2_rwm_expected_pct", "ks4_attainment8", "ks4_grade5_eng_maths_pct", "vacancies":
             return .higher
         default:

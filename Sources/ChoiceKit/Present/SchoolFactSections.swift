@@ -96,10 +96,7 @@ enum SchoolFactSections {
             Fact(key: "pan", label: "Places in the starting year", measure: .count(school.publishedAdmissionNumber),
                  note: "the published admission number (PAN)"),
             Fact(key: "applications", label: "Applications last round", measure: .count(school.applicationsLastRound),
-                 note: school.applicationsPerPlace.map { ratio in
-                     let tenths = Int((ratio * 10).rounded())
-                     return "\(tenths / 10).\(tenths % 10) applications per place"
-                 }),
+                 note: school.applicationsPerPlaceText),
             Fact(key: "last_distance_offered", label: "Last distance offered", text: lastOffer, note: lastOfferNote),
         ] + arrangementFacts(school)
         if school.type == .independent {

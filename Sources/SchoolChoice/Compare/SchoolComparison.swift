@@ -161,11 +161,10 @@ private struct RowBuilder {
         [
             row("places", "Places and applications per place", "Admissions", .lower) { _, school, _ in
                 guard let places = school.publishedAdmissionNumber else { return .missing() }
-                guard let applications = school.applicationsLastRound, places > 0 else {
+                guard let ratio = school.applicationsPerPlaceTenths, let text = school.applicationsPerPlaceText else {
                     return ComparisonCell(text: "\(places) places (applications not published)")
                 }
-                let ratio = applications * 10 / places
-                return ComparisonCell(text: "\(places) places, \(ratio / 10).\(ratio % 10) applications per place", sortValue: ratio)
+                return ComparisonCell(text: "\(places) places, \(text)", sortValue: ratio)
             },
             row("last_distance", "Last distance offered", "Admissions", .higher) { _, school, _ in
                 switch school.lastOffer {

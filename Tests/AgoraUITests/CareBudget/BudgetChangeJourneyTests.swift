@@ -75,4 +75,16 @@ struct BudgetChangeJourneyTests {
         #expect(view.prompt.contains("Type n for new amounts from a date"))
         #expect(view.lines.contains(.note("No changes yet.")))
     }
+
+    @Test func anOverdrawnLedgerSaysWhatToDo() throws {
+        var world = mumsBudget(width: 100, height: 30)
+        world.press(.character("$"), .tab)
+        world.type("90")
+        world.press(.tab, .tab)
+        world.type("Jane Doe")
+        world.press(.enter)
+        #expect(world.store.budgets.first?.ledger.balance == Money(pounds: -90))
+        #expect(world.state.topPage(as: BudgetFeature.self) != nil)
+        #expect(world.flatText.contains("Balance -£90.00: the ledger has more paid out than came in. Record the money that came in"))
+    }
 }

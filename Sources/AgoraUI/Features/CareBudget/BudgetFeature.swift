@@ -59,8 +59,10 @@ public struct BudgetFeature: KeyedFeature {
         let how = DisplayWidth.wrap(facts.howReceived, width: width).map { ($0, Role.normal) }
         let bar = facts.summary.bar.lines(width: width, ascii: style.isASCII)
         let projection = facts.projection
-        let balance = "Balance \(link.budget.ledger.balance.formatted)."
-        let forecast = DisplayWidth.wrap(balance + " " + projection.words, width: width).map { ($0, Self.role(of: projection.outcome)) }
+        let balance = facts.balanceSentence
+        let overdrawn = link.budget.ledger.balance < .zero
+        let forecast = DisplayWidth.wrap(balance + " " + projection.words, width: width)
+            .map { ($0, overdrawn ? Role.bad : Self.role(of: projection.outcome)) }
         let warnings = DisplayWidth.wrap(facts.warningsText + facts.warningsPrompt("Press"), width: width)
             .map { ($0, BudgetFacts.role(facts.worstWarning)) }
         var lines = amount + how + bar + forecast + warnings
@@ -245,7 +247,7 @@ public struct BudgetFeature: KeyedFeature {
     public func plain(in context: AppContext) -> PlainView {
         let facts = BudgetFacts(link.budget, context)
         var lines: [PlainLine] = [.note(facts.amountAndYear + "."), .note(facts.howReceived), .note(facts.summary.bar.words + ".")]
-        lines.append(.note("Balance \(link.budget.ledger.balance.formatted). " + facts.projection.words))
+        lines.append(.note(facts.balanceSentence + " " + facts.projection.words))
         lines.append(.note(facts.warningsText + facts.warningsPrompt("Type")))
         for (index, item) in Item.allCases.enumerated() { lines.append(.item(index + 1, label(item, facts) + ".")) }
         return PlainView(title: "\(link.name)'s care budget", lines: lines,

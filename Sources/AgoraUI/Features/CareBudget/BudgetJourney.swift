@@ -157,6 +157,13 @@ struct BudgetFacts {
 
     var worstWarning: BudgetWarning.Severity? { warnings.map(\.severity).max() }
 
+    /// "Balance £640.00.", or when more went out than the ledger has coming in, what to do.
+    var balanceSentence: String {
+        let balance = budget.ledger.balance
+        guard balance < .zero else { return "Balance \(balance.formatted)." }
+        return "Balance \(balance.formatted): the ledger has more paid out than came in. Record the money that came in (the council's payment, your contribution), or check the payments."
+    }
+
     static func role(_ severity: BudgetWarning.Severity?) -> Role {
         switch severity {
         case .notAllowed?: return .bad
