@@ -27,7 +27,12 @@ public struct MarketView: Hashable, Sendable {
     public struct Capacity: Hashable, Sendable {
         /// Plural noun: "school places", "care-home beds".
         public let noun: String
+        /// One of them: "school place", "care-home bed".
+        public let singular: String
         public let value: @Sendable (Provider) -> Int?
+
+        /// "1 contract", "2,400 school places".
+        public func count(_ value: Int) -> String { "\(ShortText.count(value)) \(value == 1 ? singular : noun)" }
 
         public static func == (lhs: Capacity, rhs: Capacity) -> Bool { lhs.noun == rhs.noun }
         public func hash(into hasher: inout Hasher) { hasher.combine(noun) }
@@ -78,14 +83,20 @@ public struct MarketView: Hashable, Sendable {
 
     public static func make(service: Manifest.Service, catalog: Catalog, grouping: Grouping) -> MarketView {
         let all = catalog.providers(of: service.kind).filter { service.kind != .other || $0.contract?.serviceID == service.id }
-        // Care's capacity is beds, which only care homes have; other care services are noted, not counted.
-        let providers = service.kind == .care ? all.filter { $0.care?.isCareHome == true } : all
+        // Care's capacity is beds, which only care homes have; other care services are noted, not
+        // counted. A service the public body runs itself has no contract to share out.
+        let providers = service.kind == .care ? all.filter { $0.care?.isCareHome == true }
+            : service.kind == .other ? all.filter { $0.contract?.contractName != nil } : all
         let capacity = Self.capacity(for: service.kind)
         let counted = providers.filter { capacity.value($0) != nil }
         let total = counted.reduce(0) { $0 + (capacity.value($1) ?? 0) }
         var notes: [String] = []
         if service.kind == .care {
             notes.append("Care homes only: home care hours are not published, so the \(all.count - providers.count) home care, day and other services are not shared out here.")
+        }
+        let runDirectly = all.filter { service.kind == .other && $0.contract?.contractName == nil }
+        if !runDirectly.isEmpty {
+            notes.append("Run by the public body itself, with no contract, so not counted: \(runDirectly.map(\.name).joined(separator: ", ")).")
         }
         if counted.count < providers.count {
             let missing = providers.count - counted.count
@@ -114,10 +125,11 @@ public struct MarketView: Hashable, Sendable {
 
     static func capacity(for kind: ProviderKind) -> Capacity {
         switch kind {
-        case .school: return Capacity(noun: "school places") { $0.school?.capacity }
-        case .care: return Capacity(noun: "care-home beds") { provider in provider.care?.isCareHome == true ? provider.care?.beds : nil }
-        case .gp: return Capacity(noun: "registered patients") { $0.gp?.listSize }
-        case .other: return Capacity(noun: "contracts") { _ in 1 }
+        case .school: return Capacity(noun: "school places", singular: "school place") { $0.school?.capacity }
+        case .care:
+            return Capacity(noun: "care-home beds", singular: "care-home bed") { provider in provider.care?.isCareHome == true ? provider.care?.beds : nil }
+        case .gp: return Capacity(noun: "registered patients", singular: "registered patient") { $0.gp?.listSize }
+        case .other: return Capacity(noun: "contracts", singular: "contract") { $0.contract?.contractName == nil ? nil : 1 }
         }
     }
 

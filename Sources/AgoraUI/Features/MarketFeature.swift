@@ -38,7 +38,7 @@ public struct MarketFeature: KeyedFeature {
     func header(_ view: MarketView) -> [(String, Role)] {
         [("\(view.service.name): \(view.capacity.noun) \(view.grouping.label)", .title),
          (view.reading, view.level == .unconcentrated ? .good : view.level == .concentrated ? .fair : .bad),
-         ("Total: \(ShortText.count(view.totalCapacity)) \(view.capacity.noun) across \(view.shares.reduce(0) { $0 + $1.providers }) providers. o switches organisation/sector, Tab goes to the next service.", .dim)]
+         ("Total: \(view.capacity.count(view.totalCapacity)) across \(Count.text(view.shares.reduce(0) { $0 + $1.providers }, "provider")). o switches organisation/sector, Tab goes to the next service.", .dim)]
     }
 
     static func valueText(_ share: MarketView.Share, _ view: MarketView) -> String {

@@ -49,4 +49,9 @@ public enum Count {
         }
         return value < 0 ? "-" + out : out
     }
+
+    /// "1 provider", "2 providers", "1,200 providers" (nouns that take an s).
+    public static func text(_ value: Int, _ noun: String) -> String {
+        "\(text(value)) \(noun)\(value == 1 ? "" : "s")"
+    }
 }
