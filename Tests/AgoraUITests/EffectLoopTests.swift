@@ -120,4 +120,16 @@ struct EffectLoopTests {
         #expect(document.hasPrefix("ID,Name,Kind,Type,Town,Postcode,Phone,Key facts\n"))
         #expect(document.contains(",\(try #require(provider.phone)),"), "the number to ring")
     }
+
+    @Test func aShortlistSavedAsTextIsTextToPrint() throws {
+        #expect(ShortlistExport.Format(path: "short.TXT") == .text)
+        #expect(ShortlistExport.Format(path: "short.md") == .markdown)
+        #expect(ShortlistExport.Format(path: "short") == .csv)
+        let provider = Driver.catalog.providers[0]
+        let text = ShortlistExport.document([provider.id], catalog: Driver.catalog, format: .text)
+        #expect(text.hasPrefix("Shortlist — Kingsmere\n"))
+        #expect(text.contains("\n\(provider.name) (\(provider.id))\n"))
+        #expect(text.contains("phone \(try #require(provider.phone))"))
+        #expect(!text.contains(","  + provider.id + ","), "not CSV")
+    }
 }

@@ -73,7 +73,7 @@ public struct ShortlistFeature: KeyedFeature {
             }
             context.present(ModalFeature(tag: Self.exportTag, modal: .prompt(
                 "Save your shortlist",
-                "File name: ending .csv for a spreadsheet, .md for a document. It is saved in the folder Agora was started from unless you give a full path.",
+                "File name: ending .csv for a spreadsheet, .md for a document, .txt to print. It is saved in the folder Agora was started from unless you give a full path.",
                 text: "agora-shortlist.csv", limit: 500)))
         case .compare:
             guard context.shortlist.indices.contains(table.cursor.selected),

@@ -1,15 +1,15 @@
 import Foundation
 
-/// A shortlist written out for a spreadsheet (CSV) or a document (Markdown), with the values a
+/// A shortlist written out for a spreadsheet (CSV), a document (Markdown) or to print (text), with the values a
 /// list shows for each provider.
 public enum ShortlistExport {
     public enum Format: String, CaseIterable, Sendable {
-        case csv, markdown
+        case csv, markdown, text
 
-        /// From a file name's ending; CSV unless it ends in .md or .markdown.
+        /// From a file name's ending: .md or .markdown a document, .txt text to print, else CSV.
         public init(path: String) {
             let lower = path.lowercased()
-            self = lower.hasSuffix(".md") || lower.hasSuffix(".markdown") ? .markdown : .csv
+            self = lower.hasSuffix(".md") || lower.hasSuffix(".markdown") ? .markdown : lower.hasSuffix(".txt") ? .text : .csv
         }
     }
 
@@ -33,6 +33,15 @@ public enum ShortlistExport {
             out += "| " + headers.joined(separator: " | ") + " |\n"
             out += "|" + String(repeating: " --- |", count: headers.count) + "\n"
             for row in rows { out += "| " + row.map(markdown).joined(separator: " | ") + " |\n" }
+            return out
+        case .text:
+            // One block per provider, to print and ring round.
+            let area = catalog.manifest.area
+            var out = "Shortlist — \(TextSafety.inert(area.name))\n\(TextSafety.inert(area.notice))\n"
+            for row in rows.map({ $0.map(TextSafety.inert) }) {
+                out += "\n\(row[1]) (\(row[0]))\n  \(row[3]), \(row[4]) \(row[5]) · phone \(row[6])\n"
+                out += row[7].split(separator: ";").map { "  " + $0.trimmingCharacters(in: .whitespaces) + "\n" }.joined()
+            }
             return out
         }
     }
