@@ -149,24 +149,25 @@ struct PlainRunner {
         if let warning { Output.print(warning + "\n") }
         Output.print(session.start())
         while !session.isFinished, let line = readLine() {
-            let response = session.respond(to: line)
-            Output.print(response.text)
-            for effect in response.effects {
+            // Effects are carried out before anything is said: the outcome, then the page, then one prompt.
+            Output.print(session.respond(to: line) { effect -> [Outcome] in
                 switch effect {
-                case .write(let id, let request): Output.print(session.receive(effects.carryOut(id, request)))
-                case .reloadShortlist: if let outcome = effects.shortlist() { _ = session.receive(outcome) }
-                case .loadChildren: Output.print(session.receive(effects.children()))
-                case .loadBudgets: Output.print(session.receive(effects.budgets()))
+                case .write(let id, let request): return [effects.carryOut(id, request)]
+                case .reloadShortlist: return effects.shortlist().map { [$0] } ?? []
+                case .loadChildren: return [effects.children()]
+                case .loadBudgets: return [effects.budgets()]
                 case .start(let id, let job):
                     // Plain mode waits for a job: its progress would only interrupt the reading.
                     let inbox = Inbox(wake: {})
                     let runner = JobRunner(inbox: inbox)
                     runner.start(id, job)
                     while runner.isBusy { Thread.sleep(forTimeInterval: 0.01) }
-                    for outcome in inbox.drain() { Output.print(session.receive(outcome)) }
-                case .cancel: break
+                    return inbox.drain()
+                case .cancel: return []
                 }
-            }
+            })
         }
+        // Ctrl-D (or the end of piped input) part-way: say so, rather than stop without a word.
+        if !session.isFinished { Output.print(session.inputEnded()) }
     }
 }

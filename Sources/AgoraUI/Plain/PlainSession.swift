@@ -23,13 +23,62 @@ public struct PlainSession: Sendable {
     }
 
     public mutating func respond(to input: String) -> Response {
+        switch take(input) {
+        case .answer(let text):
+            return Response(text: text, effects: [])
+        case .command(let messages, let full):
+            let effects = state.carryOutCommands()
+            return Response(text: compose(messages, full: full), effects: effects)
+        }
+    }
+
+    /// A line in, with its effects carried out by `perform` (the store, a job) before anything is
+    /// said: the outcome ("Saved Amy.") comes first, then the page as it now is, then one prompt.
+    /// A page that reads saved data when it opens is said once, with that data.
+    public mutating func respond(to input: String, carryingOut perform: (Effect) -> [Outcome]) -> String {
+        switch take(input) {
+        case .answer(let text):
+            return text
+        case .command(var messages, let full):
+            var effects = state.carryOutCommands()
+            // An outcome may ask for more (a save, then reading the budgets back); a few rounds at most.
+            for _ in 0..<Self.mostRounds where !effects.isEmpty {
+                for effect in effects {
+                    for outcome in perform(effect) {
+                        state.context.message = nil
+                        _ = Update.apply(.outcome(outcome), to: &state)
+                        if let message = state.context.message { messages.append(Spoken.text(message.text)) }
+                        state.context.message = nil
+                    }
+                }
+                effects = state.carryOutCommands()
+            }
+            return compose(messages, full: full)
+        }
+    }
+
+    static let mostRounds = 4
+
+    /// Said when input ends before `q`: what was saved stays, and a form left half-filled is not kept.
+    public func inputEnded() -> String {
+        let typing = state.top.capturesText ? " What was typed on this page was not saved." : ""
+        return "Input ended, so Agora stopped.\(typing) Everything saved before is kept. Goodbye.\n"
+    }
+
+    private enum Taken {
+        /// Help: said as it is, the page not repeated.
+        case answer(String)
+        case command(messages: [String], full: Bool)
+    }
+
+    private mutating func take(_ input: String) -> Taken {
         let line = Self.clean(input)
         state.context.message = nil
         let command = PlainCommand(parsing: line)
         var full = false
         switch command.word {
         case "?" where command.number == nil, "help":
-            return Response(text: help(), effects: [])
+            return .answer(help())
         case "menu":
             full = true
         default:
@@ -39,11 +88,18 @@ public struct PlainSession: Sendable {
             if fromOverlay { state.overlays.append(top) } else { state.pages.append(top) }
             if handled == .ignored { global(command, line: line) }
         }
-        let effects = state.carryOutCommands()
-        var out = ""
-        if let message = state.context.message { out += Spoken.text(message.text) + "\n" }
+        let messages = state.context.message.map { [Spoken.text($0.text)] } ?? []
+        state.context.message = nil
+        return .command(messages: messages, full: full)
+    }
+
+    /// What was said (each thing once), then the page, or goodbye.
+    private mutating func compose(_ messages: [String], full: Bool) -> String {
+        var said: [String] = []
+        for message in messages where !said.contains(message) { said.append(message) }
+        var out = said.map { $0 + "\n" }.joined()
         if state.isRunning { out += view(full: full) } else { out += "Goodbye.\n" }
-        return Response(text: out, effects: effects)
+        return out
     }
 
     /// An effect's outcome: applied to the state, and said if it needs saying. When it changed the
