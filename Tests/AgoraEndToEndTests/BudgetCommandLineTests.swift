@@ -157,6 +157,14 @@ final class BudgetCommandLineTests {
         #expect(try agora(["budget", "show", "Mum"]).stdout.contains("£18,200.00 a year"))
     }
 
+    @Test func aPlanLineDatedOutsideTheBudgetYearIsRefused() throws {
+        try setUpMum()
+        let late = try agora(["budget", "plan", "add", "Mum", "--person", "Grab rails", "--one-off", "120", "--on", "01/06/2027"])
+        #expect(late.status == 2)
+        #expect(late.stderr == "agora: --on: 1 June 2027 is outside the budget year (6 April 2026 to 4 April 2027) — plan it in that year's budget\n")
+        #expect(try agora(["budget", "plan", "add", "Mum", "--person", "Grab rails", "--one-off", "120", "--on", "01/06/2026"]).status == 0)
+    }
+
     @Test func chargeEstimateShowsItsFiguresAndYear() throws {
         let run = try agora(["charge", "estimate", "--capital", "£15,750", "--weekly-income", "250", "--age", "40", "--setting", "home",
                              "--disability-premium", "--on", "2026-05-01"])

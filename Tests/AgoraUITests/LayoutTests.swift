@@ -124,6 +124,23 @@ struct LayoutTests {
         #expect(driver.state.topPage(as: DetailFeature.self)?.viewport.top == 1)
     }
 
+    @Test func aClickOnAKeyInTheBottomLinePressesIt() throws {
+        var driver = Driver()
+        driver.openList(.care)
+        driver.click(5, 5)
+        driver.click(5, 5)
+        #expect(driver.state.topPage(as: DetailFeature.self) != nil)
+        let bottom = try #require(driver.lines.last)
+        let back = try #require(bottom.range(of: "Esc back"))
+        driver.click(bottom.distance(from: bottom.startIndex, to: back.lowerBound) + 2, driver.lines.count - 1)
+        #expect(driver.state.topPage(as: DetailFeature.self) == nil, "a mouse user can go back")
+        #expect(driver.list != nil)
+        // Between hints, nothing happens.
+        let line = try #require(driver.lines.last)
+        driver.click(line.count - 1, driver.lines.count - 1)
+        #expect(driver.list != nil)
+    }
+
     @Test func wheelScrollsTheList() {
         var driver = Driver()
         driver.openList(.school)

@@ -207,6 +207,23 @@ struct WidgetTests {
         #expect(values["mode"] == .choice(1))
     }
 
+    @Test func aFieldTheChoiceDoesNotNeedSaysSoRatherThanShowAnEmptyBox() {
+        var fields = [
+            FormField(id: "route", label: "Received as", kind: .choice(["direct payment", "a mix"])),
+            FormField(id: "managed", label: "Managed share", kind: .text),
+            FormField(id: "hours", label: "Hours", kind: .text),
+        ]
+        fields[1].neededWhen = FieldCondition(field: "route", choices: [1])
+        var form = Form(fields: fields)
+        var screen = Screen(size: Size(width: 80, height: 10))
+        form.render(into: &screen, area: Rect(x: 0, y: 0, width: 80, height: 10))
+        #expect(screen.text.contains("not needed for this choice"))
+        _ = form.handle(.right)
+        var mixed = Screen(size: Size(width: 80, height: 10))
+        form.render(into: &mixed, area: Rect(x: 0, y: 0, width: 80, height: 10))
+        #expect(!mixed.text.contains("not needed for this choice"), "a mix needs its managed share")
+    }
+
     @Test func escapeAsksBeforeDiscardingTypedData() {
         var form = Form(fields: [FormField(id: "note", label: "Note", kind: .text)])
         #expect(form.handle(.escape) == .cancelled, "nothing typed: Esc just cancels")

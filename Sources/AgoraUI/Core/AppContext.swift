@@ -71,6 +71,8 @@ public struct AppContext: Sendable {
     public private(set) var home: Manifest.PostcodeEntry?
     public private(set) var theme: ThemeName
     public var message: StatusMessage?
+    /// Numbered menus read line by line: messages name typed commands, not keys.
+    public internal(set) var isPlain = false
     public private(set) var pending: [RequestID: PendingWrite] = [:]
     public private(set) var jobs: [RequestID: JobStatus] = [:]
     private var nextID = 1

@@ -76,24 +76,42 @@ public enum Render {
         }
     }
 
+    /// A hint on the status line: where it is drawn, and the key a click on it presses.
+    struct StatusHint {
+        let key: String
+        let label: String
+        let press: Key?
+        let columns: Range<Int>
+    }
+
+    /// The hints the bottom line has room for, left to right. "? help" is always there, last:
+    /// on a narrow window it is the way to every other key.
+    static func statusHints(_ state: AppState, width: Int) -> [StatusHint] {
+        let hints = state.helpEntries.pressableHints
+        func size(_ hint: (key: String, label: String, press: Key?)) -> Int { DisplayWidth.of(hint.key) + DisplayWidth.of(hint.label) + 3 }
+        let help = hints.first { $0.label == "help" }
+        let kept = help.map(size) ?? 0
+        var out: [StatusHint] = []
+        var x = 1
+        for hint in hints where hint.label != "help" {
+            guard x + size(hint) + kept < width else { break }
+            out.append(StatusHint(key: hint.key, label: hint.label, press: hint.press, columns: x..<(x + size(hint) - 2)))
+            x += size(hint)
+        }
+        if let help, x + kept <= width {
+            out.append(StatusHint(key: help.key, label: help.label, press: help.press, columns: x..<(x + size(help) - 2)))
+        }
+        return out
+    }
+
     /// The bottom line: the keys that matter on this screen, from the bindings of what is on top.
     private static func statusLine(_ state: AppState, into screen: inout Screen, layout: Layout) {
         let y = layout.statusRow
         screen.fill(Rect(x: 0, y: y, width: layout.size.width, height: 1), role: .status)
-        var x = 1
-        let hints = state.helpEntries.hints
-        func width(_ hint: (key: String, label: String)) -> Int { DisplayWidth.of(hint.key) + DisplayWidth.of(hint.label) + 3 }
-        // "? help" is always shown, last: on a narrow window it is the way to every other key.
-        let help = hints.first { $0.label == "help" }
-        let kept = help.map(width) ?? 0
-        for hint in hints where hint.label != "help" {
-            guard x + width(hint) + kept < layout.size.width else { break }
-            x += screen.put(hint.key, x: x, y: y, role: .statusKey)
-            x += screen.put(" " + hint.label + "  ", x: x, y: y, role: .status)
-        }
-        if let help, x + kept <= layout.size.width {
-            x += screen.put(help.key, x: x, y: y, role: .statusKey)
-            screen.put(" " + help.label, x: x, y: y, role: .status)
+        for hint in statusHints(state, width: layout.size.width) {
+            let x = hint.columns.lowerBound
+            let keyWidth = screen.put(hint.key, x: x, y: y, role: .statusKey)
+            screen.put(" " + hint.label, x: x + keyWidth, y: y, role: .status)
         }
     }
 }

@@ -93,6 +93,13 @@ extension AppState {
     }
 
     mutating func routeMouse(_ mouse: MouseEvent) {
+        // A click on a hint in the bottom line presses its key: "Esc back" takes a mouse user back.
+        if mouse.kind == .press, mouse.y == Layout(size: context.size).statusRow,
+           let hint = Render.statusHints(self, width: context.size.width).first(where: { $0.columns.contains(mouse.x) }),
+           let key = hint.press {
+            routeKey(key)
+            return
+        }
         let area = context.contentArea
         if !overlays.isEmpty {
             var overlay = overlays.removeLast()

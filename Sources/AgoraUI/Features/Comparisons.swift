@@ -6,7 +6,8 @@ import SchoolChoice
 enum Comparisons {
     static func open(_ providers: [Provider], kind: ProviderKind, in context: inout AppContext) {
         guard providers.count >= 2 else {
-            context.inform("Mark at least two \(kind.label.lowercased()) with Space, then press c to compare them (\(providers.count) marked now).")
+            let how = context.isPlain ? "with m and a number, then type c" : "with Space, then press c"
+            context.inform("Mark at least two \(kind.label.lowercased()) \(how) to compare them (\(providers.count) marked now).")
             return
         }
         let limit = min(SchoolComparison.maximumSchools, ProviderComparison.maximumProviders)

@@ -12,7 +12,10 @@ public struct PlainSession: Sendable {
         public var effects: [Effect]
     }
 
-    public init(state: AppState) { self.state = state }
+    public init(state: AppState) {
+        self.state = state
+        self.state.context.isPlain = true
+    }
 
     public var isFinished: Bool { !state.isRunning }
 

@@ -165,7 +165,10 @@ public struct Form: Hashable, Sendable {
             for (line, text) in place.labelLines.enumerated() where visible(y + line) {
                 screen.put(text, x: area.x, y: y + line, role: focused ? .heading : isNeeded(index) ? .normal : .dim)
             }
-            if visible(y) {
+            if visible(y), !isNeeded(index), field.input.text.isEmpty {
+                // Not an empty box to count with Tab, which passes over it.
+                screen.put("not needed for this choice", x: place.inputX, y: y, width: place.inputWidth, role: .dim)
+            } else if visible(y) {
                 if case .choice = field.kind {
                     screen.putPadded(field.shownText, x: place.inputX, y: y, width: place.inputWidth, role: focused ? .selected : .input)
                 } else {
@@ -229,11 +232,11 @@ public struct Form: Hashable, Sendable {
 
     /// Help for a form, shared by every feature that shows one.
     public static let help: [HelpEntry] = [
-        HelpEntry(keyLabel: "Tab ↓", help: "next field", hint: "next"),
+        HelpEntry(keyLabel: "Tab ↓", help: "next field", hint: "next", key: .tab),
         HelpEntry(keyLabel: "S-Tab ↑", help: "previous field"),
         HelpEntry(keyLabel: "← →", help: "move in the text; change a choice"),
-        HelpEntry(keyLabel: "Enter", help: "save (every field is checked first)", hint: "save"),
-        HelpEntry(keyLabel: "Esc", help: "cancel (asks first if you typed something)", hint: "cancel"),
+        HelpEntry(keyLabel: "Enter", help: "save (every field is checked first)", hint: "save", key: .enter),
+        HelpEntry(keyLabel: "Esc", help: "cancel (asks first if you typed something)", hint: "cancel", key: .escape),
         HelpEntry(keyLabel: "Ctrl-U", help: "clear the field"),
     ]
 }

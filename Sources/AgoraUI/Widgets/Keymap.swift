@@ -31,12 +31,15 @@ public struct HelpEntry: Hashable, Sendable {
     public let help: String
     public let hint: String?
     public let plain: String?
+    /// The key a click on its hint in the status line presses.
+    public let key: Key?
 
-    public init(keyLabel: String, help: String, hint: String? = nil, plain: String? = nil) {
+    public init(keyLabel: String, help: String, hint: String? = nil, plain: String? = nil, key: Key? = nil) {
         self.keyLabel = keyLabel
         self.help = help
         self.hint = hint
         self.plain = plain
+        self.key = key
     }
 }
 
@@ -52,22 +55,25 @@ public struct Keymap<Action: Sendable>: Sendable {
     public func action(forPlain word: String) -> Action? { bindings.first { $0.plain == word }?.action }
 
     public var help: [HelpEntry] {
-        bindings.map { HelpEntry(keyLabel: $0.label, help: $0.help, hint: $0.hint, plain: $0.plain) }
+        bindings.map { HelpEntry(keyLabel: $0.label, help: $0.help, hint: $0.hint, plain: $0.plain, key: $0.keys.first) }
     }
 }
 
 extension Array where Element == HelpEntry {
     /// "Enter details  / search …": the first key of each binding that has a hint; bindings
     /// side by side with the same hint share it ("← → change").
-    public var hints: [(key: String, label: String)] {
-        var out: [(key: String, label: String)] = []
+    public var hints: [(key: String, label: String)] { pressableHints.map { ($0.key, $0.label) } }
+
+    /// The hints with the key a click on each presses (the first of its bindings).
+    public var pressableHints: [(key: String, label: String, press: Key?)] {
+        var out: [(key: String, label: String, press: Key?)] = []
         for entry in self {
             guard let hint = entry.hint else { continue }
             let key = entry.keyLabel.split(separator: " ").first.map(String.init) ?? entry.keyLabel
             if let last = out.last, last.label == hint {
                 out[out.count - 1].key = last.key + " " + key
             } else {
-                out.append((key, hint))
+                out.append((key, hint, entry.key))
             }
         }
         return out

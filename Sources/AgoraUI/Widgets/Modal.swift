@@ -148,15 +148,17 @@ public struct Modal: Hashable, Sendable {
     public var help: [HelpEntry] {
         switch kind {
         case .info:
-            return [HelpEntry(keyLabel: "Enter Esc", help: "close", hint: "close")]
+            return [HelpEntry(keyLabel: "Enter Esc", help: "close", hint: "close", key: .enter)]
         case .confirm(let yes, let no):
-            return [HelpEntry(keyLabel: "y Enter", help: yes, hint: "yes"), HelpEntry(keyLabel: "n", help: no, hint: "no"),
-                    HelpEntry(keyLabel: "Esc", help: "cancel", hint: "cancel")]
+            return [HelpEntry(keyLabel: "y Enter", help: yes, hint: "yes", key: .character("y")),
+                    HelpEntry(keyLabel: "n", help: no, hint: "no", key: .character("n")),
+                    HelpEntry(keyLabel: "Esc", help: "cancel", hint: "cancel", key: .escape)]
         case .prompt:
-            return [HelpEntry(keyLabel: "Enter", help: "confirm", hint: "confirm"), HelpEntry(keyLabel: "Esc", help: "cancel", hint: "cancel")]
+            return [HelpEntry(keyLabel: "Enter", help: "confirm", hint: "confirm", key: .enter),
+                    HelpEntry(keyLabel: "Esc", help: "cancel", hint: "cancel", key: .escape)]
         case .menu:
-            return [HelpEntry(keyLabel: "↑ ↓", help: "move"), HelpEntry(keyLabel: "Enter 1-9", help: "choose", hint: "choose"),
-                    HelpEntry(keyLabel: "Esc", help: "cancel", hint: "cancel")]
+            return [HelpEntry(keyLabel: "↑ ↓", help: "move"), HelpEntry(keyLabel: "Enter 1-9", help: "choose", hint: "choose", key: .enter),
+                    HelpEntry(keyLabel: "Esc", help: "cancel", hint: "cancel", key: .escape)]
         }
     }
 }

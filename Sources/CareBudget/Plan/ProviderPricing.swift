@@ -27,9 +27,11 @@ public enum ProviderPricing {
 
     /// The rate that applies: the council's framework rate for the managed part (it buys at its own
     /// rates), otherwise the price a person paying for themselves is charged. In the catalog's unit.
+    /// A direct payment pays the provider's own price: where that is not published, there is no
+    /// rate (the council's is what it pays, not what the provider will ask of you).
     public static func rate(of care: CareDetails, paidFrom part: BudgetPart) -> Money? {
         if part == .managed, care.onCouncilFramework == true, let framework = care.frameworkPrice { return framework }
-        return care.selfFunderPrice ?? (care.onCouncilFramework == true ? care.frameworkPrice : nil)
+        return care.selfFunderPrice ?? (part == .managed && care.onCouncilFramework == true ? care.frameworkPrice : nil)
     }
 
     /// A night's price from a weekly care-home price (a seventh, rounded half up to the penny).

@@ -63,16 +63,25 @@ struct AddPlanLine: ParsableCommand {
             let store = try BudgetInput.store(global)
             let stored = try BudgetInput.stored { () throws(BudgetStoreError) in try store.budget(named: name) }
             let setup = stored.setup
+            // A plan is for its budget year: a stay or an item outside it is not paid from this budget.
+            if let date, date < setup.start || date > setup.end {
+                throw Failure.usage("--on: \(date.long) is outside the budget year (\(setup.start.long) to \(setup.end.long)) — plan it in that year's budget")
+            }
 
             let service: PlanService
             let payee: Payee
             let paid: BudgetPart
             if let person {
                 let personName = try BudgetInput.plainText(person.trimmingCharacters(in: .whitespaces), option: "--person", longest: 80)
-                guard let hours, let agreedRate else {
-                    throw Failure.usage("a personal assistant line needs --hours-per-week N and --rate AMOUNT (the agreed hourly rate)")
+                if let oneOffAmount {
+                    // Something bought once from a shop or a person: grab rails, a key safe.
+                    service = .oneOff(amount: oneOffAmount, on: date)
+                } else {
+                    guard let hours, let agreedRate else {
+                        throw Failure.usage("a personal assistant line needs --hours-per-week N and --rate AMOUNT (the agreed hourly rate); something bought once needs --one-off AMOUNT")
+                    }
+                    service = .personalAssistant(hoursPerWeek: hours, hourlyRate: agreedRate)
                 }
-                service = .personalAssistant(hoursPerWeek: hours, hourlyRate: agreedRate)
                 payee = .person(name: personName, closeRelativeInHousehold: closeRelative)
                 paid = part ?? (setup.latestTerms.split.directPayment > .zero ? .directPayment : .own)
             } else {

@@ -24,7 +24,9 @@ public struct PlanLineFormFeature: FormPage {
         let suggested = Self.suggestedPart(kind, setup: setup, plan: budget.plan)
         let paidFrom = FormField(id: "part", label: "Paid from", kind: .choice(parts.map(\.label)), value: suggested.label)
         let money = FieldKind.money(minimum: Money(pence: 1), maximum: AmountInput.largest)
-        let dates = FieldKind.date(earliest: setup.start.adding(days: -365), latest: setup.end.adding(days: 365))
+        // A plan is for its budget year: a stay or an item outside it is not paid from this budget.
+        let dates = FieldKind.date(earliest: setup.start, latest: setup.end)
+        let within = "within the budget year, \(setup.start.long) to \(setup.end.long)"
         var fields: [FormField] = []
         var hints: [String: String] = [
             "part": "Which part of the budget pays: \(parts.map(\.label).joined(separator: ", ")). ← → change it.",
@@ -44,7 +46,7 @@ public struct PlanLineFormFeature: FormPage {
                       FormField(id: "date", label: "First night (optional)", kind: dates, limit: 10), paidFrom,
                       FormField(id: "rate", label: "Agreed rate a night", kind: money, limit: 16)]
             hints["nights"] = "How many nights the stay lasts. By direct payment, stays add up to at most 4 weeks in a row in 12 months."
-            hints["date"] = "When it starts (e.g. 01/08/2026), so stays can be counted; leave empty if not known."
+            hints["date"] = "When it starts (e.g. 01/08/2026), \(within), so stays can be counted; leave empty if not known."
         case .careHome:
             fields = [paidFrom, FormField(id: "rate", label: "Agreed rate a week", kind: money, limit: 16)]
         case .personalAssistant:
@@ -62,7 +64,7 @@ public struct PlanLineFormFeature: FormPage {
                       FormField(id: "date", label: "When (optional)", kind: dates, limit: 10), paidFrom]
             hints["name"] = "E.g. Grab rails, or the shop or person paid."
             hints["amount"] = "What it costs in all."
-            hints["date"] = "When it is bought (e.g. 01/08/2026); leave empty if not known."
+            hints["date"] = "When it is bought (e.g. 01/08/2026), \(within); leave empty if not known."
         }
         form = Form(fields: fields)
         self.hints = hints

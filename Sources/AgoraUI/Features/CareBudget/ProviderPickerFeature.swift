@@ -192,7 +192,7 @@ public struct ProviderPickerFeature: KeyedFeature {
     func preview(_ candidate: PlanCandidate, _ context: AppContext) -> (text: String, role: Role) {
         switch line(for: candidate) {
         case .failure(let problem):
-            return ("Cannot price \(candidate.provider.name): " + Self.uiWords(problem), .fair)
+            return ("Cannot price \(candidate.provider.name): " + Self.uiWords(problem, plain: context.isPlain), .fair)
         case .success(let line):
             let setup = link.setup
             let plan = link.budget.plan + [line]
@@ -212,11 +212,12 @@ public struct ProviderPickerFeature: KeyedFeature {
     }
 
     /// A pricing problem in the screen's words (the library's mention the command line's options).
-    static func uiWords(_ problem: ProviderPricing.PricingProblem) -> String {
+    static func uiWords(_ problem: ProviderPricing.PricingProblem, plain: Bool) -> String {
+        let back = plain ? "Type b to go back" : "Go back (Esc)"
         switch problem {
-        case .noPrice: return "the catalog publishes no price for it. Go back (Esc) and give the agreed rate."
-        case .missingQuantity: return "the line needs its hours, days or nights. Go back (Esc) and give them."
-        case .wrongUnit(_, let unit): return "its price is per \(unit.label), which does not fit this line. Go back (Esc) and give the agreed rate."
+        case .noPrice: return "the catalog publishes no price for it. \(back) and give the agreed rate."
+        case .missingQuantity: return "the line needs its hours, days or nights. \(back) and give them."
+        case .wrongUnit(_, let unit): return "its price is per \(unit.label), which does not fit this line. \(back) and give the agreed rate."
         case .wrongService(let kind, let service): return "it is \(service.label.lowercased()), which does not give a \(kind.label.lowercased()) line. Choose another provider."
         }
     }
@@ -239,7 +240,7 @@ public struct ProviderPickerFeature: KeyedFeature {
             }
             switch line(for: candidate) {
             case .failure(let problem):
-                context.warn("Cannot price \(candidate.provider.name): " + Self.uiWords(problem))
+                context.warn("Cannot price \(candidate.provider.name): " + Self.uiWords(problem, plain: context.isPlain))
             case .success(let line):
                 saving = context.saveBudget(.addLine(budget: link.name, service: line.service, payee: line.payee, paidFrom: line.paidFrom, note: ""),
                                             what: "adding \(candidate.provider.name) to the plan")
@@ -336,8 +337,11 @@ public struct ProviderPickerFeature: KeyedFeature {
             + filterStates.enumerated().map { "\($0.offset + 1) \($0.element.name.lowercased()): \($0.element.value)" }.joined(separator: "; ") + ".")]
         let first = plainPage * Self.plainPageSize
         for (offset, candidate) in candidates.dropFirst(first).prefix(Self.plainPageSize).enumerated() {
-            let cost = candidate.cost.map { "\($0.formatted) \(request.kind == .respite ? "for the stay" : "a week")" } ?? "no published price"
-            let rate = candidate.rate.map { " at \($0.formatted) \(candidate.unit.per)" } ?? ""
+            // Without a cost for these hours, say why: no price at all, or one by another unit.
+            let cost = candidate.cost.map { "\($0.formatted) \(request.kind == .respite ? "for the stay" : "a week")" }
+                ?? candidate.rate.map { "priced \($0.formatted) \(candidate.unit.per), which does not fit this line (give an agreed rate)" }
+                ?? "no published price (ask it, then give the agreed rate)"
+            let rate = candidate.cost == nil ? "" : candidate.rate.map { " at \($0.formatted) \(candidate.unit.per)" } ?? ""
             var facts = ["CQC \(candidate.rating?.label ?? "not rated")", "on the council's list: \(Self.yesNo(candidate.onFramework))",
                          "takes direct payments: \(Self.yesNo(candidate.acceptsDirectPayments))"]
             if let vacancies = candidate.vacancies { facts.append("vacancies: \(vacancies)") }
