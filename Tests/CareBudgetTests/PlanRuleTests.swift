@@ -51,6 +51,12 @@ struct PlanRuleTests {
         #expect(summary.bar.cells(width: 10, ascii: true) == "#########-")
         let over = PlanSummary(setup: mixed, plan: plan + [line(4, .homeCare(hoursPerWeek: Quantity(whole: 10), hourlyRate: pounds(25)), "OFF", .directPayment)])
         #expect(over.bar.isOver && over.annualTopUp == over.bar.over && over.bar.cells(width: 10).hasSuffix("▓"))
+        // Over the budget is not a top-up anyone chose: it says what would make it go away.
+        #expect(over.ownMoneySentence?.hasPrefix("The plan costs \(over.bar.over.formatted) a year more than the budget") == true)
+        #expect(over.ownMoneySentence?.contains("unless the plan changes or the council raises the budget") == true)
+        #expect(summary.ownMoneySentence == nil)
+        let own = PlanSummary(setup: mixed, plan: plan + [line(4, .oneOff(amount: pounds(120), on: nil), "Grab rails", .own)])
+        #expect(own.ownMoneySentence == "Paid from your own money: £120.00 a year, the lines marked own money.")
         // The managed part is over its £150 a week: £180 planned.
         #expect(check(mixed, plan).contains { $0.rule == .partOverShare })
     }

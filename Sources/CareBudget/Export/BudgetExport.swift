@@ -68,7 +68,7 @@ public enum BudgetExport {
         out += "| | **Total** | | | | **\(summary.weeklyTotal.formatted)** | **\(summary.annualTotal.formatted)** |\n\n"
         out += "\(summary.bar.words).\n"
         if summary.annualTopUp > .zero {
-            out += "\nTop-up from own money: \(summary.annualTopUp.formatted) a year (\(summary.weeklyTopUp.formatted) a week).\n"
+            out += "\n\(summary.ownMoneySentence ?? "")\n"
         }
         if !warnings.isEmpty {
             out += "\n## Warnings\n\n"

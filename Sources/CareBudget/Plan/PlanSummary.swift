@@ -47,13 +47,34 @@ public struct PlanSummary: Hashable, Sendable {
                         plannedAnnual: planned)
         }.filter { $0.availableWeekly > .zero || $0.plannedAnnual > .zero }
         let fromBudget = lines.filter { $0.line.paidFrom != .own }.reduce(Money.zero) { $0 + $1.annualCost }
-        let ownLines = annualTotal - fromBudget
+        annualOwnLines = annualTotal - fromBudget
         bar = BudgetBar(planned: fromBudget, available: setup.annualBudget)
-        annualTopUp = ownLines + bar.over
+        annualTopUp = annualOwnLines + bar.over
     }
 
+    /// Lines the person chose to pay from their own money, over the year.
+    public var annualOwnLines: Money
+
     public func line(_ number: Int) -> Line? { lines.first { $0.line.number == number } }
-    public var weeklyTopUp: Money { Money(pence: (annualTopUp.pence + Int64(weeks) - 1) / Int64(max(1, weeks))) }
+    public var weeklyTopUp: Money { perWeek(annualTopUp) }
+    /// What the plan costs above the budget, a week (rounded up to the penny).
+    public var weeklyOver: Money { perWeek(bar.over) }
+
+    private func perWeek(_ annual: Money) -> Money { Money(pence: (annual.pence + Int64(weeks) - 1) / Int64(max(1, weeks))) }
+
+    /// Where the person's own money comes in, in a sentence: lines they chose to pay themselves,
+    /// and what the plan costs above the budget (not chosen: it stays theirs to pay only unless
+    /// the plan changes or the council raises the budget). Nil when neither.
+    public var ownMoneySentence: String? {
+        let own = annualOwnLines, over = bar.over
+        let overWords = "the plan costs \(over.formatted) a year more than the budget (\(weeklyOver.formatted) a week): unless the plan changes or the council raises the budget, that is yours to pay"
+        switch (own > .zero, over > .zero) {
+        case (true, false): return "Paid from your own money: \(own.formatted) a year, the lines marked own money."
+        case (false, true): return overWords.prefix(1).uppercased() + overWords.dropFirst() + "."
+        case (true, true): return "Paid from your own money: \(own.formatted) a year for the lines marked own money; and \(overWords)."
+        case (false, false): return nil
+        }
+    }
 }
 
 /// Planned against available, for a bar: the planned part, what is left, and any overspend.

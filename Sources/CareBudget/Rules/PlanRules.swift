@@ -121,7 +121,7 @@ public enum PlanRules {
         let summary = PlanSummary(setup: setup, plan: plan)
         if summary.bar.isOver {
             add(.overBudget, .check, nil,
-                "The plan costs \(summary.bar.over.formatted) a year more than the budget (\(summary.weeklyTopUp.formatted) a week); that difference is a top-up from your own money.",
+                "The plan costs \(summary.bar.over.formatted) a year more than the budget (\(summary.weeklyOver.formatted) a week): unless the plan changes or the council raises the budget, that difference is a top-up from your own money.",
                 DirectPaymentRules.careAct)
         }
         for part in summary.parts where part.part != .own && part.overAnnual > .zero {

@@ -54,7 +54,7 @@ enum BudgetText {
             out += part.overAnnual > .zero ? " (\(part.overAnnual.formatted) over)\n" : "\n"
         }
         if summary.annualTopUp > .zero {
-            out += "Top-up from your own money: \(summary.annualTopUp.formatted) a year (\(summary.weeklyTopUp.formatted) a week).\n"
+            out += (summary.ownMoneySentence ?? "") + "\n"
         }
         return out
     }

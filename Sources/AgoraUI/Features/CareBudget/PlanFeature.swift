@@ -56,9 +56,8 @@ public struct PlanFeature: KeyedFeature {
         var parts = summary.parts.filter { $0.part != .own }.map { part in
             "\(part.part.label) \(part.plannedAnnual.formattedShort) of \(part.availableAnnual.formattedShort)" + (part.overAnnual > .zero ? " (over)" : "")
         }
-        if summary.annualTopUp > .zero {
-            parts.append("top-up from your own money \(summary.annualTopUp.formattedShort) a year (\(summary.weeklyTopUp.formatted) a week)")
-        }
+        if summary.annualOwnLines > .zero { parts.append("own money \(summary.annualOwnLines.formattedShort) a year") }
+        if summary.bar.over > .zero { parts.append("over the budget by \(summary.bar.over.formattedShort) a year (\(summary.weeklyOver.formatted) a week)") }
         if !parts.isEmpty {
             for line in DisplayWidth.wrap(parts.joined(separator: " · "), width: width) { lines.append((line, .dim)) }
         }
@@ -241,7 +240,7 @@ public struct PlanFeature: KeyedFeature {
                 + (part.overAnnual > .zero ? ", \(part.overAnnual.formatted) over." : ".")))
         }
         if summary.annualTopUp > .zero {
-            lines.append(.note("Top-up from your own money: \(summary.annualTopUp.formatted) a year (\(summary.weeklyTopUp.formatted) a week)."))
+            lines.append(.note(summary.ownMoneySentence ?? ""))
         }
         lines.append(.note(facts.warningsText + facts.warningsPrompt("Type")))
         return PlainView(title: "Support plan for \(link.name)", lines: lines,
