@@ -42,6 +42,9 @@ final class SchoolCommandLineTests {
         let compared = try agora(["compare", "S900055", "S900051", "--format", "md"]).stdout
         #expect(compared.contains("275 places, 2.1 applications per place"))
         #expect(try agora(["show", "S900055"]).stdout.contains("(2.1 applications per place)"))
+        // An 11–16 school has no early years or sixth form to grade, whatever its inspection.
+        let stages = try agora(["compare", "S900055", "S900063"]).stdout
+        #expect(stages.contains("no early years") && stages.contains("no sixth form"))
     }
 
     @Test("a child added, schools found, three compared, ranked and exported")

@@ -103,6 +103,9 @@ private struct RowBuilder {
         }]
         for area in ReportCardArea.allCases where schools.contains(where: { $0.school?.inspection.reportCard?.grade(for: area) != nil }) {
             rows.append(row("ofsted_\(area.rawValue)", area.label, "Ofsted", .higher) { _, school, _ in
+                // A school without that stage has nothing there to grade, report card or not.
+                if area == .earlyYears, school.statutoryAges.lowerBound > 5 { return .missing(.notApplicable("no early years")) }
+                if area == .sixthForm, !school.hasSixthForm { return .missing(.notApplicable("no sixth form")) }
                 guard let card = school.inspection.reportCard else { return .missing(.notYet("no report card yet")) }
                 guard let grade = card.grade(for: area) else { return .missing(.notApplicable("not graded for this school")) }
                 let tone: Tone = grade >= .strongStandard ? .good : grade == .expectedStandard ? .neutral : .poor
