@@ -161,7 +161,7 @@ extension ProviderListFeature {
         refresh(in: context)
         plainPage = 0
         let (label, value) = FilterPanel.describe(control, query.filters, homeSet: context.home != nil)
-        context.inform("\(label): \(Spoken.text(value)). \(rows.count) match.")
+        context.inform("\(label): \(Spoken.text(value)). \(rows.count == 1 ? "1 match" : "\(Count.text(rows.count)) matches").")
         return .handled
     }
 }

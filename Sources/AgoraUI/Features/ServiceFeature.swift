@@ -96,8 +96,16 @@ public struct ServiceFeature: KeyedFeature {
         case (let start?, nil): parts.append("from \(start.long)")
         default: break
         }
-        parts.append(contract.value.map { $0.formatted + (contract.valueNote.map { " (\($0))" } ?? "") } ?? (contract.valueNote ?? "value not published"))
+        parts.append(contract.value.map { $0.formatted + (contract.valueNote.map { " (\($0))" } ?? "") }
+                     ?? (contract.valueNote.map(midSentence) ?? "value not published"))
         return parts.joined(separator: ", ") + "."
+    }
+
+    /// A note written as a sentence, read after a comma: "value not published", but "NHS …" kept.
+    static func midSentence(_ text: String) -> String {
+        let start = text.prefix(2)
+        guard let first = start.first, first.isUppercase, !(start.count == 2 && start.last?.isUppercase == true) else { return text }
+        return first.lowercased() + text.dropFirst()
     }
 
     static func textArea(_ area: Rect) -> Rect { Rect(x: area.x + 2, y: area.y, width: area.width - 4, height: area.height) }

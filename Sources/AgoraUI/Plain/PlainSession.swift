@@ -101,7 +101,7 @@ public struct PlainSession: Sendable {
         var said: [String] = []
         for message in messages where !said.contains(message) { said.append(message) }
         var out = said.map { $0 + "\n" }.joined()
-        if state.isRunning { out += view(full: full) } else { out += "Goodbye.\n" }
+        if state.isRunning { out += view(full: full, alreadySaid: said) } else { out += "Goodbye.\n" }
         return out
     }
 
@@ -142,7 +142,7 @@ public struct PlainSession: Sendable {
 
     /// The page on top as text: all of it when it is new (or asked for), otherwise only the
     /// lines that changed, then the prompt.
-    private mutating func view(full: Bool) -> String {
+    private mutating func view(full: Bool, alreadySaid: [String] = []) -> String {
         let top = state.top
         let view = top.plain(in: state.context)
         let lines = view.lines.map { Spoken.text($0.printed) }
@@ -151,7 +151,9 @@ public struct PlainSession: Sendable {
             out += view.title + "\n" + lines.map { $0 + "\n" }.joined()
         } else if let previous = shown {
             let before = Set(previous.lines)
-            out += lines.filter { !before.contains($0) }.map { $0 + "\n" }.joined()
+            // A changed line that only repeats what was just said ("Problem with 3: …") is not said twice.
+            out += lines.filter { line in !before.contains(line) && !alreadySaid.contains { line.hasSuffix($0) || $0.contains(line) } }
+                .map { $0 + "\n" }.joined()
         }
         shown = (top.id, lines)
         return out + Spoken.text(view.prompt) + "\n"

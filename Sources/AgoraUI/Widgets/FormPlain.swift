@@ -52,6 +52,10 @@ extension Form {
             fields[index].error = nil
             return nil
         }
+        // Cut to the field's length, a typed value would be saved as something else (20 digits as 16).
+        guard answer.count <= fields[index].input.limit else {
+            return "That is longer than \(fields[index].label.lowercased()) takes (\(fields[index].input.limit) characters): nothing was changed."
+        }
         fields[index].input.setText(answer)
         fields[index].error = nil
         if case .failure(let problem) = fields[index].parse() {

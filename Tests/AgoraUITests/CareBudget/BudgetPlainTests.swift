@@ -177,4 +177,15 @@ struct BudgetPlainTests {
         #expect(left.contains("Nothing was saved."))
         #expect(world.store.budgets.isEmpty)
     }
+
+    @Test func aMistakeInAFieldIsSaidOnceAndATooLongValueIsNotCut() {
+        var world = PlainBudgetWorld()
+        world.say("9")
+        world.say("n")
+        let wrong = world.say("3 abc")
+        #expect(wrong.components(separatedBy: "is not an amount of money").count == 2, "said once: \(wrong)")
+        let long = world.say("3 99999999999999999999")
+        #expect(long.contains("That is longer than personal budget takes (16 characters): nothing was changed."))
+        #expect(!long.contains("9999999999999999."), "not cut to 16 digits and kept")
+    }
 }
