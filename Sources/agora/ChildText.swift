@@ -24,7 +24,7 @@ enum ChildText {
         lines.append("Home: \(child.homePostcode). Looked after: \(child.care.label). Faith: \(child.faith ?? "not given").")
         if !child.siblingSchoolIDs.isEmpty {
             let names = child.siblingSchoolIDs.map { id in catalog.provider(id: id).map { "\($0.name) (\(id))" } ?? id }
-            lines.append("Schools of brothers or sisters: \(names.joined(separator: ", ")).")
+            lines.append("Siblings' schools: \(names.joined(separator: ", ")).")
         }
         if let ehc = child.ehcPlanSchoolID {
             lines.append("EHC plan names: \(catalog.provider(id: ehc)?.name ?? ehc) (\(ehc)), which must admit them.")

@@ -350,9 +350,14 @@ struct ParagraphWriter {
         y = area.y
     }
 
+    /// Wrapped to the area; text that does not fit ends its last row with "…", so a sentence is
+    /// never seen to stop in the middle as if that were all.
     mutating func write(_ text: String, role: Role, into screen: inout Screen) {
-        for line in DisplayWidth.wrap(text, width: area.width) where y < area.maxY {
-            screen.put(line, x: area.x, y: y, width: area.width, role: role)
+        let lines = DisplayWidth.wrap(text, width: area.width)
+        let room = area.maxY - y
+        for (index, line) in lines.enumerated() where y < area.maxY {
+            let cut = index == room - 1 && lines.count > room
+            screen.put(cut ? DisplayWidth.truncate(line + " …", to: area.width) : line, x: area.x, y: y, width: area.width, role: role)
             y += 1
         }
         y += 1

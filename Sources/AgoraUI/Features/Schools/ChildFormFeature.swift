@@ -34,7 +34,7 @@ public struct ChildFormFeature: FormPage {
                       value: profile?.dateOfBirth.iso ?? "", required: true, limit: 10),
             FormField(id: "home", label: "Home postcode", kind: .postcode,
                       value: profile?.homePostcode ?? context.home?.postcode ?? "", required: true, limit: 12),
-            FormField(id: "siblings", label: "Schools of brothers or sisters", kind: .text,
+            FormField(id: "siblings", label: "Siblings' schools", kind: .text,
                       value: profile.map { Self.schoolNames($0.siblingSchoolIDs, catalog) } ?? "", limit: 300),
             FormField(id: "care", label: "In care", kind: .choice(Self.careOptions), value: care),
             FormField(id: "faith", label: "Faith (optional)", kind: .text, value: profile?.faith ?? "", limit: ChildProfileCheck.longestName),
