@@ -157,6 +157,14 @@ final class BudgetCommandLineTests {
         #expect(try agora(["budget", "show", "Mum"]).stdout.contains("£18,200.00 a year"))
     }
 
+    @Test func aMistypedProviderIdIsNotSavedAsAPerson() throws {
+        try setUpMum()
+        let run = try agora(["budget", "pay", "Mum", "--to", "C999", "--amount", "10", "--date", "2026-05-01"])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("agora: --to: there is no provider \"C999\" in the catalog"))
+        #expect(try agora(["budget", "pay", "Mum", "--to", "Jane Doe", "--amount", "10", "--date", "2026-05-01"]).status == 0)
+    }
+
     @Test func aPlanLineDatedOutsideTheBudgetYearIsRefused() throws {
         try setUpMum()
         let late = try agora(["budget", "plan", "add", "Mum", "--person", "Grab rails", "--one-off", "120", "--on", "01/06/2027"])

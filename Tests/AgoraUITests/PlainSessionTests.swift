@@ -34,6 +34,20 @@ struct PlainSessionTests {
         #expect(session.isFinished)
     }
 
+    @Test func aPracticesPageReadsAsSentences() {
+        var session = Self.session(postcode: "KM1 9UY")
+        _ = session.start()
+        _ = session.respond(to: "3")
+        let page = session.respond(to: "1").text
+        #expect(page.contains("Can I register here? "), "a question takes no colon")
+        #expect(!page.contains(".."), "a sentence ends once: \(page)")
+        _ = session.respond(to: "m")
+        _ = session.respond(to: "b")
+        _ = session.respond(to: "b")
+        let shortlist = session.respond(to: "v").text
+        #expect(!shortlist.contains("GP practice, GP practice"))
+    }
+
     @Test func lettersWhereANumberBelongsChangeNothing() {
         var session = Self.session()
         _ = session.start()

@@ -89,6 +89,12 @@ public struct DetailFeature: KeyedFeature {
         screen.put(marker, x: frame.text.maxX - DisplayWidth.of(marker), y: frame.marker, role: .dim)
     }
 
+    /// Ends with one full stop (or the question or exclamation mark it has).
+    static func sentence(_ text: String) -> String {
+        guard let last = text.last, !".?!".contains(last) else { return text }
+        return text + "."
+    }
+
     public func plain(in context: AppContext) -> PlainView {
         guard let provider = context.catalog.provider(id: providerID) else {
             return PlainView(title: providerID, lines: [.note("This provider is not in the catalog any more.")], prompt: "Type b to go back:")
@@ -97,7 +103,9 @@ public struct DetailFeature: KeyedFeature {
         for section in ProviderFacts.sections(for: provider, in: context.catalog, home: context.home) {
             lines.append(.heading(section.title))
             for fact in section.facts {
-                var text = "\(fact.label): \(fact.text)."
+                // "Can I register here? Yes." — a question takes no colon; a sentence ends once.
+                let joined = fact.label.hasSuffix("?") ? "\(fact.label) \(fact.text)" : "\(fact.label): \(fact.text)"
+                var text = Self.sentence(joined)
                 if let note = fact.note { text += " (\(note))" }
                 lines.append(.note(text))
             }

@@ -148,7 +148,10 @@ public struct ShortlistFeature: KeyedFeature {
         }
         let lines = context.shortlist.enumerated().compactMap { index, id -> PlainLine? in
             guard let provider = context.catalog.provider(id: id) else { return nil }
-            return .item(index + 1, "\(provider.name) — \(provider.kind.singular), \(provider.subType), \(provider.town).")
+            // The kind once: "GP practice, Swanton", not "GP practice, GP practice, Swanton".
+            let what = provider.subType.lowercased() == provider.kind.singular.lowercased() ? [provider.kind.singular]
+                : [provider.kind.singular, provider.subType]
+            return .item(index + 1, "\(provider.name) — \((what + [provider.town]).filter { !$0.isEmpty }.joined(separator: ", ")).")
         }
         return PlainView(title: "Your shortlist", lines: lines,
                          prompt: "Type a number to open one, r and a number to remove one, e and a file name to save it, or b to go back:")

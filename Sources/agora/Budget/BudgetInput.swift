@@ -73,6 +73,11 @@ enum PayeeInput {
         }
         let name = try BudgetInput.plainText(text.trimmingCharacters(in: .whitespaces), option: "--to", longest: 80)
         guard !name.isEmpty else { throw Failure.usage("--to: no payee given — give a provider id such as C12, or a person's name") }
+        // "C999" is a mistyped id, not a person: saved as one, the payment would match no provider.
+        if let first = name.unicodeScalars.first, ("A"..."Z").contains(first), name.count <= 10, name.count >= 2,
+           name.unicodeScalars.dropFirst().allSatisfy({ ("0"..."9").contains($0) }) {
+            throw Failure.usage("--to: there is no provider \"\(name)\" in the catalog — check its id with agora list --kind care, or give a person's name")
+        }
         return .person(name: name, closeRelativeInHousehold: closeRelative)
     }
 }

@@ -371,7 +371,7 @@ public struct ProviderPickerFeature: KeyedFeature {
             return .handled
         default:
             if command.word.isEmpty, let number = command.number, !candidates.indices.contains(number - 1) {
-                context.warn(candidates.isEmpty ? "No provider matches." : "Type a number from 1 to \(candidates.count).")
+                context.warn(candidates.isEmpty ? "No provider matches." : candidates.count == 1 ? "Type 1 to add it." : "Type a number from 1 to \(candidates.count).")
                 return .handled
             }
             return keyedPlain(command, in: &context)
