@@ -27,10 +27,26 @@ enum InteractiveLauncher {
                 return
             }
             // The home page is drawn from the manifest alone; the providers load in the background.
+            // The saved data (theme, shortlist, home) opens on another thread meanwhile: both come
+            // before the first frame, neither needs the other, and a first run creates the store.
             let place: CatalogPlace = global.catalog.map { .directory($0) } ?? .builtIn
-            let early = try GlobalOptions.loadManifest(place)
-            let (store, storeWarning) = openStore(global.dataDirectory)
-            let saved = SavedSettings(store: store)
+            let opening = Slots<(AgoraStore?, String?, SavedSettings)?>(count: 1, initial: nil)
+            let opened = DispatchSemaphore(value: 0)
+            let directory = global.dataDirectory
+            Thread.detachNewThread {
+                let (store, warning) = openStore(directory)
+                opening.set(0, (store, warning, SavedSettings(store: store)))
+                opened.signal()
+            }
+            let early: Catalog
+            do {
+                early = try GlobalOptions.loadManifest(place)
+            } catch {
+                opened.wait()
+                throw error
+            }
+            opened.wait()
+            guard let (store, storeWarning, saved) = opening.values[0] else { throw Failure.failed("the saved data could not be opened") }
             let terminal = try startTerminal(theme: theme ?? saved.theme)
             var state = AppState(loadingFrom: place, manifestOnly: early, size: terminal.size, today: Today.date,
                                  shortlist: saved.shortlist, homePostcode: saved.homePostcode, theme: theme ?? saved.theme)
