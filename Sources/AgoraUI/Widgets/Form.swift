@@ -167,7 +167,7 @@ public struct Form: Hashable, Sendable {
             }
             if visible(y), !isNeeded(index), field.input.text.isEmpty {
                 // Not an empty box to count with Tab, which passes over it.
-                screen.put("not needed for this choice", x: place.inputX, y: y, width: place.inputWidth, role: .dim)
+                screen.put("not needed for this choice", x: place.inputX, y: y, width: area.maxX - place.inputX, role: .dim)
             } else if visible(y) {
                 if case .choice = field.kind {
                     screen.putPadded(field.shownText, x: place.inputX, y: y, width: place.inputWidth, role: focused ? .selected : .input)

@@ -33,7 +33,7 @@ public struct BudgetChangeFormFeature: FormPage {
         ]
         form = Form(fields: fields)
         hints = [
-            "from": "The date the council's letter says the new amounts start, e.g. 01/12/2026 (day, month, year). Agora counts the budget by the week: the change starts with the week nearest it.",
+            "from": "When the new amounts start, from the council's letter, e.g. 01/12/2026. Counted by the week: from the budget week nearest that day.",
             "weekly": "The whole new personal budget a week, if it changed (now \(now.weeklyBudget.formatted)). Leave empty to keep it.",
             "contribution": "Your new assessed contribution a week, if it changed (now \(now.weeklyContribution.formatted)); 0 if you no longer pay one. Leave empty to keep it.",
             "managed": "Only if it changed: the part the council manages a week (now \(now.split.managed.formatted)).",
@@ -106,7 +106,7 @@ public struct BudgetChangeFormFeature: FormPage {
 
     public func plain(in context: AppContext) -> PlainView {
         PlainView(title: "New amounts for \(budget.name)'s budget", lines: form.plainLines(hints: hints),
-                  prompt: "Type a field's number and its value (for example 1 2026-12-01, 2 350), s to save, or b to cancel:")
+                  prompt: "Type a field's number and its value (for example 1 01/12/2026, 2 350), s to save, or b to cancel:")
     }
 
     public mutating func plain(_ command: PlainCommand, in context: inout AppContext) -> Handling {

@@ -32,8 +32,8 @@ public struct BudgetChangesFeature: KeyedFeature {
 
     func listArea(_ area: Rect) -> Rect {
         let top = area.y + 5
-        // Below the list: the selected change whole (two rows) and the year's total.
-        return Rect(x: area.x + 2, y: top, width: min(area.width - 4, 100), height: max(1, area.maxY - top - 4))
+        // Below the list: the selected change whole and the year's total, two rows each.
+        return Rect(x: area.x + 2, y: top, width: min(area.width - 4, 100), height: max(1, area.maxY - top - 5))
     }
 
     public mutating func perform(_ action: Action, in context: inout AppContext) -> Handling {
@@ -135,10 +135,11 @@ public struct BudgetChangesFeature: KeyedFeature {
                              role: selected ? .selected : .normal)
         }
         if changes.indices.contains(cursor.selected) {
-            var whole = ParagraphWriter(area: Rect(x: area.x + 2, y: area.maxY - 3, width: area.width - 4, height: 2))
+            var whole = ParagraphWriter(area: Rect(x: area.x + 2, y: area.maxY - 4, width: area.width - 4, height: 2))
             whole.write(ChangeInput.summary(changes[cursor.selected], setup: link.setup), role: .normal, into: &screen)
         }
-        screen.put(totals, x: area.x + 2, y: area.maxY - 1, width: area.width - 4, role: .dim)
+        var total = ParagraphWriter(area: Rect(x: area.x + 2, y: area.maxY - 2, width: area.width - 4, height: 2))
+        total.write(totals, role: .dim, into: &screen)
     }
 
     // MARK: Plain mode
