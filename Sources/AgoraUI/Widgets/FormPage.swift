@@ -38,6 +38,15 @@ extension FormPage {
         form.handle(mouse, area: formArea(area))
     }
 
+    /// The form, and below it the focused field's hint (or "Saving…" while the store has it).
+    func renderForm(into screen: inout Screen, area: Rect, hints: [String: String]) {
+        form.render(into: &screen, area: formArea(area))
+        guard form.fields.indices.contains(form.focus), !form.confirmingDiscard else { return }
+        let hint = isSaving ? "Saving…" : hints[form.fields[form.focus].id] ?? ""
+        var writer = ParagraphWriter(area: Rect(x: area.x + 2, y: area.maxY - 2, width: area.width - 4, height: 2))
+        writer.write(hint, role: .dim, into: &screen)
+    }
+
     /// Plain mode's commands for a form: a field's number and its value, s to save, b to cancel.
     /// A save that cannot go ahead says which field is wrong and why.
     mutating func formPlain(_ command: PlainCommand, in context: inout AppContext) -> Handling {

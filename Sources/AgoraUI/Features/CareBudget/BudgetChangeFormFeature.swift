@@ -94,12 +94,7 @@ public struct BudgetChangeFormFeature: FormPage {
     public func render(into screen: inout Screen, area: Rect, in context: AppContext) {
         screen.put("New amounts after a review", x: area.x, y: area.y, role: .title)
         screen.put("Only what the council's letter changes", x: area.x + 28, y: area.y, width: area.width - 28, role: .dim)
-        form.render(into: &screen, area: formArea(area))
-        if form.fields.indices.contains(form.focus), !form.confirmingDiscard {
-            let hint = saving == nil ? hints[form.fields[form.focus].id] ?? "" : "Saving…"
-            var writer = ParagraphWriter(area: Rect(x: area.x + 2, y: area.maxY - 2, width: area.width - 4, height: 2))
-            writer.write(hint, role: .dim, into: &screen)
-        }
+        renderForm(into: &screen, area: area, hints: hints)
     }
 
     // MARK: Plain mode

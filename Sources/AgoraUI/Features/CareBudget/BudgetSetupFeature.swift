@@ -157,14 +157,7 @@ public struct BudgetSetupFeature: FormPage {
         screen.put("Set up a care budget", x: area.x, y: area.y, role: .title)
         screen.put("From the council's letter", x: area.x + 22, y: area.y,
                    width: area.width - 22, role: .dim)
-        let rect = formArea(area)
-        form.render(into: &screen, area: rect)
-        let hintTop = area.maxY - 2
-        if form.fields.indices.contains(form.focus), !form.confirmingDiscard {
-            let hint = saving == nil ? hints[form.fields[form.focus].id] ?? "" : "Saving…"
-            var writer = ParagraphWriter(area: Rect(x: area.x + 2, y: hintTop, width: area.width - 4, height: 2))
-            writer.write(hint, role: .dim, into: &screen)
-        }
+        renderForm(into: &screen, area: area, hints: hints)
     }
 
     // MARK: Plain mode

@@ -159,13 +159,7 @@ public struct PlanLineFormFeature: FormPage {
         screen.put(kind.option, x: area.x, y: area.y, width: area.width, role: .title)
         let next = kind.fromCatalog ? "Enter shows the providers, cheapest first" : "Enter adds it to the plan"
         screen.put(next, x: area.x + 2, y: area.y + 1, width: area.width - 4, role: .dim)
-        let rect = formArea(area)
-        form.render(into: &screen, area: rect)
-        if form.fields.indices.contains(form.focus), !form.confirmingDiscard {
-            let hint = saving == nil ? hints[form.fields[form.focus].id] ?? "" : "Saving…"
-            var writer = ParagraphWriter(area: Rect(x: area.x + 2, y: area.maxY - 2, width: area.width - 4, height: 2))
-            writer.write(hint, role: .dim, into: &screen)
-        }
+        renderForm(into: &screen, area: area, hints: hints)
     }
 
     // MARK: Plain mode
