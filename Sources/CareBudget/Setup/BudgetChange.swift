@@ -74,20 +74,9 @@ extension BudgetSetup {
         changes.prefix(count).reduce(startingTerms) { $1.applied(to: $0, route: route) }
     }
 
-    /// The terms in force in week `week` (0 is the first) of the budget year.
-    public func terms(inWeek week: Int) -> BudgetTerms {
-        terms(on: start.adding(days: week * 7))
-    }
-
     /// The terms in force on `date`: the latest change whose week has begun by then.
     public func terms(on date: CalendarDate) -> BudgetTerms {
         terms(after: changes.prefix { $0.from <= date }.count)
-    }
-
-    /// The budget week that holds `date` (0 for the start's week; may be outside the year).
-    public func week(holding date: CalendarDate) -> Int {
-        let days = start.days(until: date)
-        return days >= 0 ? days / 7 : -((-days + 6) / 7)
     }
 
     /// The first day of the budget week nearest `date` (the later one when it falls midway, and
