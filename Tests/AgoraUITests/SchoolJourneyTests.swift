@@ -176,6 +176,14 @@ struct SchoolJourneyTests {
         #expect(added.faith == "Roman Catholic")
     }
 
+    @Test func theSchoolsListSaysWhichRowsAreInView() throws {
+        var driver = SchoolDriver(width: 120, height: 24, children: [SavedChild(profile: SchoolDriver.sam)])
+        driver.openSchools()
+        driver.press(.enter, .character("1"))
+        #expect(driver.text.contains("44 shown · 0 marked · rows 1–"), "\(driver.text)")
+        #expect(driver.text.contains(" of 44"))
+    }
+
     @Test func aFailedWriteIsUndoneWithAMessage() throws {
         var driver = SchoolDriver(children: [SavedChild(profile: SchoolDriver.sam)])
         driver.openSchools()

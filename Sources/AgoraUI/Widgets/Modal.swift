@@ -127,7 +127,8 @@ public struct Modal: Hashable, Sendable {
             screen.put(note, x: box.x + 2, y: min(y, box.maxY - 2), width: box.width - 4, role: field.message == nil ? .dim : .error)
         case .menu(let options, let cursor):
             for (index, option) in options.enumerated() where optionsY(box) + index < box.maxY - 1 {
-                screen.putPadded("\(index + 1). \(option)", x: box.x + 1, y: optionsY(box) + index, width: box.width - 2,
+                // A space inside the border, as the message above has, the selection's bar still edge to edge.
+                screen.putPadded(" \(index + 1). \(option)", x: box.x + 1, y: optionsY(box) + index, width: box.width - 2,
                                  role: index == cursor.selected ? .selected : .overlay)
             }
         }

@@ -231,10 +231,13 @@ public struct EligibleSchoolsFeature: KeyedFeature {
         let facts = ChildFacts(link.child, context)
         let heading = "Schools for \(facts.name): \(facts.roundTitle)"
         let written = screen.put(heading, x: area.x, y: area.y, role: .title)
-        screen.put("  \(rows.count) shown · \(link.child.marked.count) marked", x: area.x + written, y: area.y,
+        let parts = areas(area)
+        // Which rows are in view when not all fit, as the providers' lists say (last: on a narrow
+        // window it is cut first).
+        let inView = Table.rowsShown(table, count: rows.count, visible: Table.body(of: parts.table).height).map { " · \($0)" } ?? ""
+        screen.put("  \(rows.count) shown · \(link.child.marked.count) marked\(inView)", x: area.x + written, y: area.y,
                    width: area.width - written, role: .dim)
         screen.put(filterLine(width: area.width - 2), x: area.x + 2, y: area.y + 1, width: area.width - 2, role: .dim)
-        let parts = areas(area)
         if rows.isEmpty {
             var writer = ParagraphWriter(area: Rect(x: area.x + 2, y: parts.table.y, width: area.width - 4, height: parts.table.height))
             writer.write("No school matches these filters: press f to change them.", role: .normal, into: &screen)
