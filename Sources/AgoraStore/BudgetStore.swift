@@ -322,7 +322,8 @@ extension AgoraStore {
             service = .dayCentre(daysPerWeek: quantity, dayRate: rate)
         case .respite:
             guard let nights = row["nights"] as Int?, let rate else { return nil }
-            service = .respite(nights: nights, nightlyRate: rate, startsOn: startsOn)
+            // A stay from a home priced by the week keeps that weekly rate in the amount column.
+            service = .respite(nights: nights, nightlyRate: rate, startsOn: startsOn, weeklyRate: amount)
         case .careHome:
             guard let rate else { return nil }
             service = .careHome(weeklyRate: rate)
@@ -339,7 +340,7 @@ extension AgoraStore {
         case .homeCare(let hours, let rate): return ["home-care", hours.hundredths, nil, rate.pence, nil, nil]
         case .personalAssistant(let hours, let rate): return ["personal-assistant", hours.hundredths, nil, rate.pence, nil, nil]
         case .dayCentre(let days, let rate): return ["day-centre", days.hundredths, nil, rate.pence, nil, nil]
-        case .respite(let nights, let rate, let start): return ["respite", nil, nights, rate.pence, nil, start?.iso]
+        case .respite(let nights, let rate, let start, let weekly): return ["respite", nil, nights, rate.pence, weekly?.pence, start?.iso]
         case .careHome(let rate): return ["care-home", nil, nil, rate.pence, nil, nil]
         case .oneOff(let amount, let date): return ["one-off", nil, nil, nil, amount.pence, date?.iso]
         }

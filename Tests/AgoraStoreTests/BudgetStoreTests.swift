@@ -90,6 +90,15 @@ struct BudgetStoreTests {
         #expect(try store.integrityCheck() == "ok")
     }
 
+    @Test func aStaysWeeklyRateIsKept() throws {
+        let store = try AgoraStore.inMemory()
+        try store.createBudget(setup, on: start)
+        let stay = PlanService.respite(nights: 14, nightlyRate: Money(pence: 13_071), startsOn: nil, weeklyRate: Money(pounds: 915))
+        try store.addPlanLine(budget: "Mum", service: stay, payee: .provider(id: "C1", name: "Oak House"), paidFrom: .directPayment, on: start)
+        #expect(try store.budget(named: "Mum").plan.first?.service == stay)
+        #expect(try store.budget(named: "Mum").plan.first?.service.singleCost == Money(pounds: 1_830))
+    }
+
     @Test func changesAfterAReviewAreKeptReplacedAndTakenOut() throws {
         let store = try AgoraStore.inMemory()
         try store.createBudget(setup, on: start)

@@ -148,4 +148,14 @@ struct PlanRuleTests {
         #expect(listed.allSatisfy { $0.onFramework == true })
         #expect(BudgetPolicies(manifest: catalog.manifest).contingencyWeeks == 8)
     }
+
+    @Test func aStayFromAHomePricedByTheWeekCostsExactlyItsWeeks() {
+        let weekly = pounds(915)
+        let stay = PlanService.respite(nights: 35, nightlyRate: ProviderPricing.nightly(fromWeekly: weekly), startsOn: nil, weeklyRate: weekly)
+        #expect(stay.singleCost == pounds(4_575), "five weeks at £915, not 35 × £130.71 = £4,574.85")
+        #expect(stay.quantityText == "35 nights at £915.00 a week")
+        let agreed = PlanService.respite(nights: 3, nightlyRate: pounds(130, 71), startsOn: nil)
+        #expect(agreed.singleCost == Money(pence: 39_213))
+        #expect(agreed.quantityText == "3 nights × £130.71")
+    }
 }

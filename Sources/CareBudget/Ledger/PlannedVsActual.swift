@@ -54,7 +54,7 @@ public struct PlannedVsActual: Hashable, Sendable {
         func planned(_ line: PlanLine, from: Int, days: Int) -> Money {
             // Days from the start of the year: `from` up to `from + days`.
             switch line.service {
-            case .oneOff(_, let date?), .respite(_, _, let date?):
+            case .oneOff(_, let date?), .respite(_, _, let date?, _):
                 let offset = setup.start.days(until: date)
                 return offset >= from && offset < from + days ? (line.service.singleCost ?? .zero) : .zero
             default:

@@ -26,8 +26,10 @@ public enum Payee: Hashable, Sendable {
 public enum PlanService: Hashable, Sendable {
     case homeCare(hoursPerWeek: Quantity, hourlyRate: Money)
     case dayCentre(daysPerWeek: Quantity, dayRate: Money)
-    /// A short stay in a care home (respite), priced by the night.
-    case respite(nights: Int, nightlyRate: Money, startsOn: CalendarDate?)
+    /// A short stay in a care home (respite), priced by the night; from a home priced by the week,
+    /// with that weekly rate, so a stay of whole weeks costs exactly those weeks (a seventh of
+    /// £915.00 is £130.71 and a bit: 35 such nights are £4,575.00, not £4,574.85).
+    case respite(nights: Int, nightlyRate: Money, startsOn: CalendarDate?, weeklyRate: Money? = nil)
     /// Living in a care home for the long term, priced by the week.
     case careHome(weeklyRate: Money)
     case personalAssistant(hoursPerWeek: Quantity, hourlyRate: Money)
@@ -57,7 +59,7 @@ public enum PlanService: Hashable, Sendable {
     /// The cost of a stay or a one-off item; nil for weekly services.
     public var singleCost: Money? {
         switch self {
-        case .respite(let nights, let rate, _): return rate * nights
+        case .respite(let nights, let rate, _, let weekly): return weekly.map { $0.share(nights, of: 7) } ?? rate * nights
         case .oneOff(let amount, _): return amount
         default: return nil
         }
@@ -78,8 +80,9 @@ public enum PlanService: Hashable, Sendable {
             return "\(hours) hour\(hours == Quantity(whole: 1) ? "" : "s") a week × \(rate.formatted)"
         case .dayCentre(let days, let rate):
             return "\(days) day\(days == Quantity(whole: 1) ? "" : "s") a week × \(rate.formatted)"
-        case .respite(let nights, let rate, let start):
-            return "\(nights) night\(nights == 1 ? "" : "s") × \(rate.formatted)" + (start.map { " from \($0.short)" } ?? "")
+        case .respite(let nights, let rate, let start, let weekly):
+            let price = weekly.map { " at \($0.formatted) a week" } ?? " × \(rate.formatted)"
+            return "\(nights) night\(nights == 1 ? "" : "s")\(price)" + (start.map { " from \($0.short)" } ?? "")
         case .careHome(let rate): return "\(rate.formatted) a week"
         case .oneOff(let amount, let date): return "one-off \(amount.formatted)" + (date.map { " on \($0.short)" } ?? "")
         }

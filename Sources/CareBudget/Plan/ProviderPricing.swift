@@ -63,7 +63,9 @@ public enum ProviderPricing {
             guard let nights else { return .failure(.missingQuantity(kind)) }
             let nightly = agreedRate ?? (unit == .week ? nightly(fromWeekly: rate) : unit == .day ? rate : nil)
             guard let nightly else { return .failure(.wrongUnit(kind, unit)) }
-            return .success(.respite(nights: nights, nightlyRate: nightly, startsOn: startsOn))
+            // A home's weekly price is kept, so whole weeks cost exactly that (an agreed rate is a night's).
+            let weekly = agreedRate == nil && unit == .week ? rate : nil
+            return .success(.respite(nights: nights, nightlyRate: nightly, startsOn: startsOn, weeklyRate: weekly))
         case .careHome:
             guard agreedRate != nil || unit == .week else { return .failure(.wrongUnit(kind, unit)) }
             return .success(.careHome(weeklyRate: rate))

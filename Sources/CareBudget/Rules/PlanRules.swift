@@ -57,7 +57,7 @@ public enum PlanRules {
                         "Line \(line.number): \(name) costs \(weekly.formatted) a week, \((weekly - allowed).formatted) more than the budget allows; the difference needs a written top-up agreement with someone who will pay it (a relative or friend).",
                         DirectPaymentRules.choiceOfAccommodation)
                 }
-            case .respite(let nights, _, let start):
+            case .respite(let nights, _, let start, _):
                 if byDirectPayment { stays.append(ShortStayCount.Stay(line: line.number, nights: nights, start: start)) }
             default: break
             }
@@ -145,8 +145,8 @@ public enum PlanRules {
         case (.homeCare(_, let rate), .hour), (.personalAssistant(_, let rate), .hour), (.dayCentre(_, let rate), .day),
              (.careHome(let rate), .week):
             return (rate, framework, unit.label)
-        case (.respite(_, let nightly, _), .week): return (nightly, ProviderPricing.nightly(fromWeekly: framework), "night")
-        case (.respite(_, let nightly, _), .day): return (nightly, framework, "night")
+        case (.respite(_, let nightly, _, _), .week): return (nightly, ProviderPricing.nightly(fromWeekly: framework), "night")
+        case (.respite(_, let nightly, _, _), .day): return (nightly, framework, "night")
         default: return nil
         }
     }
