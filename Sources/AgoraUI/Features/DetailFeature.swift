@@ -89,12 +89,6 @@ public struct DetailFeature: KeyedFeature {
         screen.put(marker, x: frame.text.maxX - DisplayWidth.of(marker), y: frame.marker, role: .dim)
     }
 
-    /// Ends with one full stop (or the question or exclamation mark it has).
-    static func sentence(_ text: String) -> String {
-        guard let last = text.last, !".?!".contains(last) else { return text }
-        return text + "."
-    }
-
     public func plain(in context: AppContext) -> PlainView {
         guard let provider = context.catalog.provider(id: providerID) else {
             return PlainView(title: providerID, lines: [.note("This provider is not in the catalog any more.")], prompt: "Type b to go back:")
@@ -105,7 +99,7 @@ public struct DetailFeature: KeyedFeature {
             for fact in section.facts {
                 // "Can I register here? Yes." — a question takes no colon; a sentence ends once.
                 let joined = fact.label.hasSuffix("?") ? "\(fact.label) \(fact.text)" : "\(fact.label): \(fact.text)"
-                var text = Self.sentence(joined)
+                var text = MessageText.sentence(joined)
                 if let note = fact.note { text += " (\(note))" }
                 lines.append(.note(text))
             }

@@ -75,10 +75,6 @@ public struct FormField: Hashable, Sendable {
         initialChoice = chosen
     }
 
-    private static func sentence(_ text: String) -> String {
-        (text.first.map { String($0).uppercased() } ?? "") + text.dropFirst() + "."
-    }
-
     static func width(of kind: FieldKind) -> Int {
         switch kind {
         case .text: return 32
@@ -108,7 +104,7 @@ public struct FormField: Hashable, Sendable {
             return .success(.text(raw))
         case .money(let minimum, let maximum):
             switch Money.parse(raw) {
-            case .failure(let problem): return .failure(FieldError(Self.sentence(problem.explanation) + " Type pounds and pence, e.g. 12.50."))
+            case .failure(let problem): return .failure(FieldError(MessageText.sentence(problem.explanation) + " Type pounds and pence, e.g. 12.50."))
             case .success(let money):
                 if let minimum, money < minimum { return .failure(FieldError("Must be at least \(minimum.formatted).")) }
                 if let maximum, money > maximum { return .failure(FieldError("Must be at most \(maximum.formatted).")) }

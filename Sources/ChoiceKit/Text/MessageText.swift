@@ -1,6 +1,13 @@
 /// Values quoted in messages: made inert and cut short, so a message can never carry an escape
 /// sequence, nor a whole megabyte of someone's file.
 public enum MessageText {
+    /// Text as a sentence for a person: a capital first, and one stop at the end (a question or
+    /// exclamation mark it has counts as one). "what is wrong — what to do" reads as a message.
+    public static func sentence(_ text: String) -> String {
+        let ended = text.last.map { ".?!".contains($0) } == true ? text : text + "."
+        return (ended.first.map { String($0).uppercased() } ?? "") + ended.dropFirst()
+    }
+
     /// Characters of a value shown in a message before it is cut with "…".
     public static let valueLimit = 60
     /// Items of a list shown in a message before "and N more".

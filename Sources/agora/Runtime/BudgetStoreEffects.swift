@@ -26,7 +26,7 @@ extension StoreEffects {
             }
             return .saved(id)
         } catch {
-            return .failed(id, message: Self.sentence(error.description))
+            return .failed(id, message: MessageText.sentence(error.description))
         }
     }
 
@@ -43,13 +43,7 @@ extension StoreEffects {
             }
             return .budgetsLoaded(.loaded(saved))
         } catch {
-            return .budgetsLoaded(.unreadable(Self.sentence(error.description)))
+            return .budgetsLoaded(.unreadable(MessageText.sentence(error.description)))
         }
-    }
-
-    /// "what is wrong — what to do" as a sentence for the message line.
-    static func sentence(_ text: String) -> String {
-        let trimmed = text.hasSuffix(".") ? text : text + "."
-        return (trimmed.first.map { String($0).uppercased() } ?? "") + trimmed.dropFirst()
     }
 }

@@ -51,19 +51,12 @@ public struct BudgetChangeFormFeature: FormPage {
 
     mutating func submit(_ values: [String: FieldValue], in context: inout AppContext) {
         guard let date = values["from"]?.date else { return }
-        var hours: Quantity?
-        if let text = values["hours"]?.text {
-            guard let parsed = Quantity.parse(text), parsed.hundredths > 0, parsed.hundredths <= 168 * 100 else {
-                form.setError("\"\(text)\" is not a number of hours from 0.01 to 168: type it like 10 or 7.5.", on: "hours")
-                return
-            }
-            hours = parsed
-        }
+        guard let hours = BudgetSetupFeature.assessedHours(values, form: &form) else { return }
         let setup = budget.setup
         switch ChangeInput.make(setup: setup, from: date, weekly: values["weekly"]?.money, contribution: values["contribution"]?.money,
                                 managedShare: values["managed"]?.money, assessedHours: hours, note: values["note"]?.text ?? "") {
         case .failure(let problem):
-            let text = BudgetSetupFeature.sentence(problem.description)
+            let text = MessageText.sentence(problem.description)
             let field = problem.description.contains("contribution") ? "contribution"
                 : problem.description.contains("managed") ? "managed"
                 : problem.description.contains("budget year") || problem.description.contains("before the budget starts") ? "from" : "weekly"

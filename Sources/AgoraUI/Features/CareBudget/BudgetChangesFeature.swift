@@ -68,7 +68,7 @@ public struct BudgetChangesFeature: KeyedFeature {
         var updated = link.budget
         updated.setup.changes.removeAll { $0.from == from }
         if let problem = updated.setup.termsProblem {
-            context.warn(BudgetSetupFeature.sentence("It stays: without it, \(problem). Take out or correct the later change first"))
+            context.warn(MessageText.sentence("It stays: without it, \(problem). Take out or correct the later change first"))
             return
         }
         link.change(updated, .removeChange(budget: link.name, from: from), what: "taking out the change from \(from.long)", in: &context)

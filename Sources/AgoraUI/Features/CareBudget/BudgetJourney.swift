@@ -227,9 +227,6 @@ struct BudgetFacts {
         return words + " on \(draft.date.short)"
     }
 
-    /// The text with its first letter a capital.
-    static func sentenceCase(_ text: String) -> String { (text.first.map { String($0).uppercased() } ?? "") + text.dropFirst() }
-
     /// A file name stem from the budget's name: letters and digits only.
     var fileStem: String {
         let letters = setup.name.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }

@@ -67,7 +67,7 @@ public struct BudgetSetupFeature: FormPage {
     mutating func submit(_ values: [String: FieldValue], in context: inout AppContext) {
         guard let name = values["name"]?.text, let start = values["start"]?.date, let amount = values["amount"]?.money else { return }
         if let problem = SetupInput.checkName(name) {
-            form.setError(Self.sentence(problem.description), on: "name")
+            form.setError(MessageText.sentence(problem.description), on: "name")
             return
         }
         if existingNames.contains(where: { $0.lowercased() == name.lowercased() }) {
@@ -100,14 +100,7 @@ public struct BudgetSetupFeature: FormPage {
             }
             managed = share
         }
-        var hours: Quantity?
-        if let text = values["hours"]?.text {
-            guard let parsed = Quantity.parse(text), parsed.hundredths > 0, parsed.hundredths <= 168 * 100 else {
-                form.setError("\"\(text)\" is not a number of hours from 0.01 to 168: type it like 10 or 7.5.", on: "hours")
-                return
-            }
-            hours = parsed
-        }
+        guard let hours = BudgetSetupFeature.assessedHours(values, form: &form) else { return }
         var holder: String?
         if let text = values["holder"]?.text {
             guard route == .individualServiceFund else {
@@ -123,16 +116,22 @@ public struct BudgetSetupFeature: FormPage {
         switch SetupInput.make(name: name, start: start, weekly: weekly, annual: nil, contribution: contribution, route: route,
                                managedShare: managed, fundHolderID: holder, assessedHours: hours) {
         case .failure(let problem):
-            form.setError(Self.sentence(problem.description), on: "amount")
+            form.setError(MessageText.sentence(problem.description), on: "amount")
         case .success(let setup):
             let id = context.saveBudget(.create(setup), what: "the budget \"\(setup.name)\"")
             saving = (id, setup)
         }
     }
 
-    static func sentence(_ text: String) -> String {
-        let trimmed = text.hasSuffix(".") ? text : text + "."
-        return (trimmed.first.map { String($0).uppercased() } ?? "") + trimmed.dropFirst()
+    /// The "hours" field: `.some(nil)` when left empty, nil (with the problem said on the field)
+    /// when it is not a number of hours in a week.
+    static func assessedHours(_ values: [String: FieldValue], form: inout Form) -> Quantity?? {
+        guard let text = values["hours"]?.text else { return .some(nil) }
+        guard let parsed = Quantity.parse(text), parsed.hundredths > 0, parsed.hundredths <= 168 * 100 else {
+            form.setError("\"\(text)\" is not a number of hours from 0.01 to 168: type it like 10 or 7.5.", on: "hours")
+            return nil
+        }
+        return .some(parsed)
     }
 
     public mutating func receive(_ outcome: Outcome, in context: inout AppContext) {

@@ -111,11 +111,11 @@ public struct EntryFormFeature: FormPage {
                                receiptReference: values["receipt"]?.text ?? "", note: note)
         }
         if let problem = Ledger.datingProblem(date, setup: link.budget.setup, today: context.today) {
-            form.setError(BudgetSetupFeature.sentence(problem.description), on: "date")
+            form.setError(MessageText.sentence(problem.description), on: "date")
             return
         }
         if let problem = link.budget.ledger.problem(with: draft, planLines: Set(link.budget.plan.map(\.number))) {
-            form.setError(BudgetSetupFeature.sentence(problem.description), on: "amount")
+            form.setError(MessageText.sentence(problem.description), on: "amount")
             return
         }
         if kind == .payment, draft != askedAbout,

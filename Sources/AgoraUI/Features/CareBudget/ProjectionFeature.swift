@@ -107,7 +107,7 @@ public struct ProjectionFeature: KeyedFeature {
         if case .noAccount = projection.outcome {
             return PlainView(title: "Projection for \(link.name)", lines: lines, prompt: "Type b to go back:")
         }
-        lines.append(.note("Balance on \(projection.asOf.long): \(projection.balanceNow.formatted). \(BudgetFacts.sentenceCase(projection.toComeWords)). Projected balance on \(projection.periodEnd.long): \(projection.endBalance.formatted)."))
+        lines.append(.note("Balance on \(projection.asOf.long): \(projection.balanceNow.formatted). \(MessageText.sentence(projection.toComeWords)) Projected balance on \(projection.periodEnd.long): \(projection.endBalance.formatted)."))
         lines.append(.heading("The balance every four weeks"))
         let series = projection.series
         for (index, point) in series.enumerated() where index % 4 == 0 || index == series.count - 1 {
